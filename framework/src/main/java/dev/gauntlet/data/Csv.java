@@ -1,0 +1,282 @@
+package dev.gauntlet.data;
+
+import static dev.gauntlet.UserInputException.quote;
+
+import dev.gauntlet.UserInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads and writes tables as CSV (RFC 4180, through Commons CSV).
+ *
+ * <p>Reading: the first record is the header. A UTF-8 byte-order mark is skipped; CRLF and LF both
+ * end a record; quoted fields may hold commas, quotes and line breaks. Only an empty field is
+ * missing ({@code NA} is an ordinary category). A column is numeric when every non-empty value is a
+ * number by {@link NumberText#isNumber}, else categorical, unless {@link CsvOptions} forces its
+ * type. Categorical levels are sorted, so the same values give the same codes in any row order.
+ *
+ * <p>Writing: a missing value is an empty field; numbers are the shortest text that reads back as
+ * the same double (whole numbers without decimals); records end with LF.
+ */
+public final class Csv {
+  private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).get();
+  private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
+
+  private Csv() {}
+
+  public static Table read(Path file) {
+    return read(file, CsvOptions.defaults());
+  }
+
+  public static Table read(Path file, CsvOptions options) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return read(in, file.toString(), options);
+    } catch (NoSuchFileException e) {
+      throw new UserInputException(
+          file.toString(), "no such file", "a readable CSV file", "check the path and the folder");
+    } catch (AccessDeniedException e) {
+      throw new UserInputException(
+          file.toString(),
+          "permission denied",
+          "a readable CSV file",
+          "check the file's permissions");
+    } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new UserInputException(
+            file.toString(), "a folder", "a CSV file", "give the path of a file in that folder");
+      }
+      throw new UserInputException(
+          file.toString(),
+          "cannot read: " + e.getMessage(),
+          "a readable CSV file",
+          "check the path and the file",
+          e);
+    }
+  }
+
+  /**
+   * Reads CSV text.
+   *
+   * @param source the name used in error messages, usually the file path
+   */
+  public static Table read(Reader reader, String source, CsvOptions options) {
+    try (CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(READ).get()) {
+      return parse(parser, source, options);
+    } catch (UncheckedIOException e) {
+      throw readError(source, e.getCause());
+    } catch (IOException e) {
+      throw readError(source, e);
+    }
+  }
+
+  private static UserInputException readError(String source, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return new UserInputException(
+          source,
+          "bytes that are not UTF-8 text",
+          "a UTF-8 encoded CSV file",
+          "re-save the file as UTF-8 (for example: iconv -f latin1 -t utf-8)",
+          e);
+    }
+    // Commons CSV reports a broken quote as an IOException naming the line.
+    return new UserInputException(
+        source,
+        String.valueOf(e.getMessage()),
+        "well-formed CSV (RFC 4180)",
+        "close every quoted field with a double quote; write a quote inside one as \"\"",
+        e);
+  }
+
+  private static Reader skipBom(Reader reader) throws IOException {
+    BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    in.mark(1);
+    if (in.read() != '\uFEFF') {
+      in.reset();
+    }
+    return in;
+  }
+
+  private static Table parse(CSVParser parser, String source, CsvOptions options)
+      throws IOException {
+    var records = parser.iterator();
+    if (!records.hasNext()) {
+      throw new UserInputException(
+          source,
+          "an empty file",
+          "a header row naming the columns, then data rows",
+          "add a header row such as: age,income,label");
+    }
+    List<String> header = records.next().toList();
+    checkHeader(header, source);
+    checkOptions(header, options, source);
+
+    int width = header.size();
+    List<String[]> rows = new ArrayList<>();
+    List<Long> lines = new ArrayList<>();
+    long lineBefore = parser.getCurrentLineNumber();
+    while (records.hasNext()) {
+      CSVRecord record = records.next();
+      long line = lineBefore + 1;
+      lineBefore = parser.getCurrentLineNumber();
+      if (record.size() != width) {
+        throw new UserInputException(
+            source + ":" + line,
+            "a row of " + record.size() + " field" + (record.size() == 1 ? "" : "s"),
+            width + " fields, one per header column " + header,
+            record.size() < width
+                ? "add the missing fields (leave a field empty for a missing value)"
+                : "remove the extra fields, or quote values that contain commas");
+      }
+      rows.add(record.values());
+      lines.add(line);
+    }
+
+    List<ColumnSpec> specs = new ArrayList<>(width);
+    List<Column> columns = new ArrayList<>(width);
+    for (int j = 0; j < width; j++) {
+      String name = header.get(j);
+      ColumnType forced = options.types().get(name);
+      ColumnType type = forced != null ? forced : inferType(rows, j);
+      ColumnRole role = options.roles().getOrDefault(name, ColumnRole.FEATURE);
+      specs.add(new ColumnSpec(name, type, role));
+      columns.add(
+          type == ColumnType.NUMERIC
+              ? numericColumn(rows, lines, j, name, source)
+              : categoricalColumn(rows, j));
+    }
+    return Table.of(Schema.of(specs), columns);
+  }
+
+  private static void checkHeader(List<String> header, String source) {
+    Set<String> seen = new HashSet<>();
+    for (int j = 0; j < header.size(); j++) {
+      String name = header.get(j);
+      if (name.isBlank()) {
+        throw new UserInputException(
+            source + ":1 (header field " + (j + 1) + ")",
+            "an empty column name",
+            "a name for every column",
+            "name the column in the header row");
+      }
+      if (!seen.add(name)) {
+        throw new UserInputException(
+            source + ":1 (header field " + (j + 1) + ")",
+            "column " + quote(name) + " again",
+            "unique column names",
+            "rename one of the two columns");
+      }
+    }
+  }
+
+  private static void checkOptions(List<String> header, CsvOptions options, String source) {
+    Set<String> named = new TreeSet<>(options.types().keySet());
+    named.addAll(options.roles().keySet());
+    for (String name : named) {
+      if (!header.contains(name)) {
+        throw new UserInputException(
+            source + " (column " + quote(name) + ")", "no column of that name in the header",
+            "one of " + header, "use one of the header's names (they are case-sensitive)");
+      }
+    }
+  }
+
+  private static ColumnType inferType(List<String[]> rows, int j) {
+    for (String[] row : rows) {
+      String v = row[j];
+      if (!v.isEmpty() && !NumberText.isNumber(v)) {
+        return ColumnType.CATEGORICAL;
+      }
+    }
+    return ColumnType.NUMERIC;
+  }
+
+  private static Column numericColumn(
+      List<String[]> rows, List<Long> lines, int j, String name, String source) {
+    double[] values = new double[rows.size()];
+    for (int i = 0; i < values.length; i++) {
+      String v = rows.get(i)[j];
+      if (v.isEmpty()) {
+        values[i] = Double.NaN;
+      } else if (NumberText.isNumber(v)) {
+        values[i] = NumberText.parse(v);
+      } else {
+        throw new UserInputException(
+            source + ":" + lines.get(i) + " (column " + quote(name) + ")",
+            quote(v),
+            "a number, since the column is forced numeric",
+            "correct the value, leave it empty if it is missing, or read the column as categorical");
+      }
+    }
+    return NumericColumn.wrap(values);
+  }
+
+  private static Column categoricalColumn(List<String[]> rows, int j) {
+    TreeSet<String> distinct = new TreeSet<>();
+    for (String[] row : rows) {
+      if (!row[j].isEmpty()) {
+        distinct.add(row[j]);
+      }
+    }
+    List<String> levels = List.copyOf(distinct);
+    Map<String, Integer> index = CategoricalColumn.indexOf(levels);
+    int[] codes = new int[rows.size()];
+    for (int i = 0; i < codes.length; i++) {
+      String v = rows.get(i)[j];
+      codes[i] = v.isEmpty() ? CategoricalColumn.MISSING : index.get(v);
+    }
+    return CategoricalColumn.wrap(codes, levels);
+  }
+
+  /**
+   * Writes a table to a file atomically: the text goes to a temporary file beside it, which
+   * replaces the target only when complete, so a failure leaves nothing half-written.
+   */
+  public static void write(Table table, Path file) {
+    try (CsvSink sink = CsvSink.open(file, table.schema())) {
+      sink.write(table);
+      sink.commit();
+    }
+  }
+
+  /** Writes the header and rows of a table. */
+  public static void write(Table table, Writer out) throws IOException {
+    CSVPrinter printer = new CSVPrinter(out, WRITE);
+    printer.printRecord(table.schema().names());
+    writeRows(table, printer);
+    printer.flush();
+  }
+
+  static CSVPrinter printer(Writer out) throws IOException {
+    return new CSVPrinter(out, WRITE);
+  }
+
+  static void writeRows(Table table, CSVPrinter printer) throws IOException {
+    int width = table.columnCount();
+    String[] fields = new String[width];
+    for (int r = 0; r < table.rowCount(); r++) {
+      for (int j = 0; j < width; j++) {
+        fields[j] = table.column(j).format(r);
+      }
+      printer.printRecord((Object[]) fields);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package dev.gauntlet.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns table columns into numeric features, fitted on one table and applied to others.
+ *
+ * <ul>
+ *   <li>Numeric: standardized with the fitted mean and population standard deviation (a constant
+ *       column is only centred). A missing value is imputed with the mean (0 after scaling); when
+ *       the fitted column had missing values, a 0/1 feature {@code name=(missing)} follows.
+ *   <li>Categorical: one 0/1 feature {@code name=level} per level present in the fitted table,
+ *       matched by level text, so tables with other dictionaries encode the same way. A level not
+ *       seen when fitting encodes as all zeros; a missing value likewise, plus a {@code
+ *       name=(missing)} feature when the fitted column had missing values.
+ * </ul>
+ */
+public final class FeatureEncoder {
+  static final String MISSING_SUFFIX = "=(missing)";
+
+  private final List<ColumnEncoding> encodings;
+  private final List<String> featureNames;
+
+  private FeatureEncoder(List<ColumnEncoding> encodings) {
+    this.encodings = List.copyOf(encodings);
+    List<String> names = new ArrayList<>();
+    for (ColumnEncoding e : encodings) {
+      names.addAll(e.featureNames());
+    }
+    this.featureNames = List.copyOf(names);
+  }
+
+  /** Fits on the named columns of a table. */
+  public static FeatureEncoder fit(Table table, List<String> columns) {
+    List<ColumnEncoding> encodings = new ArrayList<>(columns.size());
+    for (String name : columns) {
+      Column c = table.column(name);
+      encodings.add(
+          c instanceof NumericColumn n
+              ? NumericEncoding.fit(name, n)
+              : CategoricalEncoding.fit(name, (CategoricalColumn) c));
+    }
+    return new FeatureEncoder(encodings);
+  }
+
+  /** Fits on the table's feature columns (role {@link ColumnRole#FEATURE}). */
+  public static FeatureEncoder fit(Table table) {
+    return fit(table, table.schema().names(ColumnRole.FEATURE));
+  }
+
+  /** The input columns, in order. */
+  public List<String> columns() {
+    return encodings.stream().map(ColumnEncoding::column).toList();
+  }
+
+  public List<String> featureNames() {
+    return featureNames;
+  }
+
+  public int width() {
+    return featureNames.size();
+  }
+
+  /** Encodes a table that has (at least) the fitted columns, of the fitted types. */
+  public FeatureMatrix transform(Table table) {
+    int rows = table.rowCount();
+    int width = width();
+    double[] data = new double[rows * width];
+    int offset = 0;
+    for (ColumnEncoding e : encodings) {
+      Column c = table.column(e.column());
+      e.encode(c, data, width, offset);
+      offset += e.featureNames().size();
+    }
+    return new FeatureMatrix(rows, width, data, featureNames);
+  }
+
+  private sealed interface ColumnEncoding permits NumericEncoding, CategoricalEncoding {
+    String column();
+
+    List<String> featureNames();
+
+    void encode(Column c, double[] out, int stride, int offset);
+  }
+
+  private record NumericEncoding(String column, double mean, double scale, boolean indicator)
+      implements ColumnEncoding {
+
+    static NumericEncoding fit(String name, NumericColumn c) {
+      double sum = 0;
+      int n = 0;
+      for (int r = 0; r < c.size(); r++) {
+        double v = c.get(r);
+        if (!Double.isNaN(v)) {
+          sum += v;
+          n++;
+        }
+      }
+      double mean = n == 0 ? 0 : sum / n;
+      double ss = 0;
+      for (int r = 0; r < c.size(); r++) {
+        double v = c.get(r);
+        if (!Double.isNaN(v)) {
+          ss += (v - mean) * (v - mean);
+        }
+      }
+      double std = n == 0 ? 0 : Math.sqrt(ss / n);
+      return new NumericEncoding(name, mean, std > 0 ? std : 1, n < c.size());
+    }
+
+    @Override
+    public List<String> featureNames() {
+      return indicator ? List.of(column, column + MISSING_SUFFIX) : List.of(column);
+    }
+
+    @Override
+    public void encode(Column c, double[] out, int stride, int offset) {
+      if (!(c instanceof NumericColumn n)) {
+        throw new IllegalArgumentException("column \"" + column + "\" was numeric when fitted");
+      }
+      for (int r = 0, at = offset; r < n.size(); r++, at += stride) {
+        double v = n.get(r);
+        boolean missing = Double.isNaN(v);
+        out[at] = missing ? 0 : (v - mean) / scale;
+        if (indicator) {
+          out[at + 1] = missing ? 1 : 0;
+        }
+      }
+    }
+  }
+
+  private record CategoricalEncoding(String column, List<String> levels, boolean indicator)
+      implements ColumnEncoding {
+
+    static CategoricalEncoding fit(String name, CategoricalColumn c) {
+      int[] counts = c.counts();
+      List<String> present = new ArrayList<>();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          present.add(c.levels().get(i));
+        }
+      }
+      return new CategoricalEncoding(name, List.copyOf(present), c.missingCount() > 0);
+    }
+
+    @Override
+    public List<String> featureNames() {
+      List<String> names = new ArrayList<>(levels.size() + 1);
+      for (String level : levels) {
+        names.add(column + "=" + level);
+      }
+      if (indicator) {
+        names.add(column + MISSING_SUFFIX);
+      }
+      return names;
+    }
+
+    @Override
+    public void encode(Column c, double[] out, int stride, int offset) {
+      if (!(c instanceof CategoricalColumn k)) {
+        throw new IllegalArgumentException("column \"" + column + "\" was categorical when fitted");
+      }
+      Map<String, Integer> fitted = CategoricalColumn.indexOf(levels);
+      int[] position = new int[k.levels().size()];
+      for (int i = 0; i < position.length; i++) {
+        position[i] = fitted.getOrDefault(k.levels().get(i), -1);
+      }
+      for (int r = 0, at = offset; r < k.size(); r++, at += stride) {
+        int code = k.code(r);
+        if (code == CategoricalColumn.MISSING) {
+          if (indicator) {
+            out[at + levels.size()] = 1;
+          }
+        } else if (position[code] >= 0) {
+          out[at + position[code]] = 1;
+        }
+      }
+    }
+  }
+}

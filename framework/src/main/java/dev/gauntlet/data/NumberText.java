@@ -1,0 +1,116 @@
+package dev.gauntlet.data;
+
+import com.fasterxml.jackson.core.io.NumberOutput;
+import java.math.BigDecimal;
+
+/**
+ * Numbers as CSV text. Reading accepts plain decimals with an optional exponent ({@code -1.5},
+ * {@code .5}, {@code 2e-3}) and infinities ({@code inf}, {@code Infinity}, signed); nothing else
+ * counts as a number ({@code NaN}, {@code 0x10} and {@code 1.5d} are text). Writing gives the
+ * shortest decimal that reads back as the same double (Schubfach, through Jackson), in plain
+ * notation from 1e-7 to 1e21 and integral values without decimals.
+ */
+public final class NumberText {
+  private static final double PLAIN_MIN = 1e-7;
+  private static final double PLAIN_MAX = 1e21;
+
+  private NumberText() {}
+
+  /** True when {@code s} is a number by the reading rule above. */
+  public static boolean isNumber(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    if (isInfinity(s, i)) {
+      return true;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /**
+   * The value of a string that {@link #isNumber} accepts.
+   *
+   * @throws NumberFormatException when it is not a number by that rule
+   */
+  public static double parse(String s) {
+    if (!isNumber(s)) {
+      throw new NumberFormatException("not a number: \"" + s + "\"");
+    }
+    int sign = s.startsWith("-") ? 1 : 0;
+    int start = (s.startsWith("-") || s.startsWith("+")) ? 1 : 0;
+    if (isInfinity(s, start)) {
+      return sign == 1 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    return Double.parseDouble(s);
+  }
+
+  /** The CSV text of a value: empty for NaN (missing), the shortest exact decimal otherwise. */
+  public static String format(double v) {
+    if (Double.isNaN(v)) {
+      return "";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    if (v == 0 && 1 / v < 0) {
+      return "-0";
+    }
+    if (isInteger(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    String shortest = NumberOutput.toString(v, true);
+    double abs = Math.abs(v);
+    if (abs >= PLAIN_MIN && abs < PLAIN_MAX) {
+      if (shortest.indexOf('E') < 0) {
+        return shortest.endsWith(".0") ? shortest.substring(0, shortest.length() - 2) : shortest;
+      }
+      return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
+    }
+    return shortest;
+  }
+
+  /** True for a finite whole number. */
+  public static boolean isInteger(double v) {
+    return v == Math.rint(v) && !Double.isInfinite(v);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isInfinity(String s, int from) {
+    String rest = s.substring(from);
+    return rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity");
+  }
+}
