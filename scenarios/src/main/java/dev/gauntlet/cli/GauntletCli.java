@@ -1,0 +1,113 @@
+package dev.gauntlet.cli;
+
+import dev.gauntlet.UserInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code gauntlet} command line. */
+@Command(
+    name = "gauntlet",
+    mixinStandardHelpOptions = true,
+    versionProvider = GauntletCli.Version.class,
+    description = "Puts machine-learning models through simulated worlds before production does.",
+    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {
+      "  0  success",
+      "  1  a check failed",
+      "  2  user error: bad input or options (the message says where and how to fix it)",
+      "  3  internal error: a bug in Gauntlet (rerun with --verbose and report it)"
+    })
+public final class GauntletCli implements Runnable {
+  public static final int OK = 0;
+  public static final int CHECK_FAILED = 1;
+  public static final int USER_ERROR = 2;
+  public static final int INTERNAL_ERROR = 3;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces with errors.")
+  boolean verbose;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    GauntletCli root = new GauntletCli();
+    CommandLine cli = new CommandLine(root);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("gauntlet: " + ex.getMessage());
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.println(
+                "Run '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for usage.");
+          }
+          return USER_ERROR;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          boolean verbose = root.verbose || java.util.Arrays.asList(args).contains("--verbose");
+          if (ex instanceof UserInputException u) {
+            err.println(u.getMessage());
+            if (verbose) {
+              u.printStackTrace(err);
+            }
+            return USER_ERROR;
+          }
+          err.println("gauntlet: internal error: " + ex);
+          if (verbose) {
+            ex.printStackTrace(err);
+          } else {
+            err.println("This is a bug in Gauntlet. Rerun with --verbose and report the output.");
+          }
+          return INTERNAL_ERROR;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** Reads the version Maven wrote into version.properties. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = GauntletCli.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "gauntlet " + p.getProperty("version", "(unknown version)"),
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vendor")
+            + ")"
+      };
+    }
+  }
+}
