@@ -16,7 +16,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = GauntletCli.Version.class,
     description = "Puts machine-learning models through simulated worlds before production does.",
-    subcommands = {InspectCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      InspectCommand.class,
+      CompareCommand.class,
+      EvaluateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",

@@ -1,0 +1,201 @@
+package dev.gauntlet.cli;
+
+import static dev.gauntlet.UserInputException.quote;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.CategoricalColumn;
+import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.CsvOptions;
+import dev.gauntlet.data.NumericColumn;
+import dev.gauntlet.data.Table;
+import dev.gauntlet.metrics.Calibration;
+import dev.gauntlet.metrics.ClassificationMetrics;
+import dev.gauntlet.model.ClassProbabilities;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gauntlet evaluate --predictions P.csv}: performance and calibration of predictions. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure a classifier's predictions: accuracy, precision / recall / F1 (per class, macro,",
+      "weighted), ROC AUC, PR AUC, log loss, Brier score, ECE and MCE (10 bins), and the",
+      "confusion matrix.",
+      "",
+      "The predictions file has a y_true column and one p_<class> column per class holding that",
+      "class's probability; y_true values name the classes. With two classes the positive class",
+      "is the second p_ column."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+  static final String TRUTH = "y_true";
+  static final String PREFIX = "p_";
+
+  @Option(
+      names = "--predictions",
+      required = true,
+      paramLabel = "P.csv",
+      description = "CSV with y_true and p_<class> columns.")
+  Path predictions;
+
+  @Option(names = "--json", description = "Print JSON instead of a summary.")
+  boolean json;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Table header = Csv.read(predictions).slice(0, 0);
+    List<String> probabilityColumns =
+        header.schema().names().stream().filter(n -> n.startsWith(PREFIX)).toList();
+    if (!header.schema().contains(TRUTH)) {
+      throw new UserInputException(
+          predictions + " (header)",
+          "columns " + header.schema().names(),
+          "a column named " + TRUTH + " holding each row's true class",
+          "rename the true-class column to " + TRUTH);
+    }
+    if (probabilityColumns.size() < 2) {
+      throw new UserInputException(
+          predictions + " (header)",
+          probabilityColumns.size() + " p_<class> column(s)",
+          "one p_<class> column per class, at least two",
+          "add a probability column per class, e.g. p_yes,p_no");
+    }
+    CsvOptions options = CsvOptions.defaults().withType(TRUTH, ColumnType.CATEGORICAL);
+    for (String c : probabilityColumns) {
+      options = options.withType(c, ColumnType.NUMERIC);
+    }
+    Table table = Csv.read(predictions, options);
+    List<String> classes = probabilityColumns.stream().map(c -> c.substring(2)).toList();
+    int n = table.rowCount();
+    int k = classes.size();
+    double[] flat = new double[n * k];
+    for (int c = 0; c < k; c++) {
+      NumericColumn col = table.numeric(probabilityColumns.get(c));
+      for (int r = 0; r < n; r++) {
+        double v = col.get(r);
+        if (!(v >= 0 && v <= 1)) {
+          throw new UserInputException(
+              predictions + ":" + (r + 2) + " (column " + quote(probabilityColumns.get(c)) + ")",
+              Double.isNaN(v) ? "an empty field" : col.format(r),
+              "a probability within [0, 1]",
+              "fix the prediction for that row");
+        }
+        flat[r * k + c] = v;
+      }
+    }
+    CategoricalColumn truth = table.categorical(TRUTH);
+    int[] y = new int[n];
+    for (int r = 0; r < n; r++) {
+      String label = truth.level(r);
+      y[r] = label == null ? -1 : classes.indexOf(label);
+      if (y[r] < 0) {
+        throw new UserInputException(
+            predictions + ":" + (r + 2) + " (column " + TRUTH + ")",
+            label == null ? "an empty field" : quote(label),
+            "one of the classes named by the p_ columns: " + classes,
+            "correct the label, or add a p_<class> column for it");
+      }
+    }
+    ClassificationMetrics m = ClassificationMetrics.of(y, ClassProbabilities.of(classes, n, flat));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(Json.write(toJson(m)));
+    } else {
+      print(out, m);
+    }
+    return GauntletCli.OK;
+  }
+
+  private ObjectNode toJson(ClassificationMetrics m) {
+    ObjectNode root = Json.MAPPER.createObjectNode();
+    root.put("predictions", predictions.toString());
+    root.put("n", m.n());
+    ArrayNode classes = root.putArray("classes");
+    m.classes().forEach(classes::add);
+    if (m.classes().size() == 2) {
+      root.put("positive_class", m.classes().get(1));
+    }
+    Json.put(root, "accuracy", m.accuracy());
+    Json.put(root, "precision_macro", m.precisionMacro());
+    Json.put(root, "recall_macro", m.recallMacro());
+    Json.put(root, "f1_macro", m.f1Macro());
+    Json.put(root, "precision_weighted", m.precisionWeighted());
+    Json.put(root, "recall_weighted", m.recallWeighted());
+    Json.put(root, "f1_weighted", m.f1Weighted());
+    Json.put(root, "roc_auc", m.rocAuc());
+    Json.put(root, "pr_auc", m.prAuc());
+    Json.put(root, "log_loss", m.logLoss());
+    Json.put(root, "log_loss_raw", m.logLossRaw());
+    Json.put(root, "brier", m.brier());
+    Json.put(root, "brier_multiclass", m.brierMulticlass());
+    Json.put(root, "ece", m.calibration().ece());
+    Json.put(root, "mce", m.calibration().mce());
+    Json.put(root, "ece_left_closed", m.calibrationLeftClosed().ece());
+    Json.put(root, "overconfidence", m.calibration().overconfidence());
+    Json.put(root, "underconfidence", m.calibration().underconfidence());
+    ObjectNode perClass = root.putObject("per_class");
+    for (int c = 0; c < m.classes().size(); c++) {
+      ObjectNode pc = perClass.putObject(m.classes().get(c));
+      Json.put(pc, "precision", m.precision()[c]);
+      Json.put(pc, "recall", m.recall()[c]);
+      Json.put(pc, "f1", m.f1()[c]);
+      pc.put("support", m.support()[c]);
+      Json.put(pc, "roc_auc_ovr", m.rocAucPerClass()[c]);
+    }
+    ArrayNode confusion = root.putArray("confusion_matrix");
+    for (long[] row : m.confusion()) {
+      ArrayNode r = confusion.addArray();
+      for (long v : row) {
+        r.add(v);
+      }
+    }
+    ArrayNode bins = root.putArray("reliability");
+    for (Calibration.Bin b : m.calibration().bins()) {
+      ObjectNode o = bins.addObject();
+      o.put("lo", b.lo());
+      o.put("hi", b.hi());
+      o.put("count", b.count());
+      Json.put(o, "accuracy", b.accuracy());
+      Json.put(o, "confidence", b.confidence());
+    }
+    return root;
+  }
+
+  private void print(PrintWriter out, ClassificationMetrics m) {
+    out.printf("%s: %d rows, classes %s%n%n", predictions, m.n(), m.classes());
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"accuracy", CompareCommand.num(m.accuracy())});
+    rows.add(new String[] {"precision (macro)", CompareCommand.num(m.precisionMacro())});
+    rows.add(new String[] {"recall (macro)", CompareCommand.num(m.recallMacro())});
+    rows.add(new String[] {"F1 (macro)", CompareCommand.num(m.f1Macro())});
+    rows.add(new String[] {"ROC AUC", CompareCommand.num(m.rocAuc())});
+    rows.add(new String[] {"PR AUC", CompareCommand.num(m.prAuc())});
+    rows.add(new String[] {"log loss", CompareCommand.num(m.logLoss())});
+    rows.add(new String[] {"Brier", CompareCommand.num(m.brier())});
+    rows.add(new String[] {"ECE", CompareCommand.num(m.calibration().ece())});
+    rows.add(new String[] {"MCE", CompareCommand.num(m.calibration().mce())});
+    for (String[] r : rows) {
+      out.printf("%-18s %s%n", r[0], r[1]);
+    }
+    out.println();
+    out.println("confusion matrix (rows: true class, columns: predicted)");
+    for (int t = 0; t < m.classes().size(); t++) {
+      StringBuilder b = new StringBuilder(String.format("  %-12s", m.classes().get(t)));
+      for (long v : m.confusion()[t]) {
+        b.append(String.format(" %8d", v));
+      }
+      out.println(b);
+    }
+  }
+}
