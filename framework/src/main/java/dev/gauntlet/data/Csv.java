@@ -48,6 +48,11 @@ public final class Csv {
   }
 
   public static Table read(Path file, CsvOptions options) {
+    // On Linux a folder opens like a file and fails only on the first read, inside the parser.
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(
+          file.toString(), "a folder", "a CSV file", "give the path of a file in that folder");
+    }
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(in, file.toString(), options);
     } catch (NoSuchFileException e) {
@@ -60,10 +65,6 @@ public final class Csv {
           "a readable CSV file",
           "check the file's permissions");
     } catch (IOException e) {
-      if (Files.isDirectory(file)) {
-        throw new UserInputException(
-            file.toString(), "a folder", "a CSV file", "give the path of a file in that folder");
-      }
       throw new UserInputException(
           file.toString(),
           "cannot read: " + e.getMessage(),
