@@ -16,10 +16,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -119,7 +121,7 @@ public final class Csv {
   private static Table parse(CSVParser parser, String source, CsvOptions options)
       throws IOException {
     var records = parser.iterator();
-    if (!records.hasNext()) {
+    if (!hasNext(records, source, 1)) {
       throw new UserInputException(
           source,
           "an empty file",
@@ -134,7 +136,7 @@ public final class Csv {
     List<String[]> rows = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     long lineBefore = parser.getCurrentLineNumber();
-    while (records.hasNext()) {
+    while (hasNext(records, source, lineBefore + 1)) {
       CSVRecord record = records.next();
       long line = lineBefore + 1;
       lineBefore = parser.getCurrentLineNumber();
@@ -165,6 +167,39 @@ public final class Csv {
               : categoricalColumn(rows, j));
     }
     return Table.of(Schema.of(specs), columns);
+  }
+
+  /**
+   * Reads ahead to the next record. A syntax error (a quote never closed, text after a closing
+   * quote) names the line where the broken record starts.
+   */
+  private static boolean hasNext(Iterator<CSVRecord> records, String source, long line) {
+    try {
+      return records.hasNext();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CSVException syntax) {
+        throw syntaxError(source + ":" + line, syntax);
+      }
+      throw e;
+    }
+  }
+
+  private static UserInputException syntaxError(String where, CSVException e) {
+    String message = String.valueOf(e.getMessage());
+    String found;
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      found = "a quoted field that is still open at the end of the file";
+    } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      found = "text after the closing quote of a field";
+    } else {
+      found = message;
+    }
+    return new UserInputException(
+        where,
+        found,
+        "well-formed CSV (RFC 4180)",
+        "close every quoted field with a double quote; write a quote inside one as \"\"",
+        e);
   }
 
   private static void checkHeader(List<String> header, String source) {
