@@ -136,7 +136,9 @@ class NumberTextTest {
       assertThat(Double.doubleToRawLongBits(NumberText.parse(text)))
           .as("%s written as %s", v, text)
           .isEqualTo(Double.doubleToRawLongBits(v));
-      if (Double.isFinite(v)) {
+      // Java 17's Double.toString is not always shortest; for normal values ours never has more
+      // digits. Among subnormals Schubfach may pick 9.9e-324 where Java 17 says 1.0E-323.
+      if (Double.isFinite(v) && Math.abs(v) >= Double.MIN_NORMAL) {
         assertThat(significantDigits(text))
             .as("digits of %s against Double.toString %s", text, Double.toString(v))
             .isLessThanOrEqualTo(significantDigits(Double.toString(v)));

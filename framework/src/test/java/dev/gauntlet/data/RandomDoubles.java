@@ -2,7 +2,10 @@ package dev.gauntlet.data;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
-/** Doubles that exercise number formatting: any bit pattern, tiny, huge, subnormal, integral. */
+/**
+ * Doubles that exercise number formatting: any bit pattern, tiny, huge, subnormal, integral,
+ * ratios.
+ */
 final class RandomDoubles {
   private RandomDoubles() {}
 
@@ -24,7 +27,7 @@ final class RandomDoubles {
       case 6:
         return (rng.nextDouble() - 0.5) * 1e7;
       default:
-        return rng.nextGaussian();
+        return (rng.nextDouble() - 0.5) / (rng.nextDouble() + 1e-3);
     }
   }
 }
