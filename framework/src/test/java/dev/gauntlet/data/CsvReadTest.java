@@ -227,6 +227,19 @@ class CsvReadTest {
   }
 
   @Test
+  void lineNumbersCountSkippedBlankLines() throws IOException {
+    assertThat(readError("a,b\n1,2\n\n\n3\n").where()).isEqualTo(where(5));
+    assertThat(readError("a,b\r\n1,2\r\n\r\n\r\n3\r\n").where()).isEqualTo(where(5));
+    assertThat(readError("a,b\r1,2\r\r3\r").where()).isEqualTo(where(4));
+    assertThat(readError("a,b\n\n\"x,1\n").where()).isEqualTo(where(3));
+    assertThat(readError("a,b\n1,2\n\n\n3,\"4\"z\n").where()).isEqualTo(where(5));
+    assertThat(readError("\n\na,a\n1,2\n").where()).isEqualTo(where(3) + " (header field 2)");
+    assertThat(readError("a,b\n\"x\n\ny\",1\n\n2\n").where())
+        .as("blank lines inside a quoted field are not skipped lines")
+        .isEqualTo(where(6));
+  }
+
+  @Test
   void aRaggedLastRowWithoutALineBreakIsReportedOnItsOwnLine() throws IOException {
     UserInputException e = readError("a,b\n1,2\n3");
 
