@@ -4,6 +4,7 @@ import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -48,6 +52,11 @@ public final class Csv {
   }
 
   public static Table read(Path file, CsvOptions options) {
+    // On Linux a folder opens like a file and fails only on the first read, inside the parser.
+    if (Files.isDirectory(file)) {
+      throw new UserInputException(
+          file.toString(), "a folder", "a CSV file", "give the path of a file in that folder");
+    }
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(in, file.toString(), options);
     } catch (NoSuchFileException e) {
@@ -60,10 +69,6 @@ public final class Csv {
           "a readable CSV file",
           "check the file's permissions");
     } catch (IOException e) {
-      if (Files.isDirectory(file)) {
-        throw new UserInputException(
-            file.toString(), "a folder", "a CSV file", "give the path of a file in that folder");
-      }
       throw new UserInputException(
           file.toString(),
           "cannot read: " + e.getMessage(),
@@ -79,8 +84,11 @@ public final class Csv {
    * @param source the name used in error messages, usually the file path
    */
   public static Table read(Reader reader, String source, CsvOptions options) {
-    try (CSVParser parser = CSVParser.builder().setReader(skipBom(reader)).setFormat(READ).get()) {
-      return parse(parser, source, options);
+    try {
+      LineBreaks lines = new LineBreaks(skipBom(reader));
+      try (CSVParser parser = CSVParser.builder().setReader(lines).setFormat(READ).get()) {
+        return parse(parser, lines, source, options);
+      }
     } catch (UncheckedIOException e) {
       throw readError(source, e.getCause());
     } catch (IOException e) {
@@ -115,10 +123,11 @@ public final class Csv {
     return in;
   }
 
-  private static Table parse(CSVParser parser, String source, CsvOptions options)
+  private static Table parse(
+      CSVParser parser, LineBreaks lineBreaks, String source, CsvOptions options)
       throws IOException {
     var records = parser.iterator();
-    if (!records.hasNext()) {
+    if (!hasNext(records, source, lineBreaks, 0)) {
       throw new UserInputException(
           source,
           "an empty file",
@@ -126,16 +135,16 @@ public final class Csv {
           "add a header row such as: age,income,label");
     }
     List<String> header = records.next().toList();
-    checkHeader(header, source);
+    checkHeader(header, source + ":" + lineBreaks.recordStart(0));
     checkOptions(header, options, source);
 
     int width = header.size();
     List<String[]> rows = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     long lineBefore = parser.getCurrentLineNumber();
-    while (records.hasNext()) {
+    while (hasNext(records, source, lineBreaks, lineBefore)) {
       CSVRecord record = records.next();
-      long line = lineBefore + 1;
+      long line = lineBreaks.recordStart(lineBefore);
       lineBefore = parser.getCurrentLineNumber();
       if (record.size() != width) {
         throw new UserInputException(
@@ -166,20 +175,112 @@ public final class Csv {
     return Table.of(Schema.of(specs), columns);
   }
 
-  private static void checkHeader(List<String> header, String source) {
+  /**
+   * Reads ahead to the next record. A syntax error (a quote never closed, text after a closing
+   * quote) names the line where the broken record starts.
+   */
+  private static boolean hasNext(
+      Iterator<CSVRecord> records, String source, LineBreaks lineBreaks, long lineBefore) {
+    try {
+      return records.hasNext();
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof CSVException syntax) {
+        throw syntaxError(source + ":" + lineBreaks.recordStart(lineBefore), syntax);
+      }
+      throw e;
+    }
+  }
+
+  private static UserInputException syntaxError(String where, CSVException e) {
+    String message = String.valueOf(e.getMessage());
+    String found;
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      found = "a quoted field that is still open at the end of the file";
+    } else if (message.contains("Invalid character between encapsulated token and delimiter")) {
+      found = "text after the closing quote of a field";
+    } else {
+      found = message;
+    }
+    return new UserInputException(
+        where,
+        found,
+        "well-formed CSV (RFC 4180)",
+        "close every quoted field with a double quote; write a quote inside one as \"\"",
+        e);
+  }
+
+  /**
+   * Watches the text go by to know which lines are empty, since the parser skips them: a record
+   * that follows line {@code n} starts on the first non-empty line after it. Line breaks are
+   * counted as Commons CSV counts them (CR, LF or CRLF), one bit per line.
+   */
+  private static final class LineBreaks extends FilterReader {
+    private final BitSet emptyLines = new BitSet();
+    private int line = 1;
+    private long position;
+    private long lineStart;
+    private int previous = -1;
+
+    LineBreaks(Reader in) {
+      super(in);
+    }
+
+    /** The line where the record after line {@code lineBefore} starts. */
+    long recordStart(long lineBefore) {
+      int n = (int) lineBefore + 1;
+      while (emptyLines.get(n)) {
+        n++;
+      }
+      return n;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        see((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      for (int i = 0; i < n; i++) {
+        see(buf[off + i]);
+      }
+      return n;
+    }
+
+    private void see(char c) {
+      if (c == '\n' && previous == '\r') {
+        lineStart = position + 1; // the second half of a CRLF
+      } else if (c == '\n' || c == '\r') {
+        if (position == lineStart) {
+          emptyLines.set(line);
+        }
+        line++;
+        lineStart = position + 1;
+      }
+      previous = c;
+      position++;
+    }
+  }
+
+  private static void checkHeader(List<String> header, String headerLine) {
     Set<String> seen = new HashSet<>();
     for (int j = 0; j < header.size(); j++) {
       String name = header.get(j);
       if (name.isBlank()) {
         throw new UserInputException(
-            source + ":1 (header field " + (j + 1) + ")",
+            headerLine + " (header field " + (j + 1) + ")",
             "an empty column name",
             "a name for every column",
             "name the column in the header row");
       }
       if (!seen.add(name)) {
         throw new UserInputException(
-            source + ":1 (header field " + (j + 1) + ")",
+            headerLine + " (header field " + (j + 1) + ")",
             "column " + quote(name) + " again",
             "unique column names",
             "rename one of the two columns");

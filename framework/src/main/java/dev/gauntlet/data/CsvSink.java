@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -37,7 +39,7 @@ public final class CsvSink implements AutoCloseable {
     Path dir = target.toAbsolutePath().getParent();
     Path temp = null;
     try {
-      temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+      temp = createPart(dir, target.getFileName().toString());
       return new CsvSink(
           target, temp, schema, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -91,6 +93,21 @@ public final class CsvSink implements AutoCloseable {
       }
       deleteQuietly(temp);
       done = true;
+    }
+  }
+
+  /**
+   * Creates an empty {@code .name.<random>.part} file in {@code dir}. Not {@link
+   * Files#createTempFile}: that makes the file owner-only (0600), and the move would give the
+   * target that mode; {@link Files#createFile} gives the folder's usual permissions.
+   */
+  private static Path createPart(Path dir, String name) throws IOException {
+    while (true) {
+      try {
+        return Files.createFile(dir.resolve("." + name + "." + UUID.randomUUID() + ".part"));
+      } catch (FileAlreadyExistsException e) {
+        // another name, then
+      }
     }
   }
 

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * {@code .5}, {@code 2e-3}) and infinities ({@code inf}, {@code Infinity}, signed); nothing else
  * counts as a number ({@code NaN}, {@code 0x10} and {@code 1.5d} are text). Writing gives the
  * shortest decimal that reads back as the same double (Schubfach, through Jackson), in plain
- * notation from 1e-7 to 1e21 and integral values without decimals.
+ * notation from 1e-7 to 1e21 ({@code 0.1}, {@code 123456789.125}), integral values without
+ * decimals, and otherwise as {@code 1e-8}, {@code -1.5e300}.
  */
 public final class NumberText {
   private static final double PLAIN_MIN = 1e-7;
@@ -97,7 +98,20 @@ public final class NumberText {
       }
       return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
-    return shortest;
+    return compactExponent(shortest);
+  }
+
+  /** Java's {@code 1.0E-8} as {@code 1e-8}: no {@code .0} mantissa, a lower-case exponent. */
+  private static String compactExponent(String javaText) {
+    int e = javaText.indexOf('E');
+    if (e < 0) {
+      return javaText;
+    }
+    String mantissa = javaText.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    return mantissa + "e" + javaText.substring(e + 1);
   }
 
   /** True for a finite whole number. */

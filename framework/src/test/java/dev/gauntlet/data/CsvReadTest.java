@@ -1,0 +1,393 @@
+package dev.gauntlet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.gauntlet.UserInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReadTest {
+  @TempDir Path dir;
+
+  private Path file(String text) throws IOException {
+    return file(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path file(byte[] bytes) throws IOException {
+    Path f = dir.resolve("data.csv");
+    Files.write(f, bytes);
+    return f;
+  }
+
+  private Table read(String text) throws IOException {
+    return Csv.read(file(text));
+  }
+
+  private Table read(String text, CsvOptions options) throws IOException {
+    return Csv.read(file(text), options);
+  }
+
+  private UserInputException readError(String text, CsvOptions options) throws IOException {
+    Path f = file(text);
+    return catchThrowableOfType(UserInputException.class, () -> Csv.read(f, options));
+  }
+
+  private UserInputException readError(String text) throws IOException {
+    return readError(text, CsvOptions.defaults());
+  }
+
+  private String where(int line) {
+    return dir.resolve("data.csv") + ":" + line;
+  }
+
+  // --- type inference ---------------------------------------------------------------------
+
+  @Test
+  void aColumnIsNumericWhenEveryNonEmptyValueIsANumber() throws IOException {
+    Table t = read("a,b,c\n1,x,1.5\n,2,\n-3e2,y,inf\n");
+
+    assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.NUMERIC);
+    assertThat(t.numeric("a").values()).containsExactly(1, Double.NaN, -300);
+    assertThat(t.schema().get(1).type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(t.categorical("b").levels()).containsExactly("2", "x", "y");
+    assertThat(t.numeric("c").values()).containsExactly(1.5, Double.NaN, Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void onlyAnEmptyFieldIsMissingAndNaIsACategory() throws IOException {
+    Table t = read("v,w\nNA,1\n,2\nn/a,3\n\"\",4\n");
+
+    CategoricalColumn v = t.categorical("v");
+    assertThat(v.levels()).containsExactly("NA", "n/a");
+    assertThat(v.level(0)).isEqualTo("NA");
+    assertThat(v.isMissing(1)).isTrue();
+    assertThat(v.level(2)).isEqualTo("n/a");
+    assertThat(v.isMissing(3)).as("a quoted empty field is empty too").isTrue();
+    assertThat(v.missingCount()).isEqualTo(2);
+  }
+
+  @Test
+  void aNaNInANumericLookingColumnMakesItCategorical() throws IOException {
+    Table t = read("v\n1\nNaN\n2\n");
+
+    assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(t.categorical("v").levels()).containsExactly("1", "2", "NaN");
+  }
+
+  @Test
+  void aZeroOneColumnIsNumeric() throws IOException {
+    Table t = read("label\n0\n1\n1\n0\n");
+
+    assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.NUMERIC);
+    assertThat(t.numeric("label").values()).containsExactly(0, 1, 1, 0);
+  }
+
+  @Test
+  void forcedCategoricalOnANumericColumnKeepsTheTextLevels() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("label", ColumnType.CATEGORICAL);
+
+    Table t = read("label,x\n1,5\n0,6\n1,7\n", options);
+
+    CategoricalColumn label = t.categorical("label");
+    assertThat(label.levels()).containsExactly("0", "1");
+    assertThat(label.codes()).containsExactly(1, 0, 1);
+    assertThat(t.schema().get(1).type()).isEqualTo(ColumnType.NUMERIC);
+  }
+
+  @Test
+  void forcedCategoricalKeepsTheTextAsWritten() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("zip", ColumnType.CATEGORICAL);
+
+    Table t = read("zip\n01234\n1234\n", options);
+
+    assertThat(t.categorical("zip").levels()).containsExactly("01234", "1234");
+  }
+
+  @Test
+  void forcedNumericAndRolesAreApplied() throws IOException {
+    CsvOptions options =
+        CsvOptions.defaults()
+            .withType("x", ColumnType.NUMERIC)
+            .withLabel("y")
+            .withRole("id", ColumnRole.ID);
+
+    Table t = read("id,x,y\na,1,p\nb,,q\n", options);
+
+    assertThat(t.schema().columns())
+        .containsExactly(
+            new ColumnSpec("id", ColumnType.CATEGORICAL, ColumnRole.ID),
+            new ColumnSpec("x", ColumnType.NUMERIC, ColumnRole.FEATURE),
+            new ColumnSpec("y", ColumnType.CATEGORICAL, ColumnRole.LABEL));
+  }
+
+  @Test
+  void aHeaderWithoutRowsGivesAnEmptyTable() throws IOException {
+    Table t = read("a,b\n");
+
+    assertThat(t.rowCount()).isZero();
+    assertThat(t.schema().names()).containsExactly("a", "b");
+  }
+
+  // --- syntax -----------------------------------------------------------------------------
+
+  @Test
+  void quotedFieldsMayHoldCommasQuotesAndLineBreaks() throws IOException {
+    Table t = read("name,n\n\"Smith, J\",1\n\"say \"\"hi\"\"\",2\n\"two\nlines\",3\n");
+
+    assertThat(t.rowCount()).isEqualTo(3);
+    CategoricalColumn name = t.categorical("name");
+    assertThat(name.level(0)).isEqualTo("Smith, J");
+    assertThat(name.level(1)).isEqualTo("say \"hi\"");
+    assertThat(name.level(2)).isEqualTo("two\nlines");
+    assertThat(t.numeric("n").values()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void crlfEndsRecordsLikeLf() throws IOException {
+    Table crlf = read("a,b\r\n1,x\r\n2,y\r\n");
+    Table lf = read("a,b\n1,x\n2,y\n");
+
+    assertThat(crlf).isEqualTo(lf);
+    assertThat(crlf.categorical("b").levels()).containsExactly("x", "y");
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsSkipped() throws IOException {
+    Table t = read("\uFEFFage,city\n30,Zürich\n");
+
+    assertThat(t.schema().names()).containsExactly("age", "city");
+    assertThat(t.numeric("age").get(0)).isEqualTo(30);
+    assertThat(t.categorical("city").level(0)).isEqualTo("Zürich");
+  }
+
+  @Test
+  void blankTrailingLinesAreIgnored() throws IOException {
+    Table t = read("a\n1\n2\n\n");
+
+    assertThat(t.numeric("a").values()).containsExactly(1, 2);
+  }
+
+  @Test
+  void aFileWithoutAFinalLineBreakReadsItsLastRow() throws IOException {
+    Table t = read("a,b\n1,2\n3,4");
+
+    assertThat(t.numeric("b").values()).containsExactly(2, 4);
+  }
+
+  // --- ragged rows ------------------------------------------------------------------------
+
+  @Test
+  void aRowWithTooFewFieldsIsAnErrorNamingFileAndLine() throws IOException {
+    UserInputException e = readError("a,b,c\n1,2,3\n4,5\n");
+
+    assertThat(e.where()).isEqualTo(where(3));
+    assertThat(e.found()).isEqualTo("a row of 2 fields");
+    assertThat(e.expected()).contains("3 fields").contains("[a, b, c]");
+    assertThat(e.fix()).contains("add the missing fields");
+    assertThat(e.getMessage()).startsWith(where(3)).contains("found:    a row of 2 fields");
+  }
+
+  @Test
+  void aRowWithTooManyFieldsIsAnErrorNamingFileAndLine() throws IOException {
+    UserInputException e = readError("a,b\n1,2\n3,4\n5,6,7\n");
+
+    assertThat(e.where()).isEqualTo(where(4));
+    assertThat(e.found()).isEqualTo("a row of 3 fields");
+    assertThat(e.fix()).contains("remove the extra fields").contains("quote");
+  }
+
+  @Test
+  void aRaggedRowAfterAQuotedLineBreakIsReportedOnItsOwnLine() throws IOException {
+    // line 1 header, lines 2-3 one record, line 4 fine, line 5 ragged
+    UserInputException e = readError("a,b\n\"x\ny\",1\nz,2\nw\n");
+
+    assertThat(e.where()).isEqualTo(where(5));
+    assertThat(e.found()).isEqualTo("a row of 1 field");
+  }
+
+  @Test
+  void aRaggedRowAfterCrlfLinesAndQuotedCrlfIsReportedOnItsOwnLine() throws IOException {
+    UserInputException e = readError("a,b\r\n\"x\r\ny\",1\r\nz,2\r\nw\r\n");
+
+    assertThat(e.where()).isEqualTo(where(5));
+  }
+
+  @Test
+  void aRaggedRowAfterABlankLineIsReportedOnItsOwnLine() throws IOException {
+    // line 3 is blank and skipped; the ragged row is on line 5
+    UserInputException e = readError("a,b\n1,2\n\n3,4\n5\n");
+
+    assertThat(e.where()).isEqualTo(where(5));
+  }
+
+  @Test
+  void lineNumbersCountSkippedBlankLines() throws IOException {
+    assertThat(readError("a,b\n1,2\n\n\n3\n").where()).isEqualTo(where(5));
+    assertThat(readError("a,b\r\n1,2\r\n\r\n\r\n3\r\n").where()).isEqualTo(where(5));
+    assertThat(readError("a,b\r1,2\r\r3\r").where()).isEqualTo(where(4));
+    assertThat(readError("a,b\n\n\"x,1\n").where()).isEqualTo(where(3));
+    assertThat(readError("a,b\n1,2\n\n\n3,\"4\"z\n").where()).isEqualTo(where(5));
+    assertThat(readError("\n\na,a\n1,2\n").where()).isEqualTo(where(3) + " (header field 2)");
+    assertThat(readError("a,b\n\"x\n\ny\",1\n\n2\n").where())
+        .as("blank lines inside a quoted field are not skipped lines")
+        .isEqualTo(where(6));
+  }
+
+  @Test
+  void aRaggedLastRowWithoutALineBreakIsReportedOnItsOwnLine() throws IOException {
+    UserInputException e = readError("a,b\n1,2\n3");
+
+    assertThat(e.where()).isEqualTo(where(3));
+  }
+
+  // --- values against forced types --------------------------------------------------------
+
+  @Test
+  void forcedNumericOnANonNumberNamesFileLineColumnAndValue() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("age", ColumnType.NUMERIC);
+
+    UserInputException e = readError("id,age\n1,30\n2,\n3,forty\n", options);
+
+    assertThat(e.where()).isEqualTo(where(4) + " (column \"age\")");
+    assertThat(e.found()).isEqualTo("\"forty\"");
+    assertThat(e.expected()).contains("a number");
+    assertThat(e.fix()).contains("categorical");
+  }
+
+  @Test
+  void forcedNumericRejectsNa() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("x", ColumnType.NUMERIC);
+
+    UserInputException e = readError("x\n1\nNA\n", options);
+
+    assertThat(e.where()).isEqualTo(where(3) + " (column \"x\")");
+    assertThat(e.found()).isEqualTo("\"NA\"");
+  }
+
+  @Test
+  void anUnknownColumnInOptionsListsTheHeaderNames() throws IOException {
+    UserInputException typed =
+        readError("age,income\n1,2\n", CsvOptions.defaults().withType("Age", ColumnType.NUMERIC));
+    UserInputException labelled =
+        readError("age,income\n1,2\n", CsvOptions.defaults().withLabel("y"));
+
+    assertThat(typed.where()).contains("data.csv").contains("\"Age\"");
+    assertThat(typed.expected()).isEqualTo("one of [age, income]");
+    assertThat(typed.fix()).contains("case-sensitive");
+    assertThat(labelled.where()).contains("\"y\"");
+    assertThat(labelled.expected()).isEqualTo("one of [age, income]");
+  }
+
+  // --- broken files -----------------------------------------------------------------------
+
+  @Test
+  void anEmptyFileAsksForAHeader() throws IOException {
+    UserInputException e = readError("");
+
+    assertThat(e.where()).isEqualTo(dir.resolve("data.csv").toString());
+    assertThat(e.found()).isEqualTo("an empty file");
+    assertThat(e.fix()).contains("header");
+  }
+
+  @Test
+  void aFileOfBlankLinesIsEmpty() throws IOException {
+    assertThat(readError("\n\n").found()).isEqualTo("an empty file");
+  }
+
+  @Test
+  void aDuplicateHeaderNameIsAnError() throws IOException {
+    UserInputException e = readError("a,b,a\n1,2,3\n");
+
+    assertThat(e.where()).isEqualTo(where(1) + " (header field 3)");
+    assertThat(e.found()).isEqualTo("column \"a\" again");
+    assertThat(e.fix()).contains("rename");
+  }
+
+  @Test
+  void aBlankHeaderNameIsAnError() throws IOException {
+    UserInputException e = readError("a,,c\n1,2,3\n");
+
+    assertThat(e.where()).isEqualTo(where(1) + " (header field 2)");
+    assertThat(e.found()).isEqualTo("an empty column name");
+  }
+
+  @Test
+  void aMissingFileIsAUserError() {
+    Path missing = dir.resolve("nope.csv");
+
+    UserInputException e = catchThrowableOfType(UserInputException.class, () -> Csv.read(missing));
+
+    assertThat(e.where()).isEqualTo(missing.toString());
+    assertThat(e.found()).isEqualTo("no such file");
+    assertThat(e.fix()).contains("path");
+  }
+
+  @Test
+  void aFolderIsAUserError() {
+    UserInputException e = catchThrowableOfType(UserInputException.class, () -> Csv.read(dir));
+
+    assertThat(e.where()).isEqualTo(dir.toString());
+    assertThat(e.found()).isEqualTo("a folder");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreAUserError() throws IOException {
+    byte[] latin1 = "name\nZ\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path f = file(latin1);
+
+    UserInputException e = catchThrowableOfType(UserInputException.class, () -> Csv.read(f));
+
+    assertThat(e.where()).startsWith(f.toString());
+    assertThat(e.found()).contains("not UTF-8");
+    assertThat(e.fix()).contains("UTF-8");
+  }
+
+  @Test
+  void aBrokenHeaderIsReportedOnLineOne() throws IOException {
+    assertThat(readError("a,\"b\n").where()).isEqualTo(where(1));
+  }
+
+  @Test
+  void anUnclosedQuoteIsAUserErrorNamingTheLine() throws IOException {
+    UserInputException e = readError("a,b\n1,2\n3,\"open\n4,5\n");
+
+    assertThat(e.where()).isEqualTo(where(3));
+    assertThat(e.found()).isEqualTo("a quoted field that is still open at the end of the file");
+    assertThat(e.expected()).contains("CSV");
+    assertThat(e.fix()).contains("quote");
+  }
+
+  @Test
+  void textAfterAClosingQuoteIsAUserError() throws IOException {
+    UserInputException e = readError("a,b\n\"p\nq\",1\n1,\"2\"x\n");
+
+    assertThat(e.where()).isEqualTo(where(4));
+    assertThat(e.found()).isEqualTo("text after the closing quote of a field");
+    assertThat(e.fix()).contains("quote");
+  }
+
+  @Test
+  void readingFromAReaderUsesTheGivenSourceName() {
+    UserInputException e =
+        catchThrowableOfType(
+            UserInputException.class,
+            () -> Csv.read(new java.io.StringReader("a\n1,2\n"), "inline", CsvOptions.defaults()));
+
+    assertThat(e.where()).isEqualTo("inline:2");
+  }
+
+  @Test
+  void levelsAreSortedWhateverTheRowOrder() throws IOException {
+    Table t1 = read("c\nb\na\nc\n");
+    Table t2 = read("c\nc\na\nb\n");
+
+    assertThat(t1.categorical("c").levels()).isEqualTo(List.of("a", "b", "c"));
+    assertThat(t2.categorical("c").levels()).isEqualTo(t1.categorical("c").levels());
+  }
+}

@@ -1,0 +1,140 @@
+package dev.gauntlet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureEncoderTest {
+
+  private static double[] row(FeatureMatrix m, int r) {
+    double[] out = new double[m.cols()];
+    for (int c = 0; c < m.cols(); c++) {
+      out[c] = m.get(r, c);
+    }
+    return out;
+  }
+
+  @Test
+  void standardizesWithThePopulationStandardDeviation() {
+    Table fit = Table.builder().numeric("x", 1, 2, 3, 4).build();
+    FeatureEncoder enc = FeatureEncoder.fit(fit);
+
+    FeatureMatrix m = enc.transform(Table.builder().numeric("x", 1, 2.5, 10).build());
+
+    double std = Math.sqrt(1.25); // population: sum of squares 5 over n = 4, not n - 1 = 3
+    assertThat(enc.featureNames()).containsExactly("x");
+    assertThat(m.rows()).isEqualTo(3);
+    assertThat(m.get(0, 0)).isCloseTo(-1.5 / std, within(1e-12));
+    assertThat(m.get(1, 0)).isZero();
+    assertThat(m.get(2, 0)).isCloseTo(7.5 / std, within(1e-12));
+    FeatureMatrix self = enc.transform(fit);
+    double sum = 0;
+    double sumSq = 0;
+    for (int r = 0; r < 4; r++) {
+      sum += self.get(r, 0);
+      sumSq += self.get(r, 0) * self.get(r, 0);
+    }
+    assertThat(sum).isCloseTo(0, within(1e-12));
+    assertThat(sumSq / 4).isCloseTo(1, within(1e-12));
+  }
+
+  @Test
+  void aConstantColumnIsOnlyCentred() {
+    FeatureEncoder enc = FeatureEncoder.fit(Table.builder().numeric("c", 5, 5, 5).build());
+
+    FeatureMatrix m = enc.transform(Table.builder().numeric("c", 5, 7, 4.5).build());
+
+    assertThat(m.data()).containsExactly(0, 2, -0.5);
+  }
+
+  @Test
+  void missingIsImputedWithAnIndicatorOnlyWhenTheFitDataHadMissing() {
+    Table withMissing = Table.builder().numeric("x", 2, Double.NaN, 4).build();
+    Table complete = Table.builder().numeric("x", 2, 4).build();
+    Table apply = Table.builder().numeric("x", Double.NaN, 4).build();
+
+    FeatureEncoder a = FeatureEncoder.fit(withMissing);
+    FeatureEncoder b = FeatureEncoder.fit(complete);
+
+    assertThat(a.featureNames()).containsExactly("x", "x=(missing)");
+    FeatureMatrix ma = a.transform(apply);
+    assertThat(row(ma, 0)).containsExactly(0, 1);
+    assertThat(row(ma, 1)).containsExactly(1, 0); // mean 3 and std 1 from the present values
+    assertThat(b.featureNames()).containsExactly("x");
+    assertThat(b.transform(apply).data()).containsExactly(0, 1);
+  }
+
+  @Test
+  void oneHotMatchesLevelsByTextAcrossDictionaries() {
+    Table fit = Table.builder().categorical("colour", "red", "green", "red", "blue").build();
+    FeatureEncoder enc = FeatureEncoder.fit(fit);
+    // another dictionary order, an unseen level, no "green"
+    CategoricalColumn other =
+        CategoricalColumn.of(new int[] {0, 1, 2, 1}, List.of("red", "blue", "mauve"));
+    Table apply = Table.of(Schema.of(ColumnSpec.categorical("colour")), List.of(other));
+
+    FeatureMatrix m = enc.transform(apply);
+
+    assertThat(enc.featureNames()).containsExactly("colour=blue", "colour=green", "colour=red");
+    assertThat(row(m, 0)).containsExactly(0, 0, 1);
+    assertThat(row(m, 1)).containsExactly(1, 0, 0);
+    assertThat(row(m, 2)).as("unseen level").containsExactly(0, 0, 0);
+    assertThat(row(m, 3)).containsExactly(1, 0, 0);
+  }
+
+  @Test
+  void onlyLevelsPresentWhenFittingBecomeFeatures() {
+    Table fit = Table.builder().categorical("k", "a", "b", "c").build().take(new int[] {0, 2});
+
+    assertThat(FeatureEncoder.fit(fit).featureNames()).containsExactly("k=a", "k=c");
+  }
+
+  @Test
+  void aMissingCategoryEncodesAsZerosPlusAnIndicatorWhenFittedWithMissing() {
+    FeatureEncoder with = FeatureEncoder.fit(Table.builder().categorical("k", "a", null).build());
+    FeatureEncoder without = FeatureEncoder.fit(Table.builder().categorical("k", "a", "b").build());
+    Table apply = Table.builder().categorical("k", null, "a").build();
+
+    assertThat(with.featureNames()).containsExactly("k=a", "k=(missing)");
+    assertThat(with.transform(apply).data()).containsExactly(0, 1, 1, 0);
+    assertThat(without.transform(apply).data()).containsExactly(0, 0, 1, 0);
+  }
+
+  @Test
+  void encodesFeatureColumnsInSchemaOrderAndIgnoresOthers() {
+    Table t =
+        Table.builder()
+            .categorical("id", "r1", "r2")
+            .categorical("k", "b", "a")
+            .numeric("x", 1, 3)
+            .numeric("y", 0, 1)
+            .role("id", ColumnRole.ID)
+            .role("y", ColumnRole.LABEL)
+            .build();
+
+    FeatureEncoder enc = FeatureEncoder.fit(t);
+    FeatureMatrix m = enc.transform(t);
+
+    assertThat(enc.columns()).containsExactly("k", "x");
+    assertThat(enc.featureNames()).containsExactly("k=a", "k=b", "x");
+    assertThat(m.names()).isEqualTo(enc.featureNames());
+    assertThat(enc.width()).isEqualTo(3);
+    assertThat(row(m, 0)).containsExactly(0, 1, -1);
+    assertThat(row(m, 1)).containsExactly(1, 0, 1);
+    assertThat(enc.transform(t.select("x", "k")).data()).containsExactly(m.data());
+  }
+
+  @Test
+  void aColumnOfAnotherTypeOrAMissingColumnIsRejected() {
+    FeatureEncoder enc = FeatureEncoder.fit(Table.builder().numeric("x", 1, 2).build());
+
+    assertThatThrownBy(() -> enc.transform(Table.builder().categorical("x", "a").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"x\" was numeric when fitted");
+    assertThatThrownBy(() -> enc.transform(Table.builder().numeric("z", 1).build()))
+        .isInstanceOf(dev.gauntlet.UserInputException.class);
+  }
+}
