@@ -39,39 +39,4 @@ public final class Correlations {
     double d = Math.sqrt(sxx * syy);
     return d == 0 ? Double.NaN : sxy / d;
   }
-
-  /** The correlation matrix of columns (each a {@code double[]} with NaN for missing). */
-  public static double[][] matrix(double[][] columns) {
-    int k = columns.length;
-    double[][] r = new double[k][k];
-    for (int i = 0; i < k; i++) {
-      for (int j = i; j < k; j++) {
-        double v = pearson(columns[i], columns[j]);
-        r[i][j] = v;
-        r[j][i] = v;
-      }
-    }
-    return r;
-  }
-
-  /**
-   * SDMetrics' correlation similarity: {@code 1 - |r_real - r_synth| / 2} per pair of columns,
-   * averaged over the pairs whose two correlations are both defined; NaN when no pair is.
-   */
-  public static double similarity(double[][] real, double[][] synthetic) {
-    int k = real.length;
-    double sum = 0;
-    int pairs = 0;
-    for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        double a = pearson(real[i], real[j]);
-        double b = pearson(synthetic[i], synthetic[j]);
-        if (Double.isFinite(a) && Double.isFinite(b)) {
-          sum += 1 - Math.abs(a - b) / 2;
-          pairs++;
-        }
-      }
-    }
-    return pairs == 0 ? Double.NaN : sum / pairs;
-  }
 }

@@ -24,6 +24,11 @@ import java.util.Map;
  *     dropped on each side)
  * @param frechetDistanceStandardized the same after z-scoring both sides with the real columns'
  *     mean and standard deviation (ddof 1; a constant real column is only centred)
+ * @param contingencySimilarity SDMetrics' contingency similarity averaged over the column pairs
+ *     with at least one categorical column (numeric ones binned, see {@link Contingency#bins})
+ * @param qualityScore SDMetrics' quality score: the mean of the column-shape score (mean of each
+ *     column's {@link ColumnFidelity#shapeScore()}) and the pair-trend score (mean over all column
+ *     pairs of correlation or contingency similarity)
  */
 public record Fidelity(
     int rowsReal,
@@ -31,7 +36,9 @@ public record Fidelity(
     Map<String, ColumnFidelity> columns,
     double correlationSimilarity,
     double frechetDistance,
-    double frechetDistanceStandardized) {
+    double frechetDistanceStandardized,
+    double contingencySimilarity,
+    double qualityScore) {
 
   public Fidelity {
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -66,13 +73,102 @@ public record Fidelity(
     }
     double[][] ra = columnsOf(real, numeric);
     double[][] sa = columnsOf(synthetic, numeric);
+    PairTrends trends = pairTrends(real, synthetic);
+    double shapes =
+        figures.values().stream()
+            .mapToDouble(ColumnFidelity::shapeScore)
+            .filter(Double::isFinite)
+            .average()
+            .orElse(Double.NaN);
+    double quality =
+        Double.isNaN(trends.all())
+            ? shapes
+            : Double.isNaN(shapes) ? trends.all() : (shapes + trends.all()) / 2;
     return new Fidelity(
         real.rowCount(),
         synthetic.rowCount(),
         figures,
-        numeric.size() < 2 ? Double.NaN : Correlations.similarity(ra, sa),
+        trends.correlation(),
         frechet(ra, sa, false),
-        frechet(ra, sa, true));
+        frechet(ra, sa, true),
+        trends.contingency(),
+        quality);
+  }
+
+  /**
+   * Mean correlation similarity over numeric pairs, mean contingency similarity over pairs with a
+   * categorical column, and the mean over all pairs.
+   */
+  private record PairTrends(double correlation, double contingency, double all) {}
+
+  private static PairTrends pairTrends(Table real, Table synthetic) {
+    int k = real.columnCount();
+    int[][] realCodes = new int[k][];
+    int[][] synthCodes = new int[k][];
+    boolean[] numeric = new boolean[k];
+    for (int j = 0; j < k; j++) {
+      String name = real.schema().get(j).name();
+      Column a = real.column(j);
+      Column b = synthetic.column(name);
+      if (a instanceof NumericColumn na) {
+        numeric[j] = true;
+        double[] v = na.values();
+        double lo = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).min().orElse(0);
+        double hi = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).max().orElse(0);
+        realCodes[j] = Contingency.bins(v, lo, hi);
+        synthCodes[j] = Contingency.bins(((NumericColumn) b).values(), lo, hi);
+      } else {
+        CategoricalColumn ca = (CategoricalColumn) a;
+        synthCodes[j] = ((CategoricalColumn) b).recode(union(ca, (CategoricalColumn) b)).codes();
+        realCodes[j] = ca.recode(union(ca, (CategoricalColumn) b)).codes();
+      }
+    }
+    double correlationSum = 0;
+    int correlationPairs = 0;
+    double contingencySum = 0;
+    int contingencyPairs = 0;
+    double allSum = 0;
+    int allPairs = 0;
+    for (int i = 0; i < k; i++) {
+      for (int j = i + 1; j < k; j++) {
+        double score;
+        if (numeric[i] && numeric[j]) {
+          double a =
+              Correlations.pearson(
+                  real.numeric(real.schema().get(i).name()).values(),
+                  real.numeric(real.schema().get(j).name()).values());
+          double b =
+              Correlations.pearson(
+                  synthetic.numeric(real.schema().get(i).name()).values(),
+                  synthetic.numeric(real.schema().get(j).name()).values());
+          score = Double.isFinite(a) && Double.isFinite(b) ? 1 - Math.abs(a - b) / 2 : Double.NaN;
+          if (Double.isFinite(score)) {
+            correlationSum += score;
+            correlationPairs++;
+          }
+        } else {
+          score = Contingency.similarity(realCodes[i], realCodes[j], synthCodes[i], synthCodes[j]);
+          if (Double.isFinite(score)) {
+            contingencySum += score;
+            contingencyPairs++;
+          }
+        }
+        if (Double.isFinite(score)) {
+          allSum += score;
+          allPairs++;
+        }
+      }
+    }
+    return new PairTrends(
+        correlationPairs == 0 ? Double.NaN : correlationSum / correlationPairs,
+        contingencyPairs == 0 ? Double.NaN : contingencySum / contingencyPairs,
+        allPairs == 0 ? Double.NaN : allSum / allPairs);
+  }
+
+  private static List<String> union(CategoricalColumn a, CategoricalColumn b) {
+    java.util.LinkedHashSet<String> levels = new java.util.LinkedHashSet<>(a.levels());
+    levels.addAll(b.levels());
+    return List.copyOf(levels);
   }
 
   private static double frechet(double[][] real, double[][] synthetic, boolean standardize) {

@@ -4,6 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The Fréchet distance between Gaussians fitted to two samples (the FID formula of pytorch-fid):
@@ -33,17 +34,39 @@ public final class Frechet {
     for (int j = 0; j < features; j++) {
       d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
     }
-    return d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2);
+    // rounding can take the formula a hair below 0 for identical samples; a distance is not < 0
+    return Math.max(0, d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2));
   }
 
-  /** {@code tr sqrt(S1 S2)} for symmetric positive semi-definite S1, S2. */
+  /**
+   * {@code tr sqrt(S1 S2)} for symmetric positive semi-definite S1, S2, as the sum of the singular
+   * values of {@code S2^(1/2) S1^(1/2)} (whose squares are the eigenvalues of {@code R S2 R}).
+   * Singular values span the range of the covariances' eigenvalues rather than its square, so small
+   * ones keep their precision on raw, badly scaled columns.
+   */
   static double traceSqrtProduct(double[][] s1, double[][] s2) {
     int k = s1.length;
+    DMatrixRMaj product = new DMatrixRMaj(k, k);
+    CommonOps_DDRM.mult(symmetricSqrt(s2), symmetricSqrt(s1), product);
+    SingularValueDecomposition_F64<DMatrixRMaj> svd =
+        DecompositionFactory_DDRM.svd(k, k, false, false, true);
+    if (!svd.decompose(product)) {
+      throw new ArithmeticException("singular value decomposition did not converge");
+    }
+    double t = 0;
+    for (double sigma : svd.getSingularValues()) {
+      t += sigma;
+    }
+    return t;
+  }
+
+  /** {@code V diag(sqrt(max(w, 0))) V^T} from the symmetric eigendecomposition of {@code s}. */
+  private static DMatrixRMaj symmetricSqrt(double[][] s) {
+    int k = s.length;
     EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
-    if (!eig.decompose(new DMatrixRMaj(s1))) {
+    if (!eig.decompose(new DMatrixRMaj(s))) {
       throw new ArithmeticException("eigendecomposition of a covariance did not converge");
     }
-    // R = V diag(sqrt(max(w, 0))) V^T
     DMatrixRMaj scaled = new DMatrixRMaj(k, k);
     DMatrixRMaj v = new DMatrixRMaj(k, k);
     for (int j = 0; j < k; j++) {
@@ -56,27 +79,7 @@ public final class Frechet {
     }
     DMatrixRMaj r = new DMatrixRMaj(k, k);
     CommonOps_DDRM.multTransB(scaled, v, r);
-    DMatrixRMaj rs2 = new DMatrixRMaj(k, k);
-    CommonOps_DDRM.mult(r, new DMatrixRMaj(s2), rs2);
-    DMatrixRMaj inner = new DMatrixRMaj(k, k);
-    CommonOps_DDRM.mult(rs2, r, inner);
-    // symmetrize against rounding before the symmetric eigen solver
-    for (int i = 0; i < k; i++) {
-      for (int j = i + 1; j < k; j++) {
-        double m = (inner.get(i, j) + inner.get(j, i)) / 2;
-        inner.set(i, j, m);
-        inner.set(j, i, m);
-      }
-    }
-    EigenDecomposition_F64<DMatrixRMaj> eig2 = DecompositionFactory_DDRM.eig(k, false, true);
-    if (!eig2.decompose(inner)) {
-      throw new ArithmeticException("eigendecomposition of R S2 R did not converge");
-    }
-    double t = 0;
-    for (int i = 0; i < k; i++) {
-      t += Math.sqrt(Math.max(eig2.getEigenvalue(i).getReal(), 0));
-    }
-    return t;
+    return r;
   }
 
   static double[] mean(double[] x, int rows, int cols) {

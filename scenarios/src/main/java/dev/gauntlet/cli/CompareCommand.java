@@ -1,14 +1,18 @@
 package dev.gauntlet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.TablePair;
 import dev.gauntlet.metrics.CategoricalFidelity;
 import dev.gauntlet.metrics.ColumnFidelity;
+import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
 import dev.gauntlet.metrics.NumericFidelity;
+import dev.gauntlet.metrics.Privacy;
+import dev.gauntlet.random.Seed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +58,34 @@ final class CompareCommand implements Callable<Integer> {
       description = "Leave these columns out of the comparison.")
   List<String> exclude = List.of();
 
+  @Option(
+      names = "--max-rows",
+      paramLabel = "N",
+      defaultValue = "5000",
+      description =
+          "Rows a side (a seeded subsample) for the quadratic privacy figures (default: ${DEFAULT-VALUE}).")
+  int maxRows;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "0",
+      description = "Seed of the subsamples and random baselines (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--drift-test",
+      paramLabel = "TEST",
+      description =
+          "Use this drift test for every column: ks, chisquare, wasserstein or jensenshannon"
+              + " (default: Evidently's choice per column).")
+  String driftTest;
+
+  @Option(
+      names = "--bonferroni",
+      description = "Divide the drift p-value threshold by the number of columns.")
+  boolean bonferroni;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -66,14 +98,98 @@ final class CompareCommand implements Callable<Integer> {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
     TablePair pair = TablePair.read(real, synthetic, options, exclude);
+    if (maxRows < 2) {
+      throw new UserInputException(
+          "--max-rows " + maxRows,
+          Integer.toString(maxRows),
+          "at least 2",
+          "give a larger subsample size (the default is 5000)");
+    }
+    Drift.Options driftOptions = Drift.Options.defaults().withBonferroni(bonferroni);
+    if (driftTest != null) {
+      driftOptions = driftOptions.withTest(driftTestNamed(driftTest));
+    }
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
+    Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
+    Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(toJson(fidelity)));
+      ObjectNode root = toJson(fidelity);
+      putDrift(root.putObject("drift"), drift);
+      putPrivacy(root, privacy);
+      out.println(Json.write(root));
     } else {
       print(out, fidelity);
+      printDriftAndPrivacy(out, drift, privacy);
     }
     return GauntletCli.OK;
+  }
+
+  private static Drift.Test driftTestNamed(String id) {
+    for (Drift.Test t : Drift.Test.values()) {
+      if (t.id().equals(id)) {
+        return t;
+      }
+    }
+    throw new UserInputException(
+        "--drift-test " + UserInputException.quote(id),
+        "no drift test of that name",
+        "one of " + java.util.Arrays.stream(Drift.Test.values()).map(Drift.Test::id).toList(),
+        "use one of the listed names, or leave the option out for Evidently's defaults");
+  }
+
+  private static void putDrift(ObjectNode node, Drift drift) {
+    ObjectNode columns = node.putObject("columns");
+    drift
+        .columns()
+        .forEach(
+            (name, d) -> {
+              ObjectNode c = columns.putObject(name);
+              c.put("test", d.test().id());
+              Json.put(c, "statistic", d.statistic());
+              Json.put(c, "threshold", d.threshold());
+              c.put("drifted", d.drifted());
+            });
+    Json.put(node, "share_drifted", drift.shareDrifted());
+    node.put("dataset_drift", drift.datasetDrift());
+  }
+
+  private static void putPrivacy(ObjectNode root, Privacy p) {
+    Json.put(root, "dcr_median", p.dcrMedian());
+    Json.put(root, "dcr_baseline_median", p.dcrBaselineMedian());
+    Json.put(root, "dcr_baseline_protection", p.dcrBaselineProtection());
+    Json.put(root, "exact_copy_share", p.exactCopyShare());
+    ObjectNode sub = root.putObject("subsample");
+    sub.put("max_rows", p.realRows() < 0 ? 0 : Math.max(p.realRows(), p.syntheticRows()));
+    sub.put("rows_real", p.realRows());
+    sub.put("rows_synthetic", p.syntheticRows());
+  }
+
+  private void printDriftAndPrivacy(PrintWriter out, Drift drift, Privacy p) {
+    out.println();
+    out.printf(
+        "drift: %d of %d columns drifted (share %s); dataset drift: %s%n",
+        drift.columns().values().stream().filter(Drift.ColumnDrift::drifted).count(),
+        drift.columns().size(),
+        num(drift.shareDrifted()),
+        drift.datasetDrift() ? "yes" : "no");
+    drift
+        .columns()
+        .forEach(
+            (name, d) -> {
+              if (d.drifted()) {
+                out.printf(
+                    "  %s: %s %s (threshold %s)%n",
+                    name, d.test().id(), num(d.statistic()), num(d.threshold()));
+              }
+            });
+    out.println();
+    out.printf(
+        "privacy (on %d real x %d synthetic rows, seeded subsample of at most %d a side):%n",
+        p.realRows(), p.syntheticRows(), maxRows);
+    out.println("  exact copies of real rows      " + num(p.exactCopyShare()) + " (all rows)");
+    out.println("  median distance to closest     " + num(p.dcrMedian()));
+    out.println("  DCR baseline protection        " + num(p.dcrBaselineProtection()));
   }
 
   private ObjectNode toJson(Fidelity f) {
@@ -122,6 +238,8 @@ final class CompareCommand implements Callable<Integer> {
     Json.put(root, "correlation_similarity", f.correlationSimilarity());
     Json.put(root, "frechet_distance", f.frechetDistance());
     Json.put(root, "frechet_distance_standardized", f.frechetDistanceStandardized());
+    Json.put(root, "contingency_similarity", f.contingencySimilarity());
+    Json.put(root, "quality_score", f.qualityScore());
     return root;
   }
 
@@ -165,6 +283,8 @@ final class CompareCommand implements Callable<Integer> {
     out.println("correlation similarity         " + num(f.correlationSimilarity()));
     out.println("Frechet distance (raw)         " + num(f.frechetDistance()));
     out.println("Frechet distance (standardized) " + num(f.frechetDistanceStandardized()));
+    out.println("contingency similarity         " + num(f.contingencySimilarity()));
+    out.println("quality score                  " + num(f.qualityScore()));
   }
 
   static String num(double v) {
