@@ -170,6 +170,17 @@ class LogisticRegressionTest {
   }
 
   @Test
+  void columnOfAnotherTypeAtPredictionIsAUserError() {
+    LogisticRegression model = LogisticRegression.trainer("y").fit(TestTables.separable());
+    Table text = Table.builder().categorical("x", "one").numeric("noise", 1).build();
+
+    assertThatThrownBy(() -> model.predictProba(text))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("column \"x\"")
+        .hasMessageContaining("a categorical column");
+  }
+
+  @Test
   void oneClassPredictsItWithCertainty() {
     Table train = Table.builder().numeric("x", 1, 2, 3).categorical("y", "a", "a", "a").build();
     ClassProbabilities p = LogisticRegression.trainer("y").fit(train).predictProba(train);
