@@ -1,5 +1,6 @@
 package dev.gauntlet.data;
 
+import dev.gauntlet.UserInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,16 @@ public final class FeatureEncoder {
     return new FeatureMatrix(rows, width, data, featureNames);
   }
 
+  /** A column whose type differs from the fitted table's: a user error (a CSV read differently). */
+  private static UserInputException typeChanged(String column, ColumnType fitted) {
+    ColumnType other = fitted == ColumnType.NUMERIC ? ColumnType.CATEGORICAL : ColumnType.NUMERIC;
+    return new UserInputException(
+        "column " + UserInputException.quote(column),
+        "a " + other.id() + " column",
+        "a " + fitted.id() + " column, as when the encoder was fitted",
+        "force the column's type when reading the CSV, or fix the values that changed its type");
+  }
+
   private sealed interface ColumnEncoding permits NumericEncoding, CategoricalEncoding {
     String column();
 
@@ -118,7 +129,7 @@ public final class FeatureEncoder {
     @Override
     public void encode(Column c, double[] out, int stride, int offset) {
       if (!(c instanceof NumericColumn n)) {
-        throw new IllegalArgumentException("column \"" + column + "\" was numeric when fitted");
+        throw typeChanged(column, ColumnType.NUMERIC);
       }
       for (int r = 0, at = offset; r < n.size(); r++, at += stride) {
         double v = n.get(r);
@@ -160,7 +171,7 @@ public final class FeatureEncoder {
     @Override
     public void encode(Column c, double[] out, int stride, int offset) {
       if (!(c instanceof CategoricalColumn k)) {
-        throw new IllegalArgumentException("column \"" + column + "\" was categorical when fitted");
+        throw typeChanged(column, ColumnType.CATEGORICAL);
       }
       Map<String, Integer> fitted = CategoricalColumn.indexOf(levels);
       int[] position = new int[k.levels().size()];

@@ -1,0 +1,211 @@
+package dev.gauntlet.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.Table;
+import org.junit.jupiter.api.Test;
+
+class LogisticRegressionTest {
+
+  /**
+   * scikit-learn 1.2.1, {@code LogisticRegression(C=1.0, solver="newton-cg", tol=1e-8)} on the 150
+   * iris rows, features standardized with the population standard deviation; the script is
+   * src/test/resources/dev/gauntlet/model/sklearn_reference.py. A tight tolerance, because the
+   * default lbfgs stops with gradient components near 1e-4 (coefficients off by 1e-4); here the
+   * largest gradient component is 3e-9 and the solution agrees with solver="sag" to 2e-9.
+   */
+  private static final double[][] IRIS_COEF = {
+    {-1.0740661547581825, 1.1601151168541264, -1.9306918596942395, -1.811556124343601},
+    {0.5878102406053973, -0.3618406270123859, -0.36343102409296907, -0.8262695757259525},
+    {0.4862559141527879, -0.7982744898417402, 2.294122883787207, 2.6378257000695564}
+  };
+
+  private static final double[] IRIS_INTERCEPT = {
+    -0.20524113269971592, 2.074839783355822, -1.8695986506560933
+  };
+
+  /** Rows 0, 50, 100 and 133 of {@code predict_proba} for the model above. */
+  private static final double[][] IRIS_PROBA = {
+    {9.8469555872462589e-01, 1.5304379258742994e-02, 6.2016630956288405e-08},
+    {4.7296312712474054e-03, 8.6489708866455139e-01, 1.3037328006420132e-01},
+    {1.4921138338104603e-05, 6.2248728265912323e-03, 9.9376020603507076e-01},
+    {1.9804189958680871e-03, 5.8401018862878662e-01, 4.1400939237534523e-01}
+  };
+
+  private static final int[] IRIS_PROBA_ROWS = {0, 50, 100, 133};
+
+  @Test
+  void multinomialMatchesScikitLearnOnIris() {
+    LogisticRegression model = LogisticRegression.trainer("species").fit(TestTables.iris());
+
+    assertThat(model.classes()).containsExactly("setosa", "versicolor", "virginica");
+    assertThat(model.converged()).isTrue();
+    double[][] coef = model.coefficients();
+    assertThat(coef).hasNumberOfRows(3);
+    for (int k = 0; k < 3; k++) {
+      assertThat(coef[k]).containsExactly(IRIS_COEF[k], within(1e-7));
+    }
+    assertThat(model.intercepts()).containsExactly(IRIS_INTERCEPT, within(1e-7));
+
+    ClassProbabilities p = model.predictProba(TestTables.iris());
+    for (int i = 0; i < IRIS_PROBA_ROWS.length; i++) {
+      for (int k = 0; k < 3; k++) {
+        assertThat(p.get(IRIS_PROBA_ROWS[i], k)).isCloseTo(IRIS_PROBA[i][k], within(1e-8));
+      }
+    }
+  }
+
+  @Test
+  void binaryMatchesScikitLearnOnTwoIrisSpecies() {
+    // Same script and settings as above, on the 100 versicolor and virginica rows,
+    // standardized on those rows: scikit-learn's binary (single weight vector) model.
+    LogisticRegression model =
+        LogisticRegression.trainer("species").fit(TestTables.irisTwoClasses());
+
+    assertThat(model.classes()).containsExactly("versicolor", "virginica");
+    assertThat(model.coefficients()).hasNumberOfRows(1);
+    assertThat(model.coefficients()[0])
+        .containsExactly(
+            new double[] {
+              -0.2788052195209078, -0.5923689730953952, 2.2109197418133326, 2.3905428022173174
+            },
+            within(1e-7));
+    assertThat(model.intercepts())
+        .containsExactly(new double[] {0.10156612017732672}, within(1e-7));
+
+    ClassProbabilities p = model.predictProba(TestTables.irisTwoClasses());
+    assertThat(p.get(0, 1)).isCloseTo(0.05152234831606511, within(1e-8));
+    assertThat(p.get(20, 1)).isCloseTo(0.5209422426930358, within(1e-8));
+    assertThat(p.get(70, 1)).isCloseTo(0.9926927202901568, within(1e-8));
+  }
+
+  @Test
+  void separableDataIsFittedExactly() {
+    Table data = TestTables.separable();
+    LogisticRegression model = LogisticRegression.trainer("y").fit(data);
+
+    assertThat(CrossValidation.accuracy(model, data, "y")).isEqualTo(1.0);
+    assertThat(model.converged()).isTrue();
+    // The label is not a feature.
+    assertThat(model.featureNames()).containsExactly("x", "noise");
+  }
+
+  @Test
+  void probabilitiesSumToOne() {
+    Table iris = TestTables.iris();
+    ClassProbabilities p =
+        LogisticRegression.trainer("species").withC(0.1).fit(iris).predictProba(iris);
+
+    assertThat(p.rows()).isEqualTo(150);
+    for (int r = 0; r < p.rows(); r++) {
+      assertThat(p.get(r, 0) + p.get(r, 1) + p.get(r, 2)).isCloseTo(1.0, within(1e-12));
+    }
+  }
+
+  @Test
+  void sameDataGivesIdenticalProbabilities() {
+    Table iris = TestTables.iris();
+    var trainer = LogisticRegression.trainer("species");
+
+    assertThat(trainer.fit(iris).predictProba(iris))
+        .isEqualTo(trainer.fit(iris).predictProba(iris));
+  }
+
+  @Test
+  void smallerCShrinksTheWeights() {
+    Table iris = TestTables.iris();
+    double strong = norm(LogisticRegression.trainer("species").withC(0.01).fit(iris));
+    double weak = norm(LogisticRegression.trainer("species").withC(100).fit(iris));
+
+    assertThat(strong).isLessThan(weak);
+  }
+
+  @Test
+  void unseenCategoryAtPredictionEncodesAsNoLevel() {
+    Table train =
+        Table.builder()
+            .categorical("colour", "red", "red", "red", "blue", "blue", "blue")
+            .numeric("size", 1, 2, 3, 1, 2, 3)
+            .categorical("y", "a", "a", "b", "b", "b", "a")
+            .build();
+    LogisticRegression model = LogisticRegression.trainer("y").fit(train);
+    Table fresh = Table.builder().categorical("colour", "green").numeric("size", 2).build();
+
+    ClassProbabilities p = model.predictProba(fresh);
+
+    assertThat(p.rows()).isEqualTo(1);
+    assertThat(p.get(0, 0) + p.get(0, 1)).isCloseTo(1.0, within(1e-12));
+    // All one-hot features are 0 and size is at its mean: only the intercept speaks.
+    double intercept = model.intercepts()[0];
+    assertThat(p.get(0, 1)).isCloseTo(1 / (1 + Math.exp(-intercept)), within(1e-12));
+  }
+
+  @Test
+  void missingLabelIsAUserError() {
+    Table train = Table.builder().numeric("x", 1, 2, 3).categorical("y", "a", null, "b").build();
+
+    assertThatThrownBy(() -> LogisticRegression.trainer("y").fit(train))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("label column \"y\", row 2");
+  }
+
+  @Test
+  void unknownLabelColumnIsAUserError() {
+    assertThatThrownBy(() -> LogisticRegression.trainer("class").fit(TestTables.iris()))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("column \"class\"");
+  }
+
+  @Test
+  void tableWithoutATrainedColumnIsAUserError() {
+    LogisticRegression model = LogisticRegression.trainer("species").fit(TestTables.iris());
+    Table partial = TestTables.iris().drop("petal_width_cm");
+
+    assertThatThrownBy(() -> model.predictProba(partial))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("petal_width_cm");
+  }
+
+  @Test
+  void columnOfAnotherTypeAtPredictionIsAUserError() {
+    LogisticRegression model = LogisticRegression.trainer("y").fit(TestTables.separable());
+    Table text = Table.builder().categorical("x", "one").numeric("noise", 1).build();
+
+    assertThatThrownBy(() -> model.predictProba(text))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("column \"x\"")
+        .hasMessageContaining("a categorical column");
+  }
+
+  @Test
+  void oneClassPredictsItWithCertainty() {
+    Table train = Table.builder().numeric("x", 1, 2, 3).categorical("y", "a", "a", "a").build();
+    ClassProbabilities p = LogisticRegression.trainer("y").fit(train).predictProba(train);
+
+    assertThat(p.classes()).containsExactly("a");
+    assertThat(p.column(0)).containsExactly(1, 1, 1);
+  }
+
+  @Test
+  void settingsAreValidated() {
+    var trainer = LogisticRegression.trainer("y");
+    assertThatThrownBy(() -> trainer.withC(0)).hasMessage("C is not a positive finite number: 0.0");
+    assertThatThrownBy(() -> trainer.withMaxIterations(0))
+        .hasMessage("max iterations is not positive: 0");
+    assertThatThrownBy(() -> LogisticRegression.trainer(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static double norm(LogisticRegression model) {
+    double s = 0;
+    for (double[] row : model.coefficients()) {
+      for (double v : row) {
+        s += v * v;
+      }
+    }
+    return Math.sqrt(s);
+  }
+}
