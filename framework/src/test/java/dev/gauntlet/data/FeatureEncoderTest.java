@@ -132,8 +132,9 @@ class FeatureEncoderTest {
     FeatureEncoder enc = FeatureEncoder.fit(Table.builder().numeric("x", 1, 2).build());
 
     assertThatThrownBy(() -> enc.transform(Table.builder().categorical("x", "a").build()))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"x\" was numeric when fitted");
+        .isInstanceOf(dev.gauntlet.UserInputException.class)
+        .hasMessageContaining("column \"x\"")
+        .hasMessageContaining("expected: a numeric column, as when the encoder was fitted");
     assertThatThrownBy(() -> enc.transform(Table.builder().numeric("z", 1).build()))
         .isInstanceOf(dev.gauntlet.UserInputException.class);
   }
