@@ -24,6 +24,8 @@ import java.util.Map;
  *     dropped on each side)
  * @param frechetDistanceStandardized the same after z-scoring both sides with the real columns'
  *     mean and standard deviation (ddof 1; a constant real column is only centred)
+ * @param frechetDistanceEncoded the same on every column encoded by a {@code FeatureEncoder} fitted
+ *     on the real table (categorical columns one-hot), see {@link Frechet#encoded}
  * @param contingencySimilarity SDMetrics' contingency similarity averaged over the column pairs
  *     with at least one categorical column (numeric ones binned, see {@link Contingency#bins})
  * @param qualityScore SDMetrics' quality score: the mean of the column-shape score (mean of each
@@ -37,6 +39,7 @@ public record Fidelity(
     double correlationSimilarity,
     double frechetDistance,
     double frechetDistanceStandardized,
+    double frechetDistanceEncoded,
     double contingencySimilarity,
     double qualityScore) {
 
@@ -91,6 +94,7 @@ public record Fidelity(
         trends.correlation(),
         frechet(ra, sa, false),
         frechet(ra, sa, true),
+        real.columnCount() == 0 ? Double.NaN : Frechet.encoded(real, synthetic),
         trends.contingency(),
         quality);
   }

@@ -1,5 +1,9 @@
 package dev.gauntlet.metrics;
 
+import dev.gauntlet.data.FeatureEncoder;
+import dev.gauntlet.data.FeatureMatrix;
+import dev.gauntlet.data.Table;
+import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -17,6 +21,34 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  */
 public final class Frechet {
   private Frechet() {}
+
+  /** The distance between two feature matrices with the same features (e.g. embeddings). */
+  public static double distance(FeatureMatrix a, FeatureMatrix b) {
+    if (a.cols() != b.cols()) {
+      throw new IllegalArgumentException(
+          "feature matrices have " + a.cols() + " and " + b.cols() + " columns");
+    }
+    return distance(a.data(), a.rows(), b.data(), b.rows(), a.cols());
+  }
+
+  /**
+   * The distance between two tables after a user-supplied embedding (any function from a table to
+   * features, such as a model's penultimate layer): the "FID-style" fidelity of tabular data.
+   */
+  public static double distance(
+      Table real, Table synthetic, Function<Table, FeatureMatrix> embedding) {
+    return distance(embedding.apply(real), embedding.apply(synthetic));
+  }
+
+  /**
+   * The distance on encoded features: a {@link FeatureEncoder} fitted on every column of the real
+   * table (numeric standardized, categorical one-hot, missing values imputed with indicators),
+   * applied to both tables.
+   */
+  public static double encoded(Table real, Table synthetic) {
+    FeatureEncoder encoder = FeatureEncoder.fit(real, real.schema().names());
+    return distance(real, synthetic, encoder::transform);
+  }
 
   /**
    * The distance between two samples given as rows x features, row-major. Needs at least two rows

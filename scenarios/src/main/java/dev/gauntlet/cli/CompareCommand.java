@@ -12,6 +12,7 @@ import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
 import dev.gauntlet.metrics.NumericFidelity;
 import dev.gauntlet.metrics.Privacy;
+import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -86,6 +87,14 @@ final class CompareCommand implements Callable<Integer> {
       description = "Divide the drift p-value threshold by the number of columns.")
   boolean bonferroni;
 
+  @Option(
+      names = "--label",
+      paramLabel = "COLUMN",
+      description =
+          "The target column: adds utility, the holdout accuracy of the built-in logistic"
+              + " regression trained on synthetic rows (TSTR) against trained on real rows (TRTR).")
+  String label;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -98,6 +107,11 @@ final class CompareCommand implements Callable<Integer> {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
     TablePair pair = TablePair.read(real, synthetic, options, exclude);
+    if (label != null && !pair.real().schema().contains(label)) {
+      throw new UserInputException(
+          "--label " + UserInputException.quote(label), "no column of that name",
+          "one of " + pair.real().schema().names(), "name the target column of both files");
+    }
     if (maxRows < 2) {
       throw new UserInputException(
           "--max-rows " + maxRows,
@@ -112,15 +126,23 @@ final class CompareCommand implements Callable<Integer> {
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
     Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
     Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
+    Utility utility =
+        label == null ? null : Utility.of(pair.real(), pair.synthetic(), label, Seed.of(seed));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = toJson(fidelity);
       putDrift(root.putObject("drift"), drift);
       putPrivacy(root, privacy);
+      if (utility != null) {
+        putUtility(root.putObject("utility"), utility);
+      }
       out.println(Json.write(root));
     } else {
       print(out, fidelity);
       printDriftAndPrivacy(out, drift, privacy);
+      if (utility != null) {
+        printUtility(out, utility);
+      }
     }
     return GauntletCli.OK;
   }
@@ -152,6 +174,25 @@ final class CompareCommand implements Callable<Integer> {
             });
     Json.put(node, "share_drifted", drift.shareDrifted());
     node.put("dataset_drift", drift.datasetDrift());
+  }
+
+  private static void putUtility(ObjectNode node, Utility u) {
+    node.put("label", u.label());
+    node.put("model", "logistic-regression");
+    node.put("train_real_rows", u.trainRealRows());
+    node.put("holdout_rows", u.holdoutRows());
+    Json.put(node, "accuracy_real_trained", u.accuracyRealTrained());
+    Json.put(node, "accuracy_synthetic_trained", u.accuracySyntheticTrained());
+    Json.put(node, "ratio", u.ratio());
+  }
+
+  private static void printUtility(PrintWriter out, Utility u) {
+    out.println();
+    out.printf(
+        "utility (logistic regression predicting %s, tested on %d held-out real rows):%n",
+        u.label(), u.holdoutRows());
+    out.println("  trained on real (TRTR)         " + num(u.accuracyRealTrained()));
+    out.println("  trained on synthetic (TSTR)    " + num(u.accuracySyntheticTrained()));
   }
 
   private static void putPrivacy(ObjectNode root, Privacy p) {
@@ -238,6 +279,7 @@ final class CompareCommand implements Callable<Integer> {
     Json.put(root, "correlation_similarity", f.correlationSimilarity());
     Json.put(root, "frechet_distance", f.frechetDistance());
     Json.put(root, "frechet_distance_standardized", f.frechetDistanceStandardized());
+    Json.put(root, "frechet_distance_encoded", f.frechetDistanceEncoded());
     Json.put(root, "contingency_similarity", f.contingencySimilarity());
     Json.put(root, "quality_score", f.qualityScore());
     return root;
@@ -283,6 +325,7 @@ final class CompareCommand implements Callable<Integer> {
     out.println("correlation similarity         " + num(f.correlationSimilarity()));
     out.println("Frechet distance (raw)         " + num(f.frechetDistance()));
     out.println("Frechet distance (standardized) " + num(f.frechetDistanceStandardized()));
+    out.println("Frechet distance (encoded)     " + num(f.frechetDistanceEncoded()));
     out.println("contingency similarity         " + num(f.contingencySimilarity()));
     out.println("quality score                  " + num(f.qualityScore()));
   }

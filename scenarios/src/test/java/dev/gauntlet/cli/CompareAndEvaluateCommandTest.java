@@ -1,0 +1,127 @@
+package dev.gauntlet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareAndEvaluateCommandTest {
+  private static final Path DATA = Path.of("..", "examples", "data");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void compareOfAFileWithItselfHasNoDriftAndOnlyCopies() throws IOException {
+    String iris = DATA.resolve("iris.csv").toString();
+    Run r = run("compare", iris, iris, "--label", "species", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("columns").get("species").get("type").asText()).isEqualTo("categorical");
+    assertThat(root.get("columns").get("petal_width_cm").get("ks_statistic").asDouble()).isZero();
+    assertThat(root.get("quality_score").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("drift").get("dataset_drift").asBoolean()).isFalse();
+    assertThat(root.get("drift").get("columns").get("sepal_length_cm").get("test").asText())
+        .isEqualTo("ks");
+    assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("subsample").get("rows_real").asInt()).isEqualTo(150);
+    JsonNode utility = root.get("utility");
+    assertThat(utility.get("holdout_rows").asInt()).isEqualTo(45);
+    assertThat(utility.get("ratio").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void compareTextOutputNamesTheSubsample() {
+    String credit = DATA.resolve("credit_g.csv").toString();
+    Run r = run("compare", credit, credit, "--max-rows", "200");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("privacy (on 200 real x 200 synthetic rows, seeded subsample of at most 200")
+        .contains("quality score");
+  }
+
+  @Test
+  void aColumnNumericInOneFileOnlyIsComparedAsCategorical() throws IOException {
+    Path a = write("a.csv", "x,y\n1,2\n2,3\n");
+    Path b = write("b.csv", "x,y\none,2\n2,4\n");
+    JsonNode root = JSON.readTree(run("compare", a.toString(), b.toString(), "--json").out());
+    assertThat(root.get("columns").get("x").get("type").asText()).isEqualTo("categorical");
+    assertThat(root.get("columns").get("y").get("type").asText()).isEqualTo("numeric");
+  }
+
+  @Test
+  void compareUserErrors() throws IOException {
+    Path a = write("a.csv", "x,y\n1,2\n2,3\n");
+    Path b = write("b.csv", "x,z\n1,2\n2,3\n");
+    Run columns = run("compare", a.toString(), b.toString());
+    assertThat(columns.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(columns.err()).contains("only in the first: [y]").contains("--exclude");
+    Run excluded = run("compare", a.toString(), b.toString(), "--exclude", "y,z", "--json");
+    assertThat(excluded.code()).as(excluded.err()).isZero();
+    Run label = run("compare", a.toString(), a.toString(), "--label", "q");
+    assertThat(label.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(label.err()).startsWith("--label \"q\"");
+    Run test = run("compare", a.toString(), a.toString(), "--drift-test", "kss");
+    assertThat(test.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(test.err()).contains("[ks, chisquare, wasserstein, jensenshannon]");
+  }
+
+  @Test
+  void evaluateBinaryPredictions() throws IOException {
+    Path p =
+        write("p.csv", "y_true,p_no,p_yes\nyes,0.2,0.8\nno,0.7,0.3\nyes,0.6,0.4\nno,0.9,0.1\n");
+    Run r = run("evaluate", "--predictions", p.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("positive_class").asText()).isEqualTo("yes");
+    assertThat(root.get("accuracy").asDouble()).isEqualTo(0.75);
+    assertThat(root.get("roc_auc").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("confusion_matrix").toString()).isEqualTo("[[2,0],[1,1]]");
+    Run text = run("evaluate", "--predictions", p.toString());
+    assertThat(text.out()).contains("accuracy").contains("confusion matrix");
+  }
+
+  @Test
+  void evaluateUserErrors() throws IOException {
+    Path unknownClass = write("u.csv", "y_true,p_a,p_b\na,0.5,0.5\nc,0.1,0.9\n");
+    Run r = run("evaluate", "--predictions", unknownClass.toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err()).startsWith(unknownClass + ":3 (column y_true)").contains("\"c\"");
+
+    Path badProbability = write("b.csv", "y_true,p_a,p_b\na,1.5,0.5\n");
+    Run bad = run("evaluate", "--predictions", badProbability.toString());
+    assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(bad.err()).contains("a probability within [0, 1]").contains("1.5");
+
+    Path noTruth = write("n.csv", "label,p_a,p_b\na,0.5,0.5\n");
+    assertThat(run("evaluate", "--predictions", noTruth.toString()).err())
+        .contains("a column named y_true");
+
+    Path text = write("t.csv", "y_true,p_a,p_b\na,high,0.5\n");
+    Run notNumber = run("evaluate", "--predictions", text.toString());
+    assertThat(notNumber.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(notNumber.err()).contains(":2 (column \"p_a\")").contains("\"high\"");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+}
