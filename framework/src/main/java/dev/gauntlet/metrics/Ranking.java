@@ -1,7 +1,15 @@
 package dev.gauntlet.metrics;
 
+import dev.gauntlet.internal.IndexSort;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.statistics.ranking.NaturalRanking;
+import org.apache.commons.statistics.ranking.TiesStrategy;
+
 /** Ranking metrics of scores against binary truth. */
 public final class Ranking {
+  /** Ranks from 1, ties sharing their average rank (NaN scores are not expected here). */
+  private static final NaturalRanking AVERAGE_RANKS = new NaturalRanking(TiesStrategy.AVERAGE);
+
   private Ranking() {}
 
   /**
@@ -10,31 +18,20 @@ public final class Ranking {
    * there are no positives or no negatives.
    */
   public static double rocAuc(double[] score, boolean[] positive) {
-    int n = score.length;
-    int[] order = orderByScore(score);
     long pos = 0;
     for (boolean b : positive) {
       pos += b ? 1 : 0;
     }
-    long neg = n - pos;
+    long neg = score.length - pos;
     if (pos == 0 || neg == 0) {
       return Double.NaN;
     }
-    // ascending scores; average rank over ties
+    double[] ranks = AVERAGE_RANKS.apply(score);
     double rankSum = 0;
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
-        j++;
+    for (int i = 0; i < score.length; i++) {
+      if (positive[i]) {
+        rankSum += ranks[i];
       }
-      double averageRank = (i + j) / 2.0 + 1;
-      for (int t = i; t <= j; t++) {
-        if (positive[order[t]]) {
-          rankSum += averageRank;
-        }
-      }
-      i = j + 1;
     }
     return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
   }
@@ -81,10 +78,8 @@ public final class Ranking {
 
   /** Row indices sorted by ascending score. */
   private static int[] orderByScore(double[] score) {
-    return java.util.stream.IntStream.range(0, score.length)
-        .boxed()
-        .sorted((a, b) -> Double.compare(score[a], score[b]))
-        .mapToInt(Integer::intValue)
-        .toArray();
+    int[] order = PermutationSampler.natural(score.length);
+    IndexSort.byValue(order, score, 0, new int[score.length]);
+    return order;
   }
 }

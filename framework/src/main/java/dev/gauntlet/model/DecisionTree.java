@@ -3,6 +3,7 @@ package dev.gauntlet.model;
 import dev.gauntlet.data.FeatureEncoder;
 import dev.gauntlet.data.FeatureMatrix;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.IndexSort;
 import dev.gauntlet.random.Seed;
 import java.util.ArrayDeque;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
-package dev.gauntlet.model;
+package dev.gauntlet.internal;
 
 /** Sorts row indices by a key held in a primitive array, stably, without boxing. */
-final class IndexSort {
+public final class IndexSort {
   private IndexSort() {}
 
   /**
@@ -10,7 +10,7 @@ final class IndexSort {
    *
    * @param temp scratch space at least as long as {@code index}
    */
-  static void byValue(int[] index, double[] keys, int offset, int[] temp) {
+  public static void byValue(int[] index, double[] keys, int offset, int[] temp) {
     int n = index.length;
     int[] from = index;
     int[] to = temp;

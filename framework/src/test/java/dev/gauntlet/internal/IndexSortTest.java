@@ -1,4 +1,4 @@
-package dev.gauntlet.model;
+package dev.gauntlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
