@@ -28,47 +28,58 @@ public record TablePair(Table real, Table synthetic) {
    */
   public static TablePair read(
       Path realFile, Path syntheticFile, CsvOptions options, Collection<String> exclude) {
-    Table real = Csv.read(realFile, options);
-    Table synthetic = Csv.read(syntheticFile, options);
+    List<Table> tables = readAligned(List.of(realFile, syntheticFile), options, exclude);
+    return new TablePair(tables.get(0), tables.get(1));
+  }
+
+  /**
+   * Reads CSV files that must share their columns: the same names (in any order; the first file's
+   * order is kept) and the same types, a column being numeric only when it is numeric in every
+   * file.
+   */
+  public static List<Table> readAligned(
+      List<Path> files, CsvOptions options, Collection<String> exclude) {
+    List<Table> tables = new ArrayList<>();
+    for (Path file : files) {
+      tables.add(Csv.read(file, options));
+    }
     for (String name : exclude) {
-      if (!real.schema().contains(name) && !synthetic.schema().contains(name)) {
+      if (tables.stream().noneMatch(t -> t.schema().contains(name))) {
         throw new UserInputException(
-            "--exclude " + quote(name), "no column of that name in either file",
-            "one of " + real.schema().names(), "use one of the listed names");
+            "--exclude " + quote(name), "no column of that name in any file",
+            "one of " + tables.get(0).schema().names(), "use one of the listed names");
       }
     }
-    real = dropPresent(real, exclude);
-    synthetic = dropPresent(synthetic, exclude);
+    tables.replaceAll(t -> dropPresent(t, exclude));
 
-    Set<String> a = new TreeSet<>(real.schema().names());
-    Set<String> b = new TreeSet<>(synthetic.schema().names());
-    if (!a.equals(b)) {
-      Set<String> onlyReal = new TreeSet<>(a);
-      onlyReal.removeAll(b);
-      Set<String> onlySynthetic = new TreeSet<>(b);
-      onlySynthetic.removeAll(a);
-      throw new UserInputException(
-          realFile + " and " + syntheticFile,
-          "columns only in the first: " + onlyReal + "; only in the second: " + onlySynthetic,
-          "the same column names in both files (order may differ)",
-          "rename the columns to match, or leave them out with --exclude");
-    }
-    synthetic = synthetic.select(real.schema().names());
-
-    List<String> mixed = new ArrayList<>();
-    for (String name : real.schema().names()) {
-      if (real.schema().spec(name).type() != synthetic.schema().spec(name).type()) {
-        mixed.add(name);
+    Table first = tables.get(0);
+    Set<String> a = new TreeSet<>(first.schema().names());
+    for (int i = 1; i < tables.size(); i++) {
+      Set<String> b = new TreeSet<>(tables.get(i).schema().names());
+      if (!a.equals(b)) {
+        Set<String> onlyFirst = new TreeSet<>(a);
+        onlyFirst.removeAll(b);
+        Set<String> onlyOther = new TreeSet<>(b);
+        onlyOther.removeAll(a);
+        throw new UserInputException(
+            files.get(0) + " and " + files.get(i),
+            "columns only in the first: " + onlyFirst + "; only in the second: " + onlyOther,
+            "the same column names in both files (order may differ)",
+            "rename the columns to match, or leave them out with --exclude");
       }
+      tables.set(i, tables.get(i).select(first.schema().names()));
     }
-    if (!mixed.isEmpty()) {
-      CsvOptions forced = options;
-      for (String name : mixed) {
+
+    CsvOptions forced = options;
+    boolean mixed = false;
+    for (String name : first.schema().names()) {
+      ColumnType type = first.schema().spec(name).type();
+      if (tables.stream().anyMatch(t -> t.schema().spec(name).type() != type)) {
         forced = forced.withType(name, ColumnType.CATEGORICAL);
+        mixed = true;
       }
-      return read(realFile, syntheticFile, forced, exclude);
     }
-    return new TablePair(real, synthetic);
+    return mixed ? readAligned(files, forced, exclude) : List.copyOf(tables);
   }
 
   private static Table dropPresent(Table t, Collection<String> names) {

@@ -132,4 +132,18 @@ class DatasetFiguresTest {
     assertThat(a.realRows()).isEqualTo(50);
     assertThat(a).isEqualTo(b);
   }
+
+  @Test
+  void overfittingProtectionSeesCopiesOfTheTrainingRows() {
+    Table train = table(range(100, 0), cycle(100, "a", "b"));
+    Table holdout = table(range(100, 0.5), cycle(100, "b", "a"));
+    DcrOverfitting copies = DcrOverfitting.of(train, holdout, train, 5000, Seed.of(1));
+    // every synthetic row is a training row (distance 0) and no holdout row is one
+    assertThat(copies.closerToTraining()).isEqualTo(1.0);
+    assertThat(copies.score()).isZero();
+    // rows halfway between: as close to one side as to the other, so never strictly closer
+    Table between = table(range(100, 0.25), cycle(100, "c"));
+    DcrOverfitting fair = DcrOverfitting.of(train, holdout, between, 5000, Seed.of(1));
+    assertThat(fair.score()).isEqualTo(1.0);
+  }
 }

@@ -5,9 +5,11 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumberText;
+import dev.gauntlet.data.Table;
 import dev.gauntlet.data.TablePair;
 import dev.gauntlet.metrics.CategoricalFidelity;
 import dev.gauntlet.metrics.ColumnFidelity;
+import dev.gauntlet.metrics.DcrOverfitting;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
 import dev.gauntlet.metrics.NumericFidelity;
@@ -95,6 +97,14 @@ final class CompareCommand implements Callable<Integer> {
               + " regression trained on synthetic rows (TSTR) against trained on real rows (TRTR).")
   String label;
 
+  @Option(
+      names = "--holdout",
+      paramLabel = "HOLDOUT.csv",
+      description =
+          "Real rows the generator never saw: adds DCR overfitting protection (are synthetic rows"
+              + " closer to REAL.csv, the training rows, than to these?).")
+  Path holdout;
+
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
@@ -106,7 +116,10 @@ final class CompareCommand implements Callable<Integer> {
     for (String c : categorical) {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
-    TablePair pair = TablePair.read(real, synthetic, options, exclude);
+    List<Path> files =
+        holdout == null ? List.of(real, synthetic) : List.of(real, synthetic, holdout);
+    List<Table> tables = TablePair.readAligned(files, options, exclude);
+    TablePair pair = new TablePair(tables.get(0), tables.get(1));
     if (label != null && !pair.real().schema().contains(label)) {
       throw new UserInputException(
           "--label " + UserInputException.quote(label), "no column of that name",
@@ -126,6 +139,11 @@ final class CompareCommand implements Callable<Integer> {
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
     Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
     Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
+    DcrOverfitting overfitting =
+        holdout == null
+            ? null
+            : DcrOverfitting.of(
+                pair.real(), tables.get(2), pair.synthetic(), maxRows, Seed.of(seed));
     Utility utility =
         label == null ? null : Utility.of(pair.real(), pair.synthetic(), label, Seed.of(seed));
     PrintWriter out = spec.commandLine().getOut();
@@ -133,6 +151,12 @@ final class CompareCommand implements Callable<Integer> {
       ObjectNode root = toJson(fidelity);
       putDrift(root.putObject("drift"), drift);
       putPrivacy(root, privacy);
+      if (overfitting != null) {
+        ObjectNode o = root.putObject("dcr_overfitting");
+        o.put("synthetic_rows", overfitting.syntheticRows());
+        Json.put(o, "closer_to_training", overfitting.closerToTraining());
+        Json.put(o, "score", overfitting.score());
+      }
       if (utility != null) {
         putUtility(root.putObject("utility"), utility);
       }
@@ -140,6 +164,14 @@ final class CompareCommand implements Callable<Integer> {
     } else {
       print(out, fidelity);
       printDriftAndPrivacy(out, drift, privacy);
+      if (overfitting != null) {
+        out.println(
+            "  DCR overfitting protection     "
+                + num(overfitting.score())
+                + " ("
+                + num(overfitting.closerToTraining())
+                + " of synthetic rows closer to training rows than to holdout rows)");
+      }
       if (utility != null) {
         printUtility(out, utility);
       }

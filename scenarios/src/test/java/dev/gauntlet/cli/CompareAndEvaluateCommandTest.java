@@ -66,6 +66,22 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void holdoutAddsOverfittingProtection() throws IOException {
+    Path train = write("train.csv", "x,c\n1,a\n2,b\n3,a\n4,b\n");
+    Path hold = write("hold.csv", "x,c\n1.5,b\n2.5,a\n3.5,b\n4.5,a\n");
+    Run r =
+        run("compare", train.toString(), train.toString(), "--holdout", hold.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode o = JSON.readTree(r.out()).get("dcr_overfitting");
+    assertThat(o.get("closer_to_training").asDouble()).isEqualTo(1.0);
+    assertThat(o.get("score").asDouble()).isZero();
+    Path other = write("other.csv", "x,d\n1,a\n");
+    Run bad = run("compare", train.toString(), train.toString(), "--holdout", other.toString());
+    assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(bad.err()).contains("only in the first: [c]; only in the second: [d]");
+  }
+
+  @Test
   void compareUserErrors() throws IOException {
     Path a = write("a.csv", "x,y\n1,2\n2,3\n");
     Path b = write("b.csv", "x,z\n1,2\n2,3\n");
