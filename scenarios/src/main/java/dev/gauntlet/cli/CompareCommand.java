@@ -2,7 +2,6 @@ package dev.gauntlet.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.Table;
@@ -23,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,12 +47,7 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "SYNTH.csv", description = "The data to compare with it.")
   Path synthetic;
 
-  @Option(
-      names = "--categorical",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Read these columns as categorical in both files.")
-  List<String> categorical = List.of();
+  @Mixin ColumnTypeOptions types;
 
   @Option(
       names = "--exclude",
@@ -112,10 +107,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CsvOptions options = CsvOptions.defaults();
-    for (String c : categorical) {
-      options = options.withType(c, ColumnType.CATEGORICAL);
-    }
+    CsvOptions options = types.toCsvOptions();
     List<Path> files =
         holdout == null ? List.of(real, synthetic) : List.of(real, synthetic, holdout);
     List<Table> tables = TablePair.readAligned(files, options, exclude);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumberText;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,19 +46,7 @@ final class InspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE.csv", description = "The CSV file to inspect.")
   Path file;
 
-  @Option(
-      names = "--categorical",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Read these columns as categorical (e.g. a 0/1-coded column).")
-  List<String> categorical = List.of();
-
-  @Option(
-      names = "--numeric",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Read these columns as numeric; a value that is not a number is an error.")
-  List<String> numeric = List.of();
+  @Mixin ColumnTypeOptions types;
 
   @Option(names = "--label", paramLabel = "COLUMN", description = "Mark this column as the label.")
   String label;
@@ -70,13 +58,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CsvOptions options = CsvOptions.defaults();
-    for (String c : categorical) {
-      options = options.withType(c, ColumnType.CATEGORICAL);
-    }
-    for (String c : numeric) {
-      options = options.withType(c, ColumnType.NUMERIC);
-    }
+    CsvOptions options = types.toCsvOptions();
     if (label != null) {
       options = options.withLabel(label);
     }

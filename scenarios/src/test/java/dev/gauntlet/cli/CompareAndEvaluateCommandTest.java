@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,19 +16,14 @@ class CompareAndEvaluateCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void compareOfAFileWithItselfHasNoDriftAndOnlyCopies() throws IOException {
     String iris = DATA.resolve("iris.csv").toString();
-    Run r = run("compare", iris, iris, "--label", "species", "--json");
+    CliRun r = run("compare", iris, iris, "--label", "species", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.get("columns").get("species").get("type").asText()).isEqualTo("categorical");
@@ -49,7 +42,7 @@ class CompareAndEvaluateCommandTest {
   @Test
   void compareTextOutputNamesTheSubsample() {
     String credit = DATA.resolve("credit_g.csv").toString();
-    Run r = run("compare", credit, credit, "--max-rows", "200");
+    CliRun r = run("compare", credit, credit, "--max-rows", "200");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("privacy (on 200 real x 200 synthetic rows, seeded subsample of at most 200")
@@ -69,14 +62,14 @@ class CompareAndEvaluateCommandTest {
   void holdoutAddsOverfittingProtection() throws IOException {
     Path train = write("train.csv", "x,c\n1,a\n2,b\n3,a\n4,b\n");
     Path hold = write("hold.csv", "x,c\n1.5,b\n2.5,a\n3.5,b\n4.5,a\n");
-    Run r =
+    CliRun r =
         run("compare", train.toString(), train.toString(), "--holdout", hold.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode o = JSON.readTree(r.out()).get("dcr_overfitting");
     assertThat(o.get("closer_to_training").asDouble()).isEqualTo(1.0);
     assertThat(o.get("score").asDouble()).isZero();
     Path other = write("other.csv", "x,d\n1,a\n");
-    Run bad = run("compare", train.toString(), train.toString(), "--holdout", other.toString());
+    CliRun bad = run("compare", train.toString(), train.toString(), "--holdout", other.toString());
     assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(bad.err()).contains("only in the first: [c]; only in the second: [d]");
   }
@@ -85,15 +78,15 @@ class CompareAndEvaluateCommandTest {
   void compareUserErrors() throws IOException {
     Path a = write("a.csv", "x,y\n1,2\n2,3\n");
     Path b = write("b.csv", "x,z\n1,2\n2,3\n");
-    Run columns = run("compare", a.toString(), b.toString());
+    CliRun columns = run("compare", a.toString(), b.toString());
     assertThat(columns.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(columns.err()).contains("only in the first: [y]").contains("--exclude");
-    Run excluded = run("compare", a.toString(), b.toString(), "--exclude", "y,z", "--json");
+    CliRun excluded = run("compare", a.toString(), b.toString(), "--exclude", "y,z", "--json");
     assertThat(excluded.code()).as(excluded.err()).isZero();
-    Run label = run("compare", a.toString(), a.toString(), "--label", "q");
+    CliRun label = run("compare", a.toString(), a.toString(), "--label", "q");
     assertThat(label.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(label.err()).startsWith("--label \"q\"");
-    Run test = run("compare", a.toString(), a.toString(), "--drift-test", "kss");
+    CliRun test = run("compare", a.toString(), a.toString(), "--drift-test", "kss");
     assertThat(test.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(test.err()).contains("[ks, chisquare, wasserstein, jensenshannon]");
   }
@@ -102,26 +95,26 @@ class CompareAndEvaluateCommandTest {
   void evaluateBinaryPredictions() throws IOException {
     Path p =
         write("p.csv", "y_true,p_no,p_yes\nyes,0.2,0.8\nno,0.7,0.3\nyes,0.6,0.4\nno,0.9,0.1\n");
-    Run r = run("evaluate", "--predictions", p.toString(), "--json");
+    CliRun r = run("evaluate", "--predictions", p.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.get("positive_class").asText()).isEqualTo("yes");
     assertThat(root.get("accuracy").asDouble()).isEqualTo(0.75);
     assertThat(root.get("roc_auc").asDouble()).isEqualTo(1.0);
     assertThat(root.get("confusion_matrix").toString()).isEqualTo("[[2,0],[1,1]]");
-    Run text = run("evaluate", "--predictions", p.toString());
+    CliRun text = run("evaluate", "--predictions", p.toString());
     assertThat(text.out()).contains("accuracy").contains("confusion matrix");
   }
 
   @Test
   void evaluateUserErrors() throws IOException {
     Path unknownClass = write("u.csv", "y_true,p_a,p_b\na,0.5,0.5\nc,0.1,0.9\n");
-    Run r = run("evaluate", "--predictions", unknownClass.toString());
+    CliRun r = run("evaluate", "--predictions", unknownClass.toString());
     assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(r.err()).startsWith(unknownClass + ":3 (column y_true)").contains("\"c\"");
 
     Path badProbability = write("b.csv", "y_true,p_a,p_b\na,1.5,0.5\n");
-    Run bad = run("evaluate", "--predictions", badProbability.toString());
+    CliRun bad = run("evaluate", "--predictions", badProbability.toString());
     assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(bad.err()).contains("a probability within [0, 1]").contains("1.5");
 
@@ -130,7 +123,7 @@ class CompareAndEvaluateCommandTest {
         .contains("a column named y_true");
 
     Path text = write("t.csv", "y_true,p_a,p_b\na,high,0.5\n");
-    Run notNumber = run("evaluate", "--predictions", text.toString());
+    CliRun notNumber = run("evaluate", "--predictions", text.toString());
     assertThat(notNumber.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(notNumber.err()).contains(":2 (column \"p_a\")").contains("\"high\"");
   }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +23,8 @@ class InspectCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /**
@@ -50,7 +43,7 @@ class InspectCommandTest {
   })
   void inspectsEveryExampleDataset(String file, int rows, int numeric, int categorical)
       throws IOException {
-    Run r = run("inspect", DATA.resolve(file).toString(), "--json");
+    CliRun r = run("inspect", DATA.resolve(file).toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     JsonNode root = JSON.readTree(r.out());
@@ -72,7 +65,7 @@ class InspectCommandTest {
 
   @Test
   void printsATableWithLevelsAndRanges() {
-    Run r = run("inspect", DATA.resolve("credit_g.csv").toString());
+    CliRun r = run("inspect", DATA.resolve("credit_g.csv").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("1000 rows, 21 columns")
@@ -83,7 +76,7 @@ class InspectCommandTest {
   @Test
   void forcedTypesAndLabelShowInTheSchema() throws IOException {
     Path csv = write("flag,y\n0,a\n1,NA\n,b\n");
-    Run r = run("inspect", csv.toString(), "--categorical", "flag", "--label", "y", "--json");
+    CliRun r = run("inspect", csv.toString(), "--categorical", "flag", "--label", "y", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode cols = JSON.readTree(r.out()).get("columns");
     assertThat(cols.get(0).get("type").asText()).isEqualTo("categorical");
@@ -95,7 +88,7 @@ class InspectCommandTest {
   @Test
   void raggedRowIsAUserErrorWithLineAndNoStackTrace() throws IOException {
     Path csv = write("a,b\n1,2\n3\n");
-    Run r = run("inspect", csv.toString());
+    CliRun r = run("inspect", csv.toString());
     assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -110,7 +103,7 @@ class InspectCommandTest {
   @Test
   void verbosePrintsTheStackTrace() throws IOException {
     Path csv = write("a,b\n1,2\n3\n");
-    Run r = run("inspect", csv.toString(), "--verbose");
+    CliRun r = run("inspect", csv.toString(), "--verbose");
     assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(r.err()).contains("UserInputException").contains("\tat ");
   }
@@ -118,7 +111,7 @@ class InspectCommandTest {
   @Test
   void unknownForcedColumnListsTheHeader() throws IOException {
     Path csv = write("age,income\n1,2\n");
-    Run r = run("inspect", csv.toString(), "--numeric", "ages");
+    CliRun r = run("inspect", csv.toString(), "--numeric", "ages");
     assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(r.err()).contains("\"ages\"").contains("one of [age, income]");
   }
@@ -127,7 +120,7 @@ class InspectCommandTest {
   void missingFileAndUnknownCommandAreUserErrors() {
     assertThat(run("inspect", dir.resolve("none.csv").toString()).code())
         .isEqualTo(GauntletCli.USER_ERROR);
-    Run typo = run("inspcet");
+    CliRun typo = run("inspcet");
     assertThat(typo.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(typo.err()).contains("inspect");
   }
@@ -135,7 +128,7 @@ class InspectCommandTest {
   @Test
   void versionAndHelp() {
     assertThat(run("--version").out()).startsWith("gauntlet ");
-    Run help = run("--help");
+    CliRun help = run("--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("inspect").contains("Exit codes");
   }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,10 +194,8 @@ class ReferenceCasesTest {
   }
 
   private static JsonNode run(String... args) throws IOException {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-    assertThat(code).as(err.toString()).isZero();
-    return JSON.readTree(out.toString());
+    CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
   }
 }
