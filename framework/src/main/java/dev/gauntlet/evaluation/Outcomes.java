@@ -38,7 +38,8 @@ public record Outcomes(int[] y, ClassProbabilities p) {
   /** The model's predictions on {@code table} against its {@code label} column. */
   public static Outcomes of(Classifier model, Table table, String label) {
     Objects.requireNonNull(model, "model");
-    return new Outcomes(trueClasses(table, label, model.classes()), model.predictProba(table));
+    ClassProbabilities p = model.predictProba(table);
+    return new Outcomes(trueClasses(table, label, p.classes()), p);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.gauntlet.evaluation;
 
+import dev.gauntlet.data.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,6 +69,23 @@ public record SliceReport(
     }
     return new SliceReport(
         metric.name(), metric.higherIsBetter(), outcomes.rows(), metric.apply(outcomes), entries);
+  }
+
+  /**
+   * The metric on the slices of each of {@code columns} ({@link Slices#of(Table, String, int)}),
+   * column after column: every row appears once per column.
+   */
+  public static SliceReport byColumns(
+      Outcomes outcomes, Table table, List<String> columns, int bins, OutcomeMetric metric) {
+    if (table.rowCount() != outcomes.rows()) {
+      throw new IllegalArgumentException(
+          outcomes.rows() + " outcomes for a table of " + table.rowCount() + " rows");
+    }
+    List<Slice> slices = new ArrayList<>();
+    for (String column : columns) {
+      slices.addAll(Slices.of(table, column, bins));
+    }
+    return of(outcomes, slices, metric);
   }
 
   /**

@@ -58,6 +58,29 @@ class SlicesTest {
   }
 
   @Test
+  void slicesOfSeveralColumnsInOneReport() {
+    Table table = colours();
+    SliceReport report =
+        SliceReport.byColumns(
+            Outcomes.of(wrongOnRed(table), table, "y"),
+            table,
+            List.of("colour", "size"),
+            2,
+            OutcomeMetric.accuracy());
+    // size 1..6: the median 3.5 is the one cut; red rows are sizes 1 and 4
+    assertThat(report.entries())
+        .extracting(SliceReport.Entry::description, SliceReport.Entry::value)
+        .containsExactly(
+            tuple("colour = blue", 1.0),
+            tuple("colour = green", 1.0),
+            tuple("colour = red", 0.0),
+            tuple("size <= 3.5", 2 / 3.0),
+            tuple("size > 3.5", 2 / 3.0));
+    assertThat(report.rows()).isEqualTo(6);
+    assertThat(report.worstSlice(3).orElseThrow().description()).isEqualTo("size <= 3.5");
+  }
+
+  @Test
   void worstSliceHonoursTheMinimumSizeAndBreaksTiesByDescription() {
     Table table = colours();
     Outcomes outcomes = Outcomes.of(wrongOnRed(table), table, "y");
