@@ -1,7 +1,5 @@
 package dev.gauntlet.metrics;
 
-import java.util.Arrays;
-
 /**
  * The Population Stability Index of a current sample against a reference, in natural log: {@code
  * sum_b (q_b - p_b) ln(q_b / p_b)}, proportions below 1e-4 raised to 1e-4 (no renormalisation).
@@ -20,23 +18,19 @@ public record Psi(double value, double[] edges, long[] countsReference, long[] c
 
   /** PSI of two numeric samples; NaN dropped; NaN when a side is empty. */
   public static Psi numeric(double[] reference, double[] current) {
-    double[] ref = Samples.sorted(Samples.present(reference));
+    double[] ref = Samples.present(reference);
     double[] cur = Samples.present(current);
     if (ref.length == 0 || cur.length == 0) {
       return new Psi(Double.NaN, new double[0], new long[0], new long[0]);
     }
-    double[] cuts = new double[BINS - 1];
-    for (int k = 1; k < BINS; k++) {
-      cuts[k - 1] = quantileLinear(ref, k / (double) BINS);
-    }
-    double[] edges = Arrays.stream(cuts).distinct().sorted().toArray();
+    double[] edges = Quantiles.cuts(ref, BINS);
     long[] cr = new long[edges.length + 1];
     long[] cc = new long[edges.length + 1];
     for (double v : ref) {
-      cr[Samples.countBelow(edges, v)]++;
+      cr[Quantiles.bin(edges, v)]++;
     }
     for (double v : cur) {
-      cc[Samples.countBelow(edges, v)]++;
+      cc[Quantiles.bin(edges, v)]++;
     }
     return new Psi(index(cr, cc), edges, cr, cc);
   }
@@ -56,23 +50,5 @@ public record Psi(double value, double[] edges, long[] countsReference, long[] c
       s += (qb - pb) * Math.log(qb / pb);
     }
     return s;
-  }
-
-  /**
-   * numpy's default quantile ("linear", R type 7) of a sorted sample, with numpy's interpolation
-   * arithmetic so that cut points agree to the bit.
-   */
-  static double quantileLinear(double[] sorted, double q) {
-    int n = sorted.length;
-    double virtual = (n - 1) * q;
-    int lo = (int) Math.floor(virtual);
-    double gamma = virtual - lo;
-    if (lo >= n - 1) {
-      return sorted[n - 1];
-    }
-    double a = sorted[lo];
-    double b = sorted[lo + 1];
-    double diff = b - a;
-    return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
   }
 }

@@ -95,9 +95,9 @@ class TwoSampleFiguresTest {
   void numpyLinearQuantile() {
     double[] sorted = {1, 2, 2, 2, 2, 2, 3, 4, 5, 5};
     // numpy: np.quantile(x, 0.3) = 2.0, 0.75 = 3.75, 0.9 = 5.0
-    assertThat(Psi.quantileLinear(sorted, 0.3)).isEqualTo(2.0);
-    assertThat(Psi.quantileLinear(sorted, 0.75)).isEqualTo(3.75);
-    assertThat(Psi.quantileLinear(sorted, 0.9)).isEqualTo(5.0);
+    assertThat(Quantiles.linear(sorted, 0.3)).isEqualTo(2.0);
+    assertThat(Quantiles.linear(sorted, 0.75)).isEqualTo(3.75);
+    assertThat(Quantiles.linear(sorted, 0.9)).isEqualTo(5.0);
   }
 
   @Test
