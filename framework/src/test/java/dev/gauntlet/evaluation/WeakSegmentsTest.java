@@ -174,11 +174,10 @@ class WeakSegmentsTest {
 
   /**
    * 3,000 rows by 20 columns (10 numeric, 10 categorical of 4 levels, 5 % missing each): about
-   * 3,000 segments. The bound is a second; the search took 72 ms here (one warm-up run), so the
-   * margin covers a busy shared machine.
+   * 3,000 candidate segments, all examined (the search took 72 ms when written).
    */
   @Test
-  void thousandsOfRowsByTwentyColumnsInWellUnderASecond() {
+  void searchesThousandsOfCandidatesOnTwentyColumns() {
     int rows = 3000;
     UniformRandomProvider rng = SEED.rng("weak-segments-speed", 0);
     Table.Builder builder = Table.builder();
@@ -207,12 +206,9 @@ class WeakSegmentsTest {
         Outcomes.of(TestModels.wrongWhere("y", table, t -> r -> wrong[r]), table, "y");
     List<String> columns = table.schema().names(ColumnRole.FEATURE);
     WeakSegments search = WeakSegments.withDefaults();
-    search.find(table, outcomes, columns); // warm-up
-    long start = System.nanoTime();
     WeakSegments.Report report = search.find(table, outcomes, columns);
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    // speed is a benchmark's business, not a unit test's: here only that the search is complete
     assertThat(report.candidates()).isGreaterThan(2000);
-    assertThat(millis).as("milliseconds for %d candidates", report.candidates()).isLessThan(1000);
   }
 
   @Test
