@@ -11,6 +11,11 @@ import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.evaluation.OutcomeMetric;
+import dev.gauntlet.evaluation.Outcomes;
+import dev.gauntlet.evaluation.SliceReport;
+import dev.gauntlet.evaluation.Slices;
+import dev.gauntlet.evaluation.WeakSegments;
 import dev.gauntlet.metrics.Calibration;
 import dev.gauntlet.metrics.ClassificationMetrics;
 import dev.gauntlet.model.ClassProbabilities;
@@ -34,7 +39,9 @@ import picocli.CommandLine.Spec;
       "",
       "The predictions file has a y_true column and one p_<class> column per class holding that",
       "class's probability; y_true values name the classes. With two classes the positive class",
-      "is the second p_ column."
+      "is the second p_ column. Any other columns are features of the rows: then accuracy by",
+      "slice (each level, each numeric quartile) with the worst slice of at least 5 % of rows,",
+      "and the weakest segments (one- and two-column conditions ranked by error rate) follow."
     })
 final class EvaluateCommand implements Callable<Integer> {
   static final String TRUTH = "y_true";
@@ -107,14 +114,92 @@ final class EvaluateCommand implements Callable<Integer> {
             "correct the label, or add a p_<class> column for it");
       }
     }
-    ClassificationMetrics m = ClassificationMetrics.of(y, ClassProbabilities.of(classes, n, flat));
+    ClassProbabilities probabilities = ClassProbabilities.of(classes, n, flat);
+    ClassificationMetrics m = ClassificationMetrics.of(y, probabilities);
+    List<String> features = new ArrayList<>(table.schema().names());
+    features.remove(TRUTH);
+    features.removeAll(probabilityColumns);
+    Segments segments =
+        features.isEmpty() ? null : Segments.of(table, new Outcomes(y, probabilities), features);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(Json.write(toJson(m)));
+      ObjectNode root = toJson(m);
+      if (segments != null) {
+        segments.putJson(root);
+      }
+      out.println(Json.write(root));
     } else {
       print(out, m);
+      if (segments != null) {
+        segments.print(out);
+      }
     }
     return GauntletCli.OK;
+  }
+
+  /** Accuracy by slice of the feature columns, and the weakest segments. */
+  private record Segments(SliceReport slices, int minSize, WeakSegments.Report weak) {
+    static Segments of(Table table, Outcomes outcomes, List<String> features) {
+      SliceReport slices =
+          SliceReport.byColumns(
+              outcomes, table, features, Slices.DEFAULT_BINS, OutcomeMetric.accuracy());
+      int minSize = (int) Math.ceil(WeakSegments.DEFAULT_MIN_SHARE * table.rowCount());
+      return new Segments(
+          slices, minSize, WeakSegments.withDefaults().find(table, outcomes, features));
+    }
+
+    void putJson(ObjectNode root) {
+      ArrayNode bySlice = root.putArray("slices");
+      for (SliceReport.Entry e : slices.entries()) {
+        ObjectNode o = bySlice.addObject();
+        o.put("slice", e.description());
+        o.put("rows", e.size());
+        Json.put(o, "accuracy", e.value());
+      }
+      slices
+          .worstSlice(minSize)
+          .ifPresent(
+              e -> {
+                ObjectNode o = root.putObject("worst_slice");
+                o.put("slice", e.description());
+                o.put("rows", e.size());
+                Json.put(o, "accuracy", e.value());
+                o.put("min_rows", minSize);
+              });
+      ArrayNode weakNode = root.putArray("weak_segments");
+      for (WeakSegments.Segment s : weak.segments()) {
+        ObjectNode o = weakNode.addObject();
+        o.put("segment", s.description());
+        o.put("rows", s.size());
+        Json.put(o, "error_rate", s.errorRate());
+        Json.put(o, "lift", s.lift());
+      }
+    }
+
+    void print(PrintWriter out) {
+      out.println();
+      slices
+          .worstSlice(minSize)
+          .ifPresent(
+              e ->
+                  out.printf(
+                      "worst slice (of at least %d rows): %s, accuracy %s on %d rows%n",
+                      minSize, e.description(), CompareCommand.num(e.value()), e.size()));
+      out.printf(
+          "weakest segments (error rate overall %s):%n",
+          CompareCommand.num(weak.overallErrorRate()));
+      if (weak.segments().isEmpty()) {
+        out.println("  none: the model errs no more on any segment than overall");
+      }
+      for (WeakSegments.Segment s : weak.segments()) {
+        out.printf(
+            "  %-50s rows %6d  error rate %s  (x%s)%n",
+            s.description(),
+            s.size(),
+            CompareCommand.num(s.errorRate()),
+            CompareCommand.num(s.lift()));
+      }
+    }
   }
 
   private ObjectNode toJson(ClassificationMetrics m) {

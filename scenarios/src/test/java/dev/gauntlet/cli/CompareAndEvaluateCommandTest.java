@@ -107,6 +107,26 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void featureColumnsInThePredictionsGiveSlicesAndWeakSegments() throws IOException {
+    StringBuilder csv = new StringBuilder("y_true,p_no,p_yes,colour,size\n");
+    for (int i = 0; i < 100; i++) {
+      String colour = i % 4 == 0 ? "red" : "blue";
+      // right on blue rows, wrong on red ones
+      String truth = colour.equals("red") ? "no" : "yes";
+      csv.append(truth).append(",0.2,0.8,").append(colour).append(',').append(i).append('\n');
+    }
+    JsonNode root =
+        JSON.readTree(
+            run("evaluate", "--predictions", write("p.csv", csv.toString()).toString(), "--json")
+                .out());
+    assertThat(root.get("accuracy").asDouble()).isEqualTo(0.75);
+    assertThat(root.get("worst_slice").get("slice").asText()).isEqualTo("colour = red");
+    assertThat(root.get("worst_slice").get("accuracy").asDouble()).isZero();
+    assertThat(root.get("weak_segments").get(0).get("segment").asText()).isEqualTo("colour = red");
+    assertThat(root.get("weak_segments").get(0).get("lift").asDouble()).isEqualTo(4.0);
+  }
+
+  @Test
   void evaluateUserErrors() throws IOException {
     Path unknownClass = write("u.csv", "y_true,p_a,p_b\na,0.5,0.5\nc,0.1,0.9\n");
     CliRun r = run("evaluate", "--predictions", unknownClass.toString());
