@@ -8,9 +8,12 @@ import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.TablePair;
 import dev.gauntlet.metrics.CategoricalFidelity;
 import dev.gauntlet.metrics.ColumnFidelity;
+import dev.gauntlet.metrics.Detection;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
+import dev.gauntlet.metrics.Mmd;
 import dev.gauntlet.metrics.NumericFidelity;
+import dev.gauntlet.metrics.Prdc;
 import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.random.Seed;
 import java.io.PrintWriter;
@@ -32,7 +35,11 @@ import picocli.CommandLine.Spec;
       "Compare a synthetic (or current) CSV file with a real (or reference) one: per column",
       "KS test, Wasserstein-1 distance and PSI (numeric) or total variation, chi-square,",
       "Jensen-Shannon distance and PSI (categorical); correlation similarity; and the Frechet",
-      "distance on raw and on standardized numeric columns.",
+      "distance on raw and on standardized numeric columns; drift; privacy (distance to",
+      "the closest real row, exact copies); and on one seeded subsample of at most --max-rows",
+      "rows a side: a logistic-regression detection test (AUC, SDMetrics' score), PRDC",
+      "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
+      "permutation p-value.",
       "",
       "A column is numeric when it is numeric in both files; both files need the same columns."
     })
@@ -63,7 +70,8 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "5000",
       description =
-          "Rows a side (a seeded subsample) for the quadratic privacy figures (default: ${DEFAULT-VALUE}).")
+          "Rows a side (a seeded subsample) for the quadratic privacy, detection, PRDC and MMD"
+              + " figures (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
   @Option(
@@ -112,15 +120,18 @@ final class CompareCommand implements Callable<Integer> {
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
     Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
     Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
+    SampleFigures sample = sampleFigures(pair);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = toJson(fidelity);
       putDrift(root.putObject("drift"), drift);
       putPrivacy(root, privacy);
+      sample.putJson(root);
       out.println(Json.write(root));
     } else {
       print(out, fidelity);
       printDriftAndPrivacy(out, drift, privacy);
+      sample.print(out);
     }
     return GauntletCli.OK;
   }
@@ -285,6 +296,69 @@ final class CompareCommand implements Callable<Integer> {
     out.println("Frechet distance (standardized) " + num(f.frechetDistanceStandardized()));
     out.println("contingency similarity         " + num(f.contingencySimilarity()));
     out.println("quality score                  " + num(f.qualityScore()));
+  }
+
+  /**
+   * Detection, PRDC and MMD on the privacy figures' seeded subsample (the same rows: {@link
+   * Privacy#subsample} with the same seeds).
+   */
+  private SampleFigures sampleFigures(TablePair pair) {
+    Seed root = Seed.of(seed);
+    var r = Privacy.subsample(pair.real(), maxRows, root.derive("privacy-real"));
+    var s = Privacy.subsample(pair.synthetic(), maxRows, root.derive("privacy-synthetic"));
+    return new SampleFigures(Detection.of(r, s, root), Prdc.of(r, s), Mmd.of(r, s, root));
+  }
+
+  private record SampleFigures(Detection detection, Prdc prdc, Mmd mmd) {
+    void putJson(ObjectNode root) {
+      Json.put(root, "detection_auc", detection.auc());
+      Json.put(root, "detection_score", detection.score());
+      ObjectNode p = root.putObject("prdc");
+      Json.put(p, "precision", prdc.precision());
+      Json.put(p, "recall", prdc.recall());
+      Json.put(p, "density", prdc.density());
+      Json.put(p, "coverage", prdc.coverage());
+      ObjectNode m = root.putObject("mmd");
+      Json.put(m, "mmd2", mmd.mmd2());
+      Json.put(m, "p_value", mmd.pValue());
+      Json.put(m, "bandwidth", mmd.bandwidth());
+    }
+
+    void print(PrintWriter out) {
+      out.println();
+      out.printf(
+          "real vs synthetic (on the same %d x %d rows):%n",
+          detection.realRows(), detection.syntheticRows());
+      out.println(
+          "  detection AUC                  "
+              + num(detection.auc())
+              + " (score "
+              + num(detection.score())
+              + ", logistic regression, "
+              + detection.folds()
+              + " folds)");
+      out.println(
+          "  PRDC (k = "
+              + prdc.k()
+              + ")                   precision "
+              + num(prdc.precision())
+              + ", recall "
+              + num(prdc.recall())
+              + ", density "
+              + num(prdc.density())
+              + ", coverage "
+              + num(prdc.coverage()));
+      out.println(
+          "  MMD^2 (RBF, median heuristic)  "
+              + num(mmd.mmd2())
+              + " (p "
+              + num(mmd.pValue())
+              + ", "
+              + mmd.permutations()
+              + " permutations, bandwidth "
+              + num(mmd.bandwidth())
+              + ")");
+    }
   }
 
   static String num(double v) {
