@@ -2,6 +2,7 @@ package dev.gauntlet.metrics;
 
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.data.TablePair;
 import dev.gauntlet.random.Seed;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,9 +37,17 @@ public record Privacy(
    * side for the distances (they cost real rows x synthetic rows).
    */
   public static Privacy of(Table real, Table synthetic, int maxRows, Seed seed) {
+    return of(real, synthetic, subsamples(real, synthetic, maxRows, seed), seed);
+  }
+
+  /**
+   * As {@link #of(Table, Table, int, Seed)} with the subsamples already drawn by {@link
+   * #subsamples}, so that other quadratic figures can share them.
+   */
+  public static Privacy of(Table real, Table synthetic, TablePair subsamples, Seed seed) {
     double copies = exactCopyShare(real, synthetic);
-    Table r = subsample(real, maxRows, seed.derive("privacy-real"));
-    Table s = subsample(synthetic, maxRows, seed.derive("privacy-synthetic"));
+    Table r = subsamples.real();
+    Table s = subsamples.synthetic();
     RowDistances distances = RowDistances.to(r);
     double[] dcr = distances.closest(distances.encode(s));
     double[] baseline =
@@ -47,6 +56,16 @@ public record Privacy(
     double baseMedian = median(baseline);
     double protection = baseMedian > 0 ? Math.min(1, median / baseMedian) : Double.NaN;
     return new Privacy(r.rowCount(), s.rowCount(), median, baseMedian, protection, copies);
+  }
+
+  /**
+   * The seeded subsamples of at most {@code maxRows} rows a side on which the quadratic figures
+   * (distances to closest records, detection, PRDC, MMD) are computed.
+   */
+  public static TablePair subsamples(Table real, Table synthetic, int maxRows, Seed seed) {
+    return new TablePair(
+        subsample(real, maxRows, seed.derive("privacy-real")),
+        subsample(synthetic, maxRows, seed.derive("privacy-synthetic")));
   }
 
   /** A seeded subsample of at most {@code max} rows, in the original row order. */

@@ -9,9 +9,12 @@ import dev.gauntlet.data.TablePair;
 import dev.gauntlet.metrics.CategoricalFidelity;
 import dev.gauntlet.metrics.ColumnFidelity;
 import dev.gauntlet.metrics.DcrOverfitting;
+import dev.gauntlet.metrics.Detection;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
+import dev.gauntlet.metrics.Mmd;
 import dev.gauntlet.metrics.NumericFidelity;
+import dev.gauntlet.metrics.Prdc;
 import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
@@ -35,7 +38,11 @@ import picocli.CommandLine.Spec;
       "Compare a synthetic (or current) CSV file with a real (or reference) one: per column",
       "KS test, Wasserstein-1 distance and PSI (numeric) or total variation, chi-square,",
       "Jensen-Shannon distance and PSI (categorical); correlation similarity; and the Frechet",
-      "distance on raw and on standardized numeric columns.",
+      "distance on raw and on standardized numeric columns; drift; privacy (distance to",
+      "the closest real row, exact copies); and on one seeded subsample of at most --max-rows",
+      "rows a side: a logistic-regression detection test (AUC, SDMetrics' score), PRDC",
+      "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
+      "permutation p-value.",
       "",
       "A column is numeric when it is numeric in both files; both files need the same columns."
     })
@@ -61,7 +68,8 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "5000",
       description =
-          "Rows a side (a seeded subsample) for the quadratic privacy figures (default: ${DEFAULT-VALUE}).")
+          "Rows a side (a seeded subsample) for the quadratic privacy, detection, PRDC and MMD"
+              + " figures (default: ${DEFAULT-VALUE}).")
   int maxRows;
 
   @Option(
@@ -130,7 +138,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
     Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
-    Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
+    TablePair subsamples =
+        Privacy.subsamples(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
+    Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), subsamples, Seed.of(seed));
     DcrOverfitting overfitting =
         holdout == null
             ? null
@@ -138,6 +148,7 @@ final class CompareCommand implements Callable<Integer> {
                 pair.real(), tables.get(2), pair.synthetic(), maxRows, Seed.of(seed));
     Utility utility =
         label == null ? null : Utility.of(pair.real(), pair.synthetic(), label, Seed.of(seed));
+    SampleFigures sample = sampleFigures(subsamples);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = toJson(fidelity);
@@ -152,6 +163,7 @@ final class CompareCommand implements Callable<Integer> {
       if (utility != null) {
         putUtility(root.putObject("utility"), utility);
       }
+      sample.putJson(root);
       out.println(Json.write(root));
     } else {
       print(out, fidelity);
@@ -167,6 +179,7 @@ final class CompareCommand implements Callable<Integer> {
       if (utility != null) {
         printUtility(out, utility);
       }
+      sample.print(out);
     }
     return GauntletCli.OK;
   }
@@ -352,6 +365,66 @@ final class CompareCommand implements Callable<Integer> {
     out.println("Frechet distance (encoded)     " + num(f.frechetDistanceEncoded()));
     out.println("contingency similarity         " + num(f.contingencySimilarity()));
     out.println("quality score                  " + num(f.qualityScore()));
+  }
+
+  /** Detection, PRDC and MMD on the privacy figures' seeded subsamples. */
+  private SampleFigures sampleFigures(TablePair subsamples) {
+    Seed root = Seed.of(seed);
+    Table r = subsamples.real();
+    Table s = subsamples.synthetic();
+    return new SampleFigures(Detection.of(r, s, root), Prdc.of(r, s), Mmd.of(r, s, root));
+  }
+
+  private record SampleFigures(Detection detection, Prdc prdc, Mmd mmd) {
+    void putJson(ObjectNode root) {
+      Json.put(root, "detection_auc", detection.auc());
+      Json.put(root, "detection_score", detection.score());
+      ObjectNode p = root.putObject("prdc");
+      Json.put(p, "precision", prdc.precision());
+      Json.put(p, "recall", prdc.recall());
+      Json.put(p, "density", prdc.density());
+      Json.put(p, "coverage", prdc.coverage());
+      ObjectNode m = root.putObject("mmd");
+      Json.put(m, "mmd2", mmd.mmd2());
+      Json.put(m, "p_value", mmd.pValue());
+      Json.put(m, "bandwidth", mmd.bandwidth());
+    }
+
+    void print(PrintWriter out) {
+      out.println();
+      out.printf(
+          "real vs synthetic (on the same %d x %d rows):%n",
+          detection.realRows(), detection.syntheticRows());
+      out.println(
+          "  detection AUC                  "
+              + num(detection.auc())
+              + " (score "
+              + num(detection.score())
+              + ", logistic regression, "
+              + detection.folds()
+              + " folds)");
+      out.println(
+          "  PRDC (k = "
+              + prdc.k()
+              + ")                   precision "
+              + num(prdc.precision())
+              + ", recall "
+              + num(prdc.recall())
+              + ", density "
+              + num(prdc.density())
+              + ", coverage "
+              + num(prdc.coverage()));
+      out.println(
+          "  MMD^2 (RBF, median heuristic)  "
+              + num(mmd.mmd2())
+              + " (p "
+              + num(mmd.pValue())
+              + ", "
+              + mmd.permutations()
+              + " permutations, bandwidth "
+              + num(mmd.bandwidth())
+              + ")");
+    }
   }
 
   static String num(double v) {
