@@ -135,6 +135,14 @@ public final class Domain {
     return new Domain(params.perturbation(), table, label, immutable, bounds, integers);
   }
 
+  /**
+   * The domain of a table under common parameters given as a map (label, immutable, ranges), for
+   * code that is not a registered perturbation; {@code who} names it in errors.
+   */
+  public static Domain of(Table table, String who, Map<String, String> common) {
+    return of(table, Params.of(who, common, PARAMETERS));
+  }
+
   private static double end(Params params, String item, String text, double open) {
     if (text.isBlank()) {
       return open;
