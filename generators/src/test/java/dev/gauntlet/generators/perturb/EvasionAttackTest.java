@@ -127,6 +127,71 @@ class EvasionAttackTest {
     }
   }
 
+  @Test
+  void l2AttacksStayInsideTheBallAndFlipOnlyRowsTheBoxAllows() {
+    Setup s = creditG();
+    for (EvasionAttack attack :
+        List.of(
+            EvasionAttack.decisionBased(Norm.L2, EPS), EvasionAttack.scoreBased(Norm.L2, EPS))) {
+      AttackResult result =
+          attack
+              .withMaxQueries(300)
+              .withScaleReference(s.train())
+              .run(s.model(), s.test(), Seed.of(8));
+      // The L2 ball lies inside the L-inf box of the same radius, so only box-flippable rows fall.
+      for (int r : result.successfulRows()) {
+        assertThat(s.flippable()[r]).as(attack.describe() + " row " + r).isTrue();
+      }
+      assertThat(result.successes()).as(attack.describe()).isGreaterThan(10);
+      assertThat(result.maxQueries()).isLessThanOrEqualTo(300);
+      for (int r = 0; r < s.test().rowCount(); r++) {
+        double sum = 0;
+        for (String c :
+            List.of(
+                "duration",
+                "credit_amount",
+                "installment_commitment",
+                "residence_since",
+                "age",
+                "existing_credits",
+                "num_dependents")) {
+          double sd = Domain.meanStd(s.train().numeric(c))[1];
+          double dz = (result.adversarial().numeric(c).get(r) - s.test().numeric(c).get(r)) / sd;
+          sum += dz * dz;
+        }
+        assertThat(Math.sqrt(sum))
+            .as(attack.describe() + " row " + r)
+            .isLessThanOrEqualTo(EPS + 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void theDecisionBasedWalkWorksOnATreeWithImmutableColumnsAndRanges() {
+    Setup s = creditG();
+    var tree = dev.gauntlet.model.DecisionTree.trainer(LABEL).withMaxDepth(5).fit(s.train());
+    Table test = s.test().slice(0, 100);
+    AttackResult result =
+        EvasionAttack.decisionBased(Norm.LINF, 0.5)
+            .withMaxQueries(400)
+            .withScaleReference(s.train())
+            .withDomain(java.util.Map.of("immutable", "age", "ranges", "duration:4..72"))
+            .run(tree, test, Seed.of(9));
+    assertThat(result.maxQueries()).isLessThanOrEqualTo(400);
+    assertThat(result.adversarial().numeric("age")).isEqualTo(test.numeric("age"));
+    String[] clean = tree.predict(test);
+    String[] adv = tree.predict(result.adversarial());
+    for (int r : result.successfulRows()) {
+      assertThat(adv[r]).isNotEqualTo(clean[r]);
+    }
+    for (double v : result.adversarial().numeric("duration").values()) {
+      assertThat(v).isBetween(4.0, 72.0);
+    }
+    System.out.printf(
+        "tree decision-based L-inf 0.5: success %.2f, accuracy %.2f -> %.2f%n",
+        result.successRate(), result.cleanAccuracy(), result.accuracyUnderAttack());
+  }
+
   /** Every adversarial row: categorical and label unchanged, whole numbers, >= 0, within budget. */
   static void assertValid(Setup s, AttackResult result) {
     Table adv = result.adversarial();
