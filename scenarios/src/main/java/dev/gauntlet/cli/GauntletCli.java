@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       CompareCommand.class,
       EvaluateCommand.class,
+      PerturbCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

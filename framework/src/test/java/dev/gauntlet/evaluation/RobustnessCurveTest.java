@@ -1,0 +1,50 @@
+package dev.gauntlet.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gauntlet.UserInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RobustnessCurveTest {
+  static RobustnessCurve curve(double... values) {
+    List<RobustnessCurve.Point> points = new java.util.ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      points.add(
+          new RobustnessCurve.Point(
+              i / (values.length - 1.0), values[i], values[0] - values[i], 0, 0));
+    }
+    return new RobustnessCurve("p", "accuracy", values[0], points, 1);
+  }
+
+  @Test
+  void theBreakingPointIsTheLowestFailingSeverity() {
+    RobustnessCurve c = curve(0.9, 0.85, 0.79, 0.81, 0.6);
+    assertThat(c.breakingPoint(Expectation.parse("accuracy >= 0.8"))).hasValue(0.5);
+    assertThat(c.breakingPoint(Expectation.parse("accuracy > 0.5"))).isEmpty();
+    assertThat(c.breakingPoint(Expectation.parse("accuracy>=0.95"))).hasValue(0.0);
+  }
+
+  @Test
+  void expectationsParseAndCompare() {
+    Expectation e = Expectation.parse(" accuracy >= 0.8 ");
+    assertThat(e).isEqualTo(new Expectation("accuracy", ">=", 0.8));
+    assertThat(e.holds(0.8)).isTrue();
+    assertThat(e.holds(Double.NaN)).isFalse();
+    assertThat(Expectation.parse("ece < 0.05").holds(0.05)).isFalse();
+    assertThatThrownBy(() -> Expectation.parse("accuracy about 0.8"))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("metric OP number");
+    assertThatThrownBy(() -> curve(0.9, 0.8).breakingPoint(Expectation.parse("ece <= 0.1")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void pointsMustBeInSeverityOrder() {
+    var p = new RobustnessCurve.Point(0.5, 0.8, 0.1, 0, 0.2);
+    var q = new RobustnessCurve.Point(0.25, 0.8, 0.1, 0, 0.2);
+    assertThatThrownBy(() -> new RobustnessCurve("p", "accuracy", 0.9, List.of(p, q), 1))
+        .hasMessageContaining("not increasing");
+  }
+}

@@ -1,0 +1,160 @@
+package dev.gauntlet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.CsvOptions;
+import dev.gauntlet.data.Table;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PerturbCommandTest {
+  private static final Path CREDIT = Path.of("..", "examples", "data", "credit_g.csv");
+
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void theIssueSpellingsWriteADeterministicPerturbedCopy() throws IOException {
+    Path a = dir.resolve("a.csv");
+    Path b = dir.resolve("b.csv");
+    String[] applies = {
+      "--apply", "covariate-shift:column=age,shift=1.5",
+      "--apply", "missing:rate=0.2,mechanism=mcar,label=class",
+      "--apply", "label-flip:label=class,rate=0.3",
+      "--apply", "gaussian-noise:scale=0.1",
+      "--apply", "prior-shift:label=class,proportions=good=0.5;bad=0.5"
+    };
+    for (Path out : new Path[] {a, b}) {
+      String[] args = new String[applies.length + 6];
+      args[0] = "perturb";
+      args[1] = CREDIT.toString();
+      System.arraycopy(applies, 0, args, 2, applies.length);
+      args[applies.length + 2] = "--seed";
+      args[applies.length + 3] = "42";
+      args[applies.length + 4] = "--out";
+      args[applies.length + 5] = out.toString();
+      Run r = run(args);
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    Table in = Csv.read(CREDIT, CsvOptions.defaults());
+    Table out = Csv.read(a, CsvOptions.defaults());
+    assertThat(out.rowCount()).isEqualTo(1000);
+    assertThat(out.schema().names()).isEqualTo(in.schema().names());
+    assertThat(out.column("class").missingCount()).isZero();
+    assertThat(out.categorical("class").counts()).containsExactlyInAnyOrder(500, 500);
+    assertThat(out.column("age").missingCount()).isGreaterThan(100);
+    assertThat(out.numeric("age").allIntegers()).isTrue();
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .containsExactlyInAnyOrder("a.csv", "b.csv");
+  }
+
+  @Test
+  void listPrintsEveryPerturbationWithParametersAndDefaults() {
+    Run r = run("perturb", "--list");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "covariate-shift",
+            "prior-shift",
+            "missing",
+            "label-flip",
+            "gaussian-noise",
+            "backdoor",
+            "typos")
+        .contains("mechanism")
+        .contains("(default: mcar)")
+        .contains("proportions")
+        .contains("(required)");
+  }
+
+  @Test
+  void anUnknownPerturbationListsTheKnownOnes() {
+    Run r =
+        run(
+            "perturb",
+            CREDIT.toString(),
+            "--apply",
+            "gaussian-nosie",
+            "--out",
+            dir.resolve("x.csv").toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err())
+        .contains("perturbation \"gaussian-nosie\"")
+        .contains("gaussian-noise")
+        .contains("covariate-shift");
+    assertThat(dir.resolve("x.csv")).doesNotExist();
+  }
+
+  @Test
+  void aMissingLabelColumnIsNamed() {
+    Run r =
+        run(
+            "perturb",
+            CREDIT.toString(),
+            "--apply",
+            "label-flip:rate=0.3",
+            "--out",
+            dir.resolve("x.csv").toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err())
+        .contains("label-flip: label")
+        .contains("no label column")
+        .contains("--label");
+    assertThat(dir.resolve("x.csv")).doesNotExist();
+  }
+
+  @Test
+  void aBadValueNamesThePerturbationAndKey() {
+    Run r =
+        run(
+            "perturb",
+            CREDIT.toString(),
+            "--apply",
+            "covariate-shift:shift=abc",
+            "--out",
+            dir.resolve("x.csv").toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err()).contains("covariate-shift: shift").contains("not a number: \"abc\"");
+    assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void theLabelOptionServesEveryPerturbation() {
+    Path out = dir.resolve("flipped.csv");
+    Run r =
+        run(
+            "perturb",
+            CREDIT.toString(),
+            "--label",
+            "class",
+            "--apply",
+            "label-flip:rate=0.3",
+            "--seed",
+            "1",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    Table in = Csv.read(CREDIT, CsvOptions.defaults());
+    Table flipped = Csv.read(out, CsvOptions.defaults());
+    int changed = 0;
+    for (int row = 0; row < in.rowCount(); row++) {
+      changed += in.column("class").format(row).equals(flipped.column("class").format(row)) ? 0 : 1;
+    }
+    assertThat(changed).isEqualTo(300);
+  }
+}
