@@ -1,5 +1,6 @@
 package dev.gauntlet.metrics;
 
+import dev.gauntlet.metrics.internal.OpenBlasFrechet;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -13,8 +14,26 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * S2 R))} with {@code R = S1^(1/2)}, eigenvalues clipped at 0. It equals pytorch-fid's {@code
  * sqrtm} route where that succeeds, and stays real and finite on the ill-conditioned covariances
  * where {@code sqrtm} gives up with an "imaginary component".
+ *
+ * <p>Two engines compute it. From {@link #NATIVE_MIN_FEATURES} features on, native OpenBLAS +
+ * LAPACKE (bytedeco, linux-x86_64): {@code dsyrk} for the covariances and {@code dsyevd} for the
+ * two symmetric eigendecompositions, about 3 s for 2048 features and 10,000 rows per sample. Below
+ * that, or where the native library cannot load (another platform), pure Java (EJML), which is
+ * accurate but takes about a minute at 2048 features. {@link #engine(int)} says which one a call
+ * uses. Both agree to about 1e-12 relative.
  */
 public final class Frechet {
+  /** The number of features from which the native engine is used when it is available. */
+  public static final int NATIVE_MIN_FEATURES = 256;
+
+  /** The code that computes the distance. */
+  public enum Engine {
+    /** Native OpenBLAS + LAPACKE through bytedeco. */
+    OPENBLAS,
+    /** Pure Java, EJML. */
+    EJML
+  }
+
   private Frechet() {}
 
   /**
@@ -22,11 +41,35 @@ public final class Frechet {
    * on each side and the same number of features.
    */
   public static double distance(double[] a, int rowsA, double[] b, int rowsB, int features) {
+    return distance(a, rowsA, b, rowsB, features, engine(features));
+  }
+
+  /**
+   * The engine {@link #distance} uses for this many features: OpenBLAS from {@link
+   * #NATIVE_MIN_FEATURES} features on when its native library loads, else EJML.
+   */
+  public static Engine engine(int features) {
+    return features >= NATIVE_MIN_FEATURES && OpenBlasFrechet.available()
+        ? Engine.OPENBLAS
+        : Engine.EJML;
+  }
+
+  /** Why the native engine is not available, or null when it is. */
+  public static String nativeUnavailableReason() {
+    return OpenBlasFrechet.unavailableReason();
+  }
+
+  /** The distance through the given engine (tests and benchmarks compare the two). */
+  static double distance(
+      double[] a, int rowsA, double[] b, int rowsB, int features, Engine engine) {
     if (rowsA < 2 || rowsB < 2) {
       return Double.NaN;
     }
     double[] mu1 = mean(a, rowsA, features);
     double[] mu2 = mean(b, rowsB, features);
+    if (engine == Engine.OPENBLAS) {
+      return OpenBlasFrechet.distance(a, rowsA, mu1, b, rowsB, mu2, features);
+    }
     double[][] s1 = covariance(a, rowsA, features, mu1);
     double[][] s2 = covariance(b, rowsB, features, mu2);
     double d2 = 0;

@@ -1,0 +1,141 @@
+package dev.gauntlet.metrics.internal;
+
+import static org.bytedeco.openblas.global.openblas.CblasColMajor;
+import static org.bytedeco.openblas.global.openblas.CblasLeft;
+import static org.bytedeco.openblas.global.openblas.CblasLower;
+import static org.bytedeco.openblas.global.openblas.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas.CblasTrans;
+import static org.bytedeco.openblas.global.openblas.LAPACKE_dsyevd;
+import static org.bytedeco.openblas.global.openblas.LAPACK_COL_MAJOR;
+import static org.bytedeco.openblas.global.openblas.cblas_dgemm;
+import static org.bytedeco.openblas.global.openblas.cblas_dsymm;
+import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
+
+import java.nio.DoubleBuffer;
+import org.bytedeco.javacpp.DoublePointer;
+
+/**
+ * The trace and covariance work of the Fréchet distance on native OpenBLAS + LAPACKE (bytedeco's
+ * Maven Central build, natives for linux-x86_64). For internal use: call {@code
+ * dev.gauntlet.metrics.Frechet}, which falls back to pure Java (EJML) when {@link #available()} is
+ * false.
+ *
+ * <p>Matrices are column-major. A row-major {@code rows x features} sample is, read column-major,
+ * its transpose {@code Y} ({@code features x rows}), so the covariance of the centered sample is
+ * {@code Y Y^T / (rows - 1)}, one {@code dsyrk}. The trace term uses {@code tr sqrt(S1 S2) = sum_i
+ * sqrt(lambda_i(G^T S2 G))} with {@code S1 = V diag(w) V^T} ({@code dsyevd}) and {@code G = V
+ * diag(sqrt(max(w, 0)))}: {@code G^T S2 G} is similar to {@code S1 S2} and to {@code R S2 R} with
+ * {@code R = S1^(1/2)}, and its eigenvalues come from a second {@code dsyevd} without vectors.
+ */
+public final class OpenBlasFrechet {
+  private OpenBlasFrechet() {}
+
+  /** Whether the native library loaded; {@link #unavailableReason()} says why not. */
+  public static boolean available() {
+    return Holder.ERROR == null;
+  }
+
+  /** Why the native library could not load, or null when it did. */
+  public static String unavailableReason() {
+    return Holder.ERROR;
+  }
+
+  private static final class Holder {
+    static final String ERROR = load();
+
+    private static String load() {
+      try {
+        // initializing the class extracts and links the native library
+        Class.forName("org.bytedeco.openblas.global.openblas");
+        return null;
+      } catch (ClassNotFoundException | LinkageError e) {
+        return e.toString();
+      }
+    }
+  }
+
+  /**
+   * The Fréchet distance between two row-major samples given their column means: {@code |mu1 -
+   * mu2|^2 + tr(S1) + tr(S2) - 2 tr sqrt(S1 S2)}, covariances with ddof 1.
+   *
+   * @throws IllegalStateException when the native library is not available
+   * @throws ArithmeticException when an eigendecomposition does not converge
+   */
+  public static double distance(
+      double[] a, int rowsA, double[] mu1, double[] b, int rowsB, double[] mu2, int features) {
+    if (!available()) {
+      throw new IllegalStateException("OpenBLAS is not available: " + unavailableReason());
+    }
+    int k = features;
+    long kk = (long) k * k;
+    try (DoublePointer s1 = new DoublePointer(kk);
+        DoublePointer s2 = new DoublePointer(kk);
+        DoublePointer t = new DoublePointer(kk);
+        DoublePointer w1 = new DoublePointer(k);
+        DoublePointer w2 = new DoublePointer(k)) {
+      covariance(a, rowsA, mu1, k, s1);
+      covariance(b, rowsB, mu2, k, s2);
+      double trace1 = trace(s1, k);
+      double trace2 = trace(s2, k);
+
+      // S1 = V diag(w) V^T; V overwrites s1, w ascending
+      check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', k, s1, k, w1), "S1");
+      // G = V diag(sqrt(max(w, 0))), in place
+      DoubleBuffer v = s1.asBuffer();
+      double[] column = new double[k];
+      for (int j = 0; j < k; j++) {
+        double root = Math.sqrt(Math.max(w1.get(j), 0));
+        v.get(j * k, column, 0, k);
+        for (int i = 0; i < k; i++) {
+          column[i] *= root;
+        }
+        v.put(j * k, column, 0, k);
+      }
+      // T = S2 G (S2's lower triangle), then G^T T into s2's place
+      cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, k, k, 1.0, s2, k, s1, k, 0.0, t, k);
+      cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, k, k, k, 1.0, s1, k, t, k, 0.0, s2, k);
+      check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', k, s2, k, w2), "R S2 R");
+      double traceSqrt = 0;
+      for (int i = 0; i < k; i++) {
+        traceSqrt += Math.sqrt(Math.max(w2.get(i), 0));
+      }
+      double d2 = 0;
+      for (int j = 0; j < k; j++) {
+        d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
+      }
+      return d2 + trace1 + trace2 - 2 * traceSqrt;
+    }
+  }
+
+  /** The lower triangle of the covariance (ddof 1) of a row-major sample, into {@code c}. */
+  private static void covariance(double[] x, int rows, double[] mu, int k, DoublePointer c) {
+    try (DoublePointer y = new DoublePointer((long) rows * k)) {
+      DoubleBuffer centered = y.asBuffer();
+      double[] row = new double[k];
+      for (int r = 0; r < rows; r++) {
+        int base = r * k;
+        for (int j = 0; j < k; j++) {
+          row[j] = x[base + j] - mu[j];
+        }
+        centered.put(base, row, 0, k);
+      }
+      cblas_dsyrk(
+          CblasColMajor, CblasLower, CblasNoTrans, k, rows, 1.0 / (rows - 1), y, k, 0.0, c, k);
+    }
+  }
+
+  private static double trace(DoublePointer m, int k) {
+    double t = 0;
+    for (int i = 0; i < k; i++) {
+      t += m.get((long) i * k + i);
+    }
+    return t;
+  }
+
+  private static void check(int info, String what) {
+    if (info != 0) {
+      throw new ArithmeticException(
+          "eigendecomposition of " + what + " did not converge (LAPACKE_dsyevd info " + info + ")");
+    }
+  }
+}
