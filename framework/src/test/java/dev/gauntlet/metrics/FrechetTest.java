@@ -44,6 +44,24 @@ class FrechetTest {
     assertThat(Math.abs(blas - ejml) / ejml).as("seed = %d", seed).isLessThanOrEqualTo(1e-9);
   }
 
+  @Test
+  void openBlasAgreesWithEjmlWhenACovarianceIsSingular() {
+    assumeNative();
+    long seed = 20261127L;
+    int rows = 500;
+    int k = 64;
+    double[] a = correlated(seed, rows, k, 0.0, 1.0);
+    for (int r = 0; r < rows; r++) {
+      a[r * k + 5] = 3.0; // a constant feature: S1 is singular, Cholesky fails, eigen route runs
+    }
+    double[] b = correlated(seed + 1, rows, k, 0.1, 1.3);
+    double ejml = Frechet.distance(a, rows, b, rows, k, Engine.EJML);
+    double blas = Frechet.distance(a, rows, b, rows, k, Engine.OPENBLAS);
+    // a zero eigenvalue comes out as +-eps * |S1| in each engine, and its square root (~1e-8)
+    // enters tr sqrt(S1 S2): agreement is then about sqrt(eps), not eps
+    assertThat(Math.abs(blas - ejml) / ejml).as("seed = %d", seed).isLessThanOrEqualTo(1e-7);
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void identicalSamplesAreAtDistanceZero(Engine engine) {
