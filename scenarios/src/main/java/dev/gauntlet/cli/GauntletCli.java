@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
       InspectCommand.class,
       CompareCommand.class,
       EvaluateCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
