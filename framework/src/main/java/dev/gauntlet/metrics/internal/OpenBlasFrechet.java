@@ -18,6 +18,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_dtrmm;
 import java.nio.DoubleBuffer;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.presets.openblas_nolapack;
 
 /**
  * The trace and covariance work of the Fréchet distance on native OpenBLAS + LAPACKE (bytedeco's
@@ -77,6 +78,16 @@ public final class OpenBlasFrechet {
     if (!available()) {
       throw new IllegalStateException("OpenBLAS is not available: " + unavailableReason());
     }
+    // one at a time: the calls share the cores, and eigen() changes OpenBLAS's thread count
+    synchronized (LOCK) {
+      return distanceLocked(a, rowsA, mu1, b, rowsB, mu2, features);
+    }
+  }
+
+  private static final Object LOCK = new Object();
+
+  private static double distanceLocked(
+      double[] a, int rowsA, double[] mu1, double[] b, int rowsB, double[] mu2, int features) {
     int k = features;
     long kk = (long) k * k;
     try (DoublePointer s1 = new DoublePointer(kk);
@@ -116,7 +127,7 @@ public final class OpenBlasFrechet {
         CblasColMajor, CblasRight, CblasLower, CblasNoTrans, CblasNonUnit, k, k, 1.0, l, k, s2, k);
     cblas_dtrmm(
         CblasColMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, k, k, 1.0, l, k, s2, k);
-    check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', k, s2, k, w), "L^T S2 L");
+    eigen('N', k, s2, w, "L^T S2 L");
     return true;
   }
 
@@ -132,7 +143,7 @@ public final class OpenBlasFrechet {
       DoublePointer w2,
       int k) {
     // S1 = V diag(w) V^T; V overwrites s1, w ascending
-    check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', k, s1, k, w1), "S1");
+    eigen('V', k, s1, w1, "S1");
     // G = V diag(sqrt(max(w, 0))), in place
     DoubleBuffer v = s1.asBuffer();
     double[] column = new double[k];
@@ -147,7 +158,7 @@ public final class OpenBlasFrechet {
     // T = S2 G (S2's lower triangle), then G^T T into s2's place
     cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, k, k, 1.0, s2, k, s1, k, 0.0, t, k);
     cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, k, k, k, 1.0, s1, k, t, k, 0.0, s2, k);
-    check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) 'N', (byte) 'L', k, s2, k, w2), "R S2 R");
+    eigen('N', k, s2, w2, "G^T S2 G");
     return sum(w2, k);
   }
 
@@ -196,6 +207,23 @@ public final class OpenBlasFrechet {
       t += m.get((long) i * k + i);
     }
     return t;
+  }
+
+  /**
+   * {@code dsyevd} on the lower triangle, on one OpenBLAS thread. Its tridiagonal reduction is
+   * memory-bound BLAS-2 whose threads spin-wait on each other: on this 2-core machine, shared with
+   * other builds, 2 threads took 12-20 s for 2048 x 2048 where 1 thread took 1.5-2 s. The thread
+   * count is the native library's global, hence the lock in {@link #distance}.
+   */
+  private static void eigen(char jobz, int k, DoublePointer a, DoublePointer w, String what) {
+    int threads = openblas_nolapack.blas_get_num_threads(); // -1 until set: the default
+    openblas_nolapack.blas_set_num_threads(1);
+    try {
+      check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) jobz, (byte) 'L', k, a, k, w), what);
+    } finally {
+      openblas_nolapack.blas_set_num_threads(
+          threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
   }
 
   private static void check(int info, String what) {
