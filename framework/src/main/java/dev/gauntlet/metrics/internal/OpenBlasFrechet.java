@@ -16,6 +16,7 @@ import static org.bytedeco.openblas.global.openblas.cblas_dsyrk;
 import static org.bytedeco.openblas.global.openblas.cblas_dtrmm;
 
 import java.nio.DoubleBuffer;
+import java.util.concurrent.CompletableFuture;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.presets.openblas_nolapack;
@@ -78,7 +79,7 @@ public final class OpenBlasFrechet {
     if (!available()) {
       throw new IllegalStateException("OpenBLAS is not available: " + unavailableReason());
     }
-    // one at a time: the calls share the cores, and eigen() changes OpenBLAS's thread count
+    // one at a time: the calls share the cores, and singleThreaded() changes a native global
     synchronized (LOCK) {
       return distanceLocked(a, rowsA, mu1, b, rowsB, mu2, features);
     }
@@ -95,8 +96,7 @@ public final class OpenBlasFrechet {
         DoublePointer t = new DoublePointer(kk);
         DoublePointer w1 = new DoublePointer(k);
         DoublePointer w2 = new DoublePointer(k)) {
-      covariance(a, rowsA, mu1, k, s1);
-      covariance(b, rowsB, mu2, k, s2);
+      covariances(a, rowsA, mu1, s1, b, rowsB, mu2, s2, k);
       double trace1 = trace(s1, k);
       double trace2 = trace(s2, k);
 
@@ -210,16 +210,50 @@ public final class OpenBlasFrechet {
   }
 
   /**
+   * The two covariances at the same time, each on one thread with OpenBLAS single-threaded: as fast
+   * as one after the other on two OpenBLAS threads when the machine is idle, and no threads
+   * spin-waiting on each other when it is busy.
+   */
+  private static void covariances(
+      double[] a,
+      int rowsA,
+      double[] mu1,
+      DoublePointer s1,
+      double[] b,
+      int rowsB,
+      double[] mu2,
+      DoublePointer s2,
+      int k) {
+    singleThreaded(
+        () -> {
+          CompletableFuture<Void> other =
+              CompletableFuture.runAsync(
+                  () -> covariance(b, rowsB, mu2, k, s2),
+                  r -> new Thread(r, "gauntlet-blas").start());
+          covariance(a, rowsA, mu1, k, s1);
+          other.join();
+        });
+  }
+
+  /**
    * {@code dsyevd} on the lower triangle, on one OpenBLAS thread. Its tridiagonal reduction is
    * memory-bound BLAS-2 whose threads spin-wait on each other: on this 2-core machine, shared with
-   * other builds, 2 threads took 12-20 s for 2048 x 2048 where 1 thread took 1.5-2 s. The thread
-   * count is the native library's global, hence the lock in {@link #distance}.
+   * other builds, 2 threads took 12-20 s for 2048 x 2048 where 1 thread took 1.5-2 s.
    */
   private static void eigen(char jobz, int k, DoublePointer a, DoublePointer w, String what) {
+    singleThreaded(
+        () -> check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) jobz, (byte) 'L', k, a, k, w), what));
+  }
+
+  /**
+   * Runs with OpenBLAS on one thread per call, then restores its thread count: a global of the
+   * native library, hence the lock in {@link #distance}.
+   */
+  private static void singleThreaded(Runnable task) {
     int threads = openblas_nolapack.blas_get_num_threads(); // -1 until set: the default
     openblas_nolapack.blas_set_num_threads(1);
     try {
-      check(LAPACKE_dsyevd(LAPACK_COL_MAJOR, (byte) jobz, (byte) 'L', k, a, k, w), what);
+      task.run();
     } finally {
       openblas_nolapack.blas_set_num_threads(
           threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
