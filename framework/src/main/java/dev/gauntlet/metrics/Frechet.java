@@ -18,12 +18,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * <p>Two engines compute it. From {@link #NATIVE_MIN_FEATURES} features on, native OpenBLAS +
  * LAPACKE (bytedeco, linux-x86_64): {@code dsyrk} for the covariances, a Cholesky factor of S1
  * ({@code dpotrf}, or {@code dsyevd} when S1 is singular) and the eigenvalues of a symmetric matrix
- * similar to {@code R S2 R} ({@code dsyevd}), 2-3 s for 2048 features and 10,000 rows per sample on
- * an idle 2-core machine. Below that, or where the native library cannot load (another platform),
- * pure Java (EJML), which is accurate but takes about a minute at 2048 features. {@link
- * #engine(int)} says which one a call uses. They agree to 1e-9 relative or better (to about
- * sqrt(eps) relative when a covariance is singular, as a zero eigenvalue's rounding enters through
- * its square root).
+ * similar to {@code R S2 R} ({@code dsyevd}): under 3 s for 2048 features and 10,000 rows per
+ * sample on a quiet 2-core machine, 5-8 s while other builds ran. Below that, or where the native
+ * library cannot load (another platform), pure Java (EJML), which is accurate but takes about a
+ * minute at 2048 features. {@link #engine(int)} says which one a call uses. They agree to 1e-9
+ * relative or better (to about sqrt(eps) relative when a covariance is singular, as a zero
+ * eigenvalue's rounding enters through its square root).
  */
 public final class Frechet {
   /** The number of features from which the native engine is used when it is available. */
