@@ -3,6 +3,7 @@ package dev.gauntlet.metrics;
 import dev.gauntlet.data.FeatureEncoder;
 import dev.gauntlet.data.FeatureMatrix;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.metrics.internal.OpenBlasFrechet;
 import java.util.function.Function;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -14,12 +15,35 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * The Fréchet distance between Gaussians fitted to two samples (the FID formula of pytorch-fid):
  * {@code |mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr sqrt(S1 S2)}, covariances with ddof 1.
  *
- * <p>The trace term is computed in the symmetric form {@code tr sqrt(S1 S2) = sum_i sqrt(lambda_i(R
+ * <p>The trace term is computed in a symmetric form, {@code tr sqrt(S1 S2) = sum_i sqrt(lambda_i(R
  * S2 R))} with {@code R = S1^(1/2)}, eigenvalues clipped at 0. It equals pytorch-fid's {@code
  * sqrtm} route where that succeeds, and stays real and finite on the ill-conditioned covariances
- * where {@code sqrtm} gives up with an "imaginary component".
+ * where {@code sqrtm} gives up with an "imaginary component". Rounding can take the formula a hair
+ * below 0 for identical samples; the distance is reported as 0 then.
+ *
+ * <p>Two engines compute it. From {@link #NATIVE_MIN_FEATURES} features on, native OpenBLAS +
+ * LAPACKE (bytedeco, linux-x86_64): {@code dsyrk} for the covariances, a Cholesky factor of S1
+ * ({@code dpotrf}, or {@code dsyevd} when S1 is singular) and the eigenvalues of a symmetric matrix
+ * similar to {@code R S2 R} ({@code dsyevd}): under 3 s for 2048 features and 10,000 rows per
+ * sample on a quiet 2-core machine, 5-8 s while other builds ran. Below that, or where the native
+ * library cannot load (another platform), pure Java (EJML), which takes the square roots as the
+ * singular values of {@code S2^(1/2) S1^(1/2)} so that raw, badly scaled columns keep their small
+ * eigenvalues' precision; accurate, but about a minute at 2048 features. {@link #engine(int)} says
+ * which one a call uses. They agree to 1e-9 relative or better (to about sqrt(eps) relative when a
+ * covariance is singular, as a zero eigenvalue's rounding enters through its square root).
  */
 public final class Frechet {
+  /** The number of features from which the native engine is used when it is available. */
+  public static final int NATIVE_MIN_FEATURES = 256;
+
+  /** The code that computes the distance. */
+  public enum Engine {
+    /** Native OpenBLAS + LAPACKE through bytedeco. */
+    OPENBLAS,
+    /** Pure Java, EJML. */
+    EJML
+  }
+
   private Frechet() {}
 
   /** The distance between two feature matrices with the same features (e.g. embeddings). */
@@ -55,18 +79,41 @@ public final class Frechet {
    * on each side and the same number of features.
    */
   public static double distance(double[] a, int rowsA, double[] b, int rowsB, int features) {
+    return distance(a, rowsA, b, rowsB, features, engine(features));
+  }
+
+  /**
+   * The engine {@link #distance} uses for this many features: OpenBLAS from {@link
+   * #NATIVE_MIN_FEATURES} features on when its native library loads, else EJML.
+   */
+  public static Engine engine(int features) {
+    return features >= NATIVE_MIN_FEATURES && OpenBlasFrechet.available()
+        ? Engine.OPENBLAS
+        : Engine.EJML;
+  }
+
+  /** Why the native engine is not available, or null when it is. */
+  public static String nativeUnavailableReason() {
+    return OpenBlasFrechet.unavailableReason();
+  }
+
+  /** The distance through the given engine (tests and benchmarks compare the two). */
+  static double distance(
+      double[] a, int rowsA, double[] b, int rowsB, int features, Engine engine) {
     if (rowsA < 2 || rowsB < 2) {
       return Double.NaN;
     }
     double[] mu1 = mean(a, rowsA, features);
     double[] mu2 = mean(b, rowsB, features);
+    if (engine == Engine.OPENBLAS) {
+      return Math.max(0, OpenBlasFrechet.distance(a, rowsA, mu1, b, rowsB, mu2, features));
+    }
     double[][] s1 = covariance(a, rowsA, features, mu1);
     double[][] s2 = covariance(b, rowsB, features, mu2);
     double d2 = 0;
     for (int j = 0; j < features; j++) {
       d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
     }
-    // rounding can take the formula a hair below 0 for identical samples; a distance is not < 0
     return Math.max(0, d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2));
   }
 

@@ -20,6 +20,10 @@ public record KsTest(double statistic, double pValue, String method) {
   public static KsTest of(double[] a, double[] b) {
     double[] x = Samples.present(a);
     double[] y = Samples.present(b);
+    // Commons Statistics sorts copies with Arrays.sort on one thread: 0.16 s of its 0.18 s for 1M
+    // vs 1M here. Sorted first (radix, both samples at once), its own sort finds one ascending run
+    // and costs almost nothing; statistic and p-value are still all its own.
+    Samples.sortBoth(x, y);
     if (x.length == 0 || y.length == 0) {
       return new KsTest(Double.NaN, Double.NaN, "none");
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
       CompareCommand.class,
       EvaluateCommand.class,
       PerturbCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Times Gauntlet's KS test and Fréchet distance against scipy, in one run, on the same seeded data,
+# and prints the ratios, the targets and the agreement. Not part of `./mvnw verify`.
+#
+#   bench/metrics.sh            # from the project root (or anywhere)
+#
+# Environment: BENCH_DATA (data folder, default target/bench-data), BENCH_SEED (20261126),
+# KS_RUNS (7), FRECHET_RUNS (3). Gauntlet runs KS_WARMUP (3) / FRECHET_WARMUP (1) untimed runs
+# first (JIT); both sides report the median of their timed runs. Exit code 0 when every task
+# passes, 1 otherwise.
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+data="${BENCH_DATA:-$root/target/bench-data}"
+seed="${BENCH_SEED:-20261126}"
+ks_runs="${KS_RUNS:-7}"
+ks_warmup="${KS_WARMUP:-3}"
+fr_runs="${FRECHET_RUNS:-3}"
+fr_warmup="${FRECHET_WARMUP:-1}"
+python=/usr/bin/python3
+
+# scipy is needed here only, not by the tests: Debian's packages, installed if missing
+sudo=""
+if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
+if ! $python -c "import scipy, numpy" 2>/dev/null; then
+  echo "bench: installing python3-scipy and python3-numpy with apt-get..." >&2
+  $sudo apt-get install -y -q python3-scipy python3-numpy >&2 \
+    || { $sudo apt-get update -q >&2 && $sudo apt-get install -y -q python3-scipy python3-numpy >&2; }
+fi
+$python -c "import scipy, numpy" || { echo "bench: scipy is not importable by $python" >&2; exit 3; }
+
+./gauntlet --version >/dev/null # builds the CLI when the sources changed
+mkdir -p "$data"
+./gauntlet bench data "$data" --seed "$seed" >&2
+
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench: KS, 1,000,000 vs 1,000,000..." >&2
+./gauntlet bench ks --data "$data" --warmup "$ks_warmup" --runs "$ks_runs" >"$out/ks_java.json"
+$python bench/metrics_scipy.py ks "$data" "$ks_runs" >"$out/ks_scipy.json"
+echo "bench: Frechet, 2048 features, 10,000 rows each..." >&2
+./gauntlet bench frechet --data "$data" --warmup "$fr_warmup" --runs "$fr_runs" \
+  >"$out/frechet_java.json"
+$python bench/metrics_scipy.py frechet "$data" "$fr_runs" >"$out/frechet_scipy.json"
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+$python - "$out" "$load_before" "$load_after" <<'PY'
+import json, os, sys
+out, before, after = sys.argv[1:4]
+r = {n: json.load(open(os.path.join(out, n + ".json")))
+     for n in ("ks_java", "ks_scipy", "frechet_java", "frechet_scipy")}
+
+def rel(a, b):
+    return abs(a - b) / max(abs(b), 1e-300)
+
+kj, ks, fj, fs = r["ks_java"], r["ks_scipy"], r["frechet_java"], r["frechet_scipy"]
+tasks = [
+    ("KS 1M vs 1M", kj, ks, 0.5,
+     max(rel(kj["statistic"], ks["statistic"]), rel(kj["p_value"], ks["p_value"])),
+     "ks_2samp; D and p"),
+    ("Frechet 2048-d, 10k rows", fj, fs, 0.33, rel(fj["distance"], fs["distance"]),
+     "pytorch-fid formula, sqrtm"),
+]
+print("machine: %d cores; load average %s before, %s after" % (os.cpu_count(), before, after))
+print("Gauntlet: median of %d (KS) / %d (Frechet) runs after %d / %d warm-up runs; "
+      "scipy %s, numpy %s: median of %d / %d runs"
+      % (kj["runs"], fj["runs"], kj["warmup"], fj["warmup"], ks["scipy"], ks["numpy"],
+         ks["runs"], fs["runs"]))
+print("Frechet engine: %s%s" % (fj["engine"],
+      " (native unavailable: %s)" % fj["native_unavailable"] if "native_unavailable" in fj else ""))
+print()
+fmt = "%-26s %10s %10s %7s %7s %6s  %-12s %s"
+print(fmt % ("task", "gauntlet", "scipy", "ratio", "target", "time", "agreement", "result"))
+ok = True
+for name, j, s, target, agreement, what in tasks:
+    ratio = j["median_seconds"] / s["median_seconds"]
+    time_ok = ratio <= target
+    agree_ok = agreement <= 1e-6
+    ok = ok and time_ok and agree_ok
+    print(fmt % (name, "%.3f s" % j["median_seconds"], "%.3f s" % s["median_seconds"],
+                 "%.3f" % ratio, "<= %.2f" % target, "PASS" if time_ok else "FAIL",
+                 "%.1e rel" % agreement, "PASS" if time_ok and agree_ok else "FAIL"))
+print()
+print("KS: D %.17g (Gauntlet) vs %.17g (scipy); p %.17g (Gauntlet, %s) vs %.17g (scipy)"
+      % (kj["statistic"], ks["statistic"], kj["p_value"], kj["method"], ks["p_value"]))
+print("Frechet: %.17g (Gauntlet) vs %.17g (scipy)" % (fj["distance"], fs["distance"]))
+print("times (s): KS Gauntlet %s; scipy %s"
+      % (" ".join("%.3f" % t for t in kj["seconds"]), " ".join("%.3f" % t for t in ks["seconds"])))
+print("           Frechet Gauntlet %s; scipy %s"
+      % (" ".join("%.2f" % t for t in fj["seconds"]), " ".join("%.2f" % t for t in fs["seconds"])))
+print("agreement bound: 1e-6 relative")
+sys.exit(0 if ok else 1)
+PY

@@ -1,0 +1,119 @@
+package dev.gauntlet.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gauntlet.metrics.Frechet.Engine;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class FrechetTest {
+  /** The platform whose natives the build ships: there the native engine must load. */
+  private static final boolean NATIVE_PLATFORM =
+      System.getProperty("os.name").startsWith("Linux")
+          && System.getProperty("os.arch").matches("amd64|x86_64");
+
+  @Test
+  void nativeEngineLoadsOnLinuxX86() {
+    assumeTrue(NATIVE_PLATFORM, "natives are shipped for linux-x86_64 only");
+    assertThat(Frechet.nativeUnavailableReason()).isNull();
+    assertThat(Frechet.engine(2048)).isEqualTo(Engine.OPENBLAS);
+  }
+
+  @Test
+  void smallDimensionsUseEjml() {
+    assertThat(Frechet.engine(Frechet.NATIVE_MIN_FEATURES - 1)).isEqualTo(Engine.EJML);
+  }
+
+  @Test
+  void openBlasAgreesWithEjmlOnCorrelatedData() {
+    assumeNative();
+    long seed = 20261126L;
+    int rows = 500;
+    int k = 64;
+    double[] a = correlated(seed, rows, k, 0.0, 1.0);
+    double[] b = correlated(seed + 1, rows, k, 0.1, 1.3);
+    double ejml = Frechet.distance(a, rows, b, rows, k, Engine.EJML);
+    double blas = Frechet.distance(a, rows, b, rows, k, Engine.OPENBLAS);
+    assertThat(ejml).as("seed = %d", seed).isGreaterThan(1);
+    assertThat(Math.abs(blas - ejml) / ejml).as("seed = %d", seed).isLessThanOrEqualTo(1e-9);
+  }
+
+  @Test
+  void openBlasAgreesWithEjmlWhenACovarianceIsSingular() {
+    assumeNative();
+    long seed = 20261127L;
+    int rows = 500;
+    int k = 64;
+    double[] a = correlated(seed, rows, k, 0.0, 1.0);
+    for (int r = 0; r < rows; r++) {
+      a[r * k + 5] = 3.0; // a constant feature: S1 is singular, Cholesky fails, eigen route runs
+    }
+    double[] b = correlated(seed + 1, rows, k, 0.1, 1.3);
+    double ejml = Frechet.distance(a, rows, b, rows, k, Engine.EJML);
+    double blas = Frechet.distance(a, rows, b, rows, k, Engine.OPENBLAS);
+    // a zero eigenvalue comes out as +-eps * |S1| in each engine, and its square root (~1e-8)
+    // enters tr sqrt(S1 S2): agreement is then about sqrt(eps), not eps
+    assertThat(Math.abs(blas - ejml) / ejml).as("seed = %d", seed).isLessThanOrEqualTo(1e-7);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void identicalSamplesAreAtDistanceZero(Engine engine) {
+    assumeEngine(engine);
+    int rows = 300;
+    int k = 32;
+    double[] a = correlated(7, rows, k, 2.0, 3.0);
+    assertThat(Frechet.distance(a, rows, a.clone(), rows, k, engine)).isCloseTo(0, within(1e-9));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void oneFeatureIsSquaredMeanAndStdDifference(Engine engine) {
+    assumeEngine(engine);
+    double[] a = {1, 2, 3, 4}; // mean 2.5, std sqrt(5/3)
+    double[] b = {0, 10}; // mean 5, std sqrt(50)
+    double expected = 2.5 * 2.5 + Math.pow(Math.sqrt(5.0 / 3) - Math.sqrt(50), 2);
+    assertThat(Frechet.distance(a, 4, b, 2, 1, engine)).isCloseTo(expected, within(1e-12));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void fewerThanTwoRowsIsNaN(Engine engine) {
+    assertThat(Frechet.distance(new double[] {1, 2}, 1, new double[] {1, 2}, 1, 2, engine)).isNaN();
+  }
+
+  private static void assumeNative() {
+    assumeTrue(
+        NATIVE_PLATFORM || Frechet.nativeUnavailableReason() == null,
+        "native OpenBLAS not available here");
+  }
+
+  private static void assumeEngine(Engine engine) {
+    if (engine == Engine.OPENBLAS) {
+      assumeNative();
+    }
+  }
+
+  /** Rows of Gaussians mixed with their neighbour feature and a shared factor, row-major. */
+  static double[] correlated(long seed, int rows, int k, double shift, double scale) {
+    UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(seed);
+    ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
+    double[] x = new double[rows * k];
+    for (int r = 0; r < rows; r++) {
+      double factor = z.sample();
+      double previous = z.sample();
+      for (int j = 0; j < k; j++) {
+        double e = z.sample();
+        x[r * k + j] = shift + scale * (e + 0.5 * previous + (j % 3) * 0.3 * factor);
+        previous = e;
+      }
+    }
+    return x;
+  }
+}
