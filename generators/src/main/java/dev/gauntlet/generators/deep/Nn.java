@@ -1,0 +1,124 @@
+package dev.gauntlet.generators.deep;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * Network pieces shared by the VAE and the GAN. Every operation takes the batch array first, so
+ * results belong to the batch's manager and are freed with it.
+ *
+ * <p>DJL trap: {@code add/sub/mul/div} with a Java number inside a gradient collector makes a
+ * scalar tensor that DJL frees while PyTorch may still need it for backward (about 1 seeded run in
+ * 80 ended with corrupted weights). So no method here takes a Java number for tensor arithmetic;
+ * scalars are made with {@link #scalar} in a manager that outlives the backward pass.
+ */
+final class Nn {
+  private Nn() {}
+
+  /** {@code x W + b} for dense layer {@code name}. */
+  static NDArray dense(NDArray x, Map<String, NDArray> p, String name) {
+    return x.matMul(p.get(name + ".w")).add(p.get(name + ".b"));
+  }
+
+  static NDArray relu(NDArray x) {
+    return Activation.relu(x);
+  }
+
+  /** A float32 scalar of {@code manager}; keep it alive until after backward. */
+  static NDArray scalar(NDManager manager, double v) {
+    return manager.create((float) v);
+  }
+
+  /**
+   * Activates each span of network output {@code out} (plus optional {@code noise} of the same
+   * shape): tanh for scalars, softmax of {@code (out + noise) * invTau} for one-hots.
+   */
+  static NDArray activate(
+      NDArray out, NDArray noise, NDArray invTau, List<DataTransform.Span> spans) {
+    NDArray y = noise == null ? out : out.add(noise);
+    NDList parts = new NDList(spans.size());
+    for (DataTransform.Span s : spans) {
+      NDArray slice = y.get(":, " + s.start() + ":" + (s.start() + s.length()));
+      if (s.tanh()) {
+        parts.add(slice.tanh());
+      } else {
+        parts.add((invTau == null ? slice : slice.mul(invTau)).softmax(1));
+      }
+    }
+    return NDArrays.concat(parts, 1);
+  }
+
+  /** Tanh of scalar spans and log-softmax of one-hot spans, concatenated in layout order. */
+  static NDArray tanhAndLogSoftmax(NDArray out, List<DataTransform.Span> spans) {
+    NDList parts = new NDList(spans.size());
+    for (DataTransform.Span s : spans) {
+      NDArray slice = out.get(":, " + s.start() + ":" + (s.start() + s.length()));
+      parts.add(s.tanh() ? slice.tanh() : slice.logSoftmax(1));
+    }
+    return NDArrays.concat(parts, 1);
+  }
+
+  /** Moves {@code a} (say, a function of weights alone) to {@code manager}, to be freed with it. */
+  static NDArray own(NDManager manager, NDArray a) {
+    a.attach(manager);
+    return a;
+  }
+
+  /** Log-softmax of each given span of {@code out}, concatenated in order. */
+  static NDArray logSoftmaxSpans(NDArray out, List<DataTransform.Span> spans) {
+    NDList parts = new NDList(spans.size());
+    for (DataTransform.Span s : spans) {
+      parts.add(out.get(":, " + s.start() + ":" + (s.start() + s.length())).logSoftmax(1));
+    }
+    return NDArrays.concat(parts, 1);
+  }
+
+  /** A (rows, cols) array of standard Gaussians drawn in Java from {@code rng}. */
+  static NDArray gaussian(NDManager m, UniformRandomProvider rng, int rows, int cols) {
+    return m.create(gaussians(rng, rows * cols), new Shape(rows, cols));
+  }
+
+  static float[] gaussians(UniformRandomProvider rng, int n) {
+    ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) g.sample();
+    }
+    return out;
+  }
+
+  /** A standard Gumbel variate. */
+  static double gumbel(UniformRandomProvider rng) {
+    double u = rng.nextDouble();
+    while (u == 0) {
+      u = rng.nextDouble();
+    }
+    return -Math.log(-Math.log(u));
+  }
+
+  /** Rows {@code rows[i]} of a row-major matrix of {@code width} columns. */
+  static float[] gather(float[] data, int width, int[] rows, int from, int count) {
+    float[] out = new float[count * width];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(data, rows[from + i] * width, out, i * width, width);
+    }
+    return out;
+  }
+
+  /** Sets every gradient of {@code params} to zero (PyTorch accumulates them). */
+  static void zeroGradients(Map<String, NDArray> params) {
+    for (NDArray p : params.values()) {
+      try (NDArray g = p.getGradient()) {
+        g.subi(g);
+      }
+    }
+  }
+}
