@@ -255,6 +255,11 @@ final class Gan {
               .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
               .toArray(int[][]::new);
     }
+    // indices into t.spans() of the categorical columns' one-hots, in condition order
+    int[] catSpans = new int[k];
+    for (int j = 0; j < k; j++) {
+      catSpans[j] = t.spans().indexOf(cond.spans().get(j));
+    }
     try (NDManager root = Torch.newManager()) {
       Map<String, NDArray> all = params.toArrays(root, true);
       Map<String, NDArray> gw = new LinkedHashMap<>();
@@ -337,7 +342,8 @@ final class Gan {
               NDArray yF = critic(pack(act, gc1, pac), gm0, gm1, dw);
               lossG = yF.mean().neg();
               if (cw > 0) {
-                NDArray ce = Nn.logSoftmaxSpans(out, cond.spans()).mul(gc1).sum().neg().mul(invB);
+                NDArray ce =
+                    Nn.logSoftmaxSpans(out, t.spans(), catSpans).mul(gc1).sum().neg().mul(invB);
                 lossG = lossG.add(ce);
               }
               gc.backward(lossG);

@@ -44,10 +44,11 @@ final class Nn {
   static NDArray activate(
       NDArray out, NDArray noise, NDArray invTau, List<DataTransform.Span> spans) {
     NDArray y = noise == null ? out : out.add(noise);
+    NDList pieces = split(y, spans);
     NDList parts = new NDList(spans.size());
-    for (DataTransform.Span s : spans) {
-      NDArray slice = y.get(":, " + s.start() + ":" + (s.start() + s.length()));
-      if (s.tanh()) {
+    for (int i = 0; i < spans.size(); i++) {
+      NDArray slice = pieces.get(i);
+      if (spans.get(i).tanh()) {
         parts.add(slice.tanh());
       } else {
         parts.add((invTau == null ? slice : slice.mul(invTau)).softmax(1));
@@ -56,12 +57,28 @@ final class Nn {
     return NDArrays.concat(parts, 1);
   }
 
+  /**
+   * The columns of {@code x} cut at every span start, in one operation (spans must tile the columns
+   * in order, as {@link DataTransform#spans()} do).
+   */
+  static NDList split(NDArray x, List<DataTransform.Span> spans) {
+    if (spans.size() == 1) {
+      return new NDList(x);
+    }
+    long[] cuts = new long[spans.size() - 1];
+    for (int i = 1; i < spans.size(); i++) {
+      cuts[i - 1] = spans.get(i).start();
+    }
+    return x.split(cuts, 1);
+  }
+
   /** Tanh of scalar spans and log-softmax of one-hot spans, concatenated in layout order. */
   static NDArray tanhAndLogSoftmax(NDArray out, List<DataTransform.Span> spans) {
+    NDList pieces = split(out, spans);
     NDList parts = new NDList(spans.size());
-    for (DataTransform.Span s : spans) {
-      NDArray slice = out.get(":, " + s.start() + ":" + (s.start() + s.length()));
-      parts.add(s.tanh() ? slice.tanh() : slice.logSoftmax(1));
+    for (int i = 0; i < spans.size(); i++) {
+      NDArray slice = pieces.get(i);
+      parts.add(spans.get(i).tanh() ? slice.tanh() : slice.logSoftmax(1));
     }
     return NDArrays.concat(parts, 1);
   }
@@ -72,11 +89,15 @@ final class Nn {
     return a;
   }
 
-  /** Log-softmax of each given span of {@code out}, concatenated in order. */
-  static NDArray logSoftmaxSpans(NDArray out, List<DataTransform.Span> spans) {
-    NDList parts = new NDList(spans.size());
-    for (DataTransform.Span s : spans) {
-      parts.add(out.get(":, " + s.start() + ":" + (s.start() + s.length())).logSoftmax(1));
+  /**
+   * Log-softmax of the chosen spans of {@code out} (indices into {@code spans}, which tile the
+   * columns), concatenated in order.
+   */
+  static NDArray logSoftmaxSpans(NDArray out, List<DataTransform.Span> spans, int[] chosen) {
+    NDList pieces = split(out, spans);
+    NDList parts = new NDList(chosen.length);
+    for (int i : chosen) {
+      parts.add(pieces.get(i).logSoftmax(1));
     }
     return NDArrays.concat(parts, 1);
   }
