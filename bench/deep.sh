@@ -16,13 +16,14 @@ trap 'rm -rf "$out"' EXIT
 ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios -am package 1>&2
 cp="generators/target/classes:scenarios/target/lib/*"
 
-echo "== Gauntlet (DJL $(ls scenarios/target/lib | grep -o 'pytorch-engine-[0-9.]*' | head -1), libtorch 2.7.1, 1 thread)"
+echo "== Gauntlet (DJL $(ls scenarios/target/lib | grep -o 'pytorch-engine-[0-9.]*[0-9]' | head -1), libtorch 2.7.1, 1 thread)"
 java -cp "$cp" dev.gauntlet.generators.deep.DeepBenchmark examples/data/telco_churn.csv "$out" both "$epochs" \
   2> >(grep -v -e SLF4J -e AutoNonVariableTypeMode >&2) | tee "$out/java.txt"
 
 echo "== PyTorch (Debian python3-torch), same VAE, same encoded data"
 if ! python3 -c 'import torch' 2>/dev/null; then
-  if apt-cache policy python3-torch | grep -q 'Candidate: [0-9]'; then
+  policy="$(apt-cache policy python3-torch 2>/dev/null || true)"
+  if [[ "$policy" == *"Candidate: "[0-9]* ]]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch) >/dev/null 2>&1 \
       || echo "could not install python3-torch; skipping the comparison"
   else
