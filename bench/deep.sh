@@ -21,7 +21,7 @@ java -cp "$cp" dev.gauntlet.generators.deep.DeepBenchmark examples/data/telco_ch
   2> >(grep -v -e SLF4J -e AutoNonVariableTypeMode >&2) | tee "$out/java.txt"
 
 echo "== PyTorch (Debian python3-torch), same VAE, same encoded data"
-if ! python3 -c 'import torch' 2>/dev/null; then
+if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
   policy="$(apt-cache policy python3-torch 2>/dev/null || true)"
   if [[ "$policy" == *"Candidate: "[0-9]* ]]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch) >/dev/null 2>&1 \
@@ -30,8 +30,8 @@ if ! python3 -c 'import torch' 2>/dev/null; then
     echo "python3-torch is not available here; skipping the comparison"
   fi
 fi
-if python3 -c 'import torch' 2>/dev/null; then
-  python3 bench/deep_vae_torch.py "$out" 30 | tee "$out/torch.txt"
+if /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+  /usr/bin/python3 bench/deep_vae_torch.py "$out" 30 | tee "$out/torch.txt"
   java_ms=$(grep -o '^vae .*epoch_ms_median=[0-9.]*' "$out/java.txt" | grep -o '[0-9.]*$')
   torch_ms=$(grep -o 'epoch_ms_median=[0-9.]*' "$out/torch.txt" | grep -o '[0-9.]*$')
   awk -v j="$java_ms" -v t="$torch_ms" \
