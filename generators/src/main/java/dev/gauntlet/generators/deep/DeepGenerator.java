@@ -1,0 +1,168 @@
+package dev.gauntlet.generators.deep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.CategoricalColumn;
+import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.Schema;
+import dev.gauntlet.data.Table;
+import dev.gauntlet.random.Seed;
+import dev.gauntlet.spi.Generator;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * A trained VAE or GAN: the data transform, the weights and the options that shaped them. Sampling
+ * builds the network anew from the Java-side weights in a manager of its own, so calls are
+ * independent (safe from many threads) and a restored generator samples exactly the rows the fitted
+ * one does.
+ *
+ * <p>{@link #state()} is {@code {"model": "vae"|"gan", "options": {...}, "transform": [...],
+ * "weights": {name: {"shape": [...], "data": base64 of little-endian float32}}, "conditions":
+ * [...]}} (conditions: the GAN's level frequencies per categorical column).
+ */
+final class DeepGenerator implements Generator, ConditionalSampler {
+  /** Rows drawn per network pass. */
+  private static final int CHUNK = 5_000;
+
+  /** Rejection rounds for conditional sampling before the remaining rows are set directly. */
+  private static final int MAX_ROUNDS = 50;
+
+  private final String model;
+  private final DataTransform transform;
+  private final Params params;
+  private final TrainingOptions options;
+  private final Gan.Conditions conditions;
+
+  DeepGenerator(
+      String model,
+      DataTransform transform,
+      Params params,
+      TrainingOptions options,
+      Gan.Conditions conditions) {
+    this.model = model;
+    this.transform = transform;
+    this.params = params;
+    this.options = options;
+    this.conditions = conditions;
+  }
+
+  @Override
+  public String name() {
+    return model;
+  }
+
+  @Override
+  public Schema schema() {
+    return transform.schema();
+  }
+
+  Params params() {
+    return params;
+  }
+
+  @Override
+  public Table sample(int rows, Seed stream) {
+    return draw(rows, stream.rng(), -1, -1);
+  }
+
+  @Override
+  public Table sampleWhere(int rows, Seed stream, String column, String level) {
+    int col = transform.schema().require(column);
+    if (transform.schema().get(col).type() != ColumnType.CATEGORICAL) {
+      throw new UserInputException(
+          "condition column " + UserInputException.quote(column),
+          "a numeric column",
+          "a categorical column",
+          "condition on a categorical column");
+    }
+    List<String> levels = transform.columns().get(col).levels();
+    int code = levels.indexOf(level);
+    if (code < 0) {
+      throw new UserInputException(
+          "condition " + column + " = " + UserInputException.quote(level),
+          "no such level",
+          "one of " + levels,
+          "use one of the listed levels (they are case-sensitive)");
+    }
+    UniformRandomProvider rng = stream.rng();
+    List<Table> parts = new ArrayList<>();
+    int have = 0;
+    for (int round = 0; round < MAX_ROUNDS && have < rows; round++) {
+      int want = Math.max(100, (rows - have) * 2);
+      Table t = draw(want, rng, col, code);
+      CategoricalColumn c = t.categorical(column);
+      int[] keep = new int[t.rowCount()];
+      int n = 0;
+      for (int r = 0; r < t.rowCount() && have + n < rows; r++) {
+        if (c.code(r) == code) {
+          keep[n++] = r;
+        }
+      }
+      if (n > 0) {
+        parts.add(t.take(java.util.Arrays.copyOf(keep, n)));
+        have += n;
+      }
+    }
+    if (have < rows) {
+      // the model rarely makes this level: take its other columns and set the level
+      Table t = draw(rows - have, rng, col, code);
+      int[] codes = new int[t.rowCount()];
+      java.util.Arrays.fill(codes, code);
+      parts.add(t.withColumn(transform.schema().get(col), CategoricalColumn.of(codes, levels)));
+    }
+    return parts.isEmpty() ? draw(0, rng, -1, -1) : Table.concat(parts);
+  }
+
+  /** Rows from the model; for the GAN, conditioned on (column, code) when column >= 0. */
+  private Table draw(int rows, UniformRandomProvider rng, int column, int code) {
+    List<Table> chunks = new ArrayList<>();
+    for (int done = 0; done < rows || chunks.isEmpty(); ) {
+      int n = Math.min(CHUNK, rows - done);
+      float[] encoded =
+          model.equals(VaeProvider.NAME)
+              ? Vae.sample(params, transform, options.embedding(), n, rng)
+              : Gan.sample(params, transform, conditions, options, n, rng, column, code);
+      chunks.add(transform.decode(encoded, n));
+      done += n;
+      if (n == 0) {
+        break;
+      }
+    }
+    return chunks.size() == 1 ? chunks.get(0) : Table.concat(chunks);
+  }
+
+  @Override
+  public JsonNode state() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("model", model);
+    o.set("options", options.toJson());
+    o.set("transform", transform.toJson());
+    if (conditions != null) {
+      o.set("conditions", conditions.toJson());
+    }
+    o.set("weights", params.toJson());
+    return o;
+  }
+
+  static DeepGenerator restore(String model, JsonNode state) {
+    if (state == null || !model.equals(state.path("model").asText())) {
+      throw new UserInputException(
+          "model state",
+          "a state of model "
+              + UserInputException.quote(state == null ? "" : state.path("model").asText()),
+          "a state saved by the " + model + " generator",
+          "load the file with the generator that saved it");
+    }
+    DataTransform t = DataTransform.fromJson(state.get("transform"));
+    return new DeepGenerator(
+        model,
+        t,
+        Params.fromJson(state.get("weights")),
+        TrainingOptions.fromJson(state.get("options")),
+        state.has("conditions") ? Gan.Conditions.fromJson(state.get("conditions"), t) : null);
+  }
+}

@@ -1,0 +1,461 @@
+package dev.gauntlet.generators.deep;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.random.Seed;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+
+/**
+ * A CTGAN-like conditional Wasserstein GAN.
+ *
+ * <ul>
+ *   <li><b>Conditional vector with training-by-sampling</b>: every training row gets a condition: a
+ *       categorical column chosen uniformly, and one of its levels with probability proportional to
+ *       log(1 + count), so rare levels are learned; real rows are drawn among the rows with that
+ *       level. The generator is also penalised by the cross-entropy between its output for the
+ *       chosen column and the asked level.
+ *   <li><b>Generator</b>: noise and condition through two residual layers (ReLU of a dense layer,
+ *       concatenated with its input), then a dense output; tanh for scalars and Gumbel-softmax (tau
+ *       0.2) for one-hots.
+ *   <li><b>Critic</b>: PacGAN, {@code pac} rows (with their conditions) read as one; two dense
+ *       layers with leaky ReLU (0.2) and dropout 0.5.
+ *   <li><b>Lipschitz penalty by finite differences.</b> WGAN-GP's gradient penalty needs the
+ *       gradient of the critic's gradient norm, a backward pass with {@code create_graph}; DJL
+ *       0.36's public API has none ({@code PtGradientCollector}'s {@code createGraph} flag is
+ *       private). So the critic is penalised by {@code 10 * mean(max(0, |D(a) - D(b)| / |a - b| -
+ *       1)^2)} over sampled pairs: each real pack with a generated pack, and each real pack with a
+ *       random point on the segment to that generated pack. This is the one-sided Lipschitz penalty
+ *       of Petzka et al. (2018, "On the regularization of Wasserstein GANs") measured on the same
+ *       pairs WGAN-GP samples its points from; it bounds the slopes the Wasserstein critic may use,
+ *       needs first-order gradients only, and the three critic passes share one dropout mask so the
+ *       differences are of one function.
+ *   <li>Two Adam optimizers (lr as given, betas 0.5 and 0.9, weight decay 1e-6), one per network.
+ *       The generator's output for the critic step is made outside the gradient collector; during
+ *       the generator step only the generator's weights are updated.
+ * </ul>
+ *
+ * <p>All random numbers come from the Java seed.
+ */
+final class Gan {
+  static final double PENALTY = 10;
+  static final double TAU = 0.2;
+  static final double WEIGHT_DECAY = 1e-6;
+
+  private Gan() {}
+
+  /**
+   * Level counts per categorical column, for conditions.
+   *
+   * @param columns schema index of each categorical column
+   * @param condOffsets where each column's slots start in the condition vector
+   * @param spans each column's one-hot span in the encoded row
+   * @param counts rows per slot (levels, then missing if any)
+   * @param width width of the condition vector
+   */
+  record Conditions(
+      int[] columns,
+      int[] condOffsets,
+      List<DataTransform.Span> spans,
+      long[][] counts,
+      int width) {
+
+    static Conditions of(DataTransform t, float[] data, int rows) {
+      List<DataTransform.ColumnCode> cats = t.columns().stream().filter(c -> !c.numeric()).toList();
+      int[] columns = new int[cats.size()];
+      int[] offsets = new int[cats.size()];
+      List<DataTransform.Span> spans = new ArrayList<>();
+      long[][] counts = new long[cats.size()][];
+      int w = 0;
+      int d = t.width();
+      for (int j = 0; j < cats.size(); j++) {
+        DataTransform.ColumnCode c = cats.get(j);
+        columns[j] = t.columns().indexOf(c);
+        offsets[j] = w;
+        spans.add(new DataTransform.Span(c.offset(), c.choices(), false));
+        counts[j] = new long[c.choices()];
+        for (int r = 0; r < rows; r++) {
+          counts[j][DataTransform.argMax(data, r * d + c.offset(), c.choices())]++;
+        }
+        w += c.choices();
+      }
+      return new Conditions(columns, offsets, List.copyOf(spans), counts, w);
+    }
+
+    int index(int column) {
+      for (int j = 0; j < columns.length; j++) {
+        if (columns[j] == column) {
+          return j;
+        }
+      }
+      throw new IllegalArgumentException("column " + column + " is not categorical");
+    }
+
+    /** A slot of column j drawn with probability proportional to (log(1 + count) or count). */
+    int draw(int j, UniformRandomProvider rng, boolean log) {
+      double total = 0;
+      for (long n : counts[j]) {
+        total += log ? Math.log1p(n) : n;
+      }
+      double u = rng.nextDouble() * total;
+      int last = 0;
+      for (int s = 0; s < counts[j].length; s++) {
+        double p = log ? Math.log1p(counts[j][s]) : counts[j][s];
+        if (p > 0) {
+          last = s;
+          if (u < p) {
+            return s;
+          }
+          u -= p;
+        }
+      }
+      return last;
+    }
+
+    JsonNode toJson() {
+      ArrayNode arr = JsonNodeFactory.instance.arrayNode();
+      for (int j = 0; j < columns.length; j++) {
+        ObjectNode o = arr.addObject();
+        o.put("column", columns[j]);
+        ArrayNode c = o.putArray("counts");
+        for (long n : counts[j]) {
+          c.add(n);
+        }
+      }
+      return arr;
+    }
+
+    static Conditions fromJson(JsonNode arr, DataTransform t) {
+      int k = arr.size();
+      int[] columns = new int[k];
+      int[] offsets = new int[k];
+      long[][] counts = new long[k][];
+      List<DataTransform.Span> spans = new ArrayList<>();
+      int w = 0;
+      for (int j = 0; j < k; j++) {
+        JsonNode o = arr.get(j);
+        columns[j] = o.get("column").asInt();
+        DataTransform.ColumnCode c = t.columns().get(columns[j]);
+        offsets[j] = w;
+        spans.add(new DataTransform.Span(c.offset(), c.choices(), false));
+        counts[j] = new long[o.get("counts").size()];
+        for (int s = 0; s < counts[j].length; s++) {
+          counts[j][s] = o.get("counts").get(s).asLong();
+        }
+        w += c.choices();
+      }
+      return new Conditions(columns, offsets, List.copyOf(spans), counts, w);
+    }
+  }
+
+  static Params init(int d, int cw, TrainingOptions o, UniformRandomProvider rng) {
+    Params p = new Params();
+    int h = o.hidden();
+    int in0 = o.embedding() + cw;
+    p.dense("g.res0", in0, h, rng);
+    p.dense("g.res1", in0 + h, h, rng);
+    p.dense("g.out", in0 + 2 * h, d, rng);
+    int inC = (d + cw) * o.pac();
+    p.dense("d.c0", inC, h, rng);
+    p.dense("d.c1", h, h, rng);
+    p.dense("d.c2", h, 1, rng);
+    return p;
+  }
+
+  static NDArray generator(NDArray z, NDArray cond, Map<String, NDArray> w) {
+    NDArray h0 = cond == null ? z : NDArrays.concat(new NDList(z, cond), 1);
+    NDArray h1 = NDArrays.concat(new NDList(Nn.relu(Nn.dense(h0, w, "g.res0")), h0), 1);
+    NDArray h2 = NDArrays.concat(new NDList(Nn.relu(Nn.dense(h1, w, "g.res1")), h1), 1);
+    return Nn.dense(h2, w, "g.out");
+  }
+
+  static NDArray critic(NDArray packed, NDArray mask0, NDArray mask1, Map<String, NDArray> w) {
+    NDArray a = Activation.leakyRelu(Nn.dense(packed, w, "d.c0"), 0.2f).mul(mask0);
+    a = Activation.leakyRelu(Nn.dense(a, w, "d.c1"), 0.2f).mul(mask1);
+    return Nn.dense(a, w, "d.c2").reshape(-1);
+  }
+
+  private static NDArray pack(NDArray rows, NDArray cond, int pac) {
+    NDArray x = cond == null ? rows : NDArrays.concat(new NDList(rows, cond), 1);
+    long b = x.getShape().get(0);
+    return x.reshape(b / pac, -1);
+  }
+
+  /** Dropout 0.5 as a 0-or-2 mask. */
+  private static NDArray dropout(NDManager m, UniformRandomProvider rng, int rows, int cols) {
+    float[] mask = new float[rows * cols];
+    for (int i = 0; i < mask.length; i++) {
+      mask[i] = rng.nextBoolean() ? 2f : 0f;
+    }
+    return m.create(mask, new Shape(rows, cols));
+  }
+
+  private static NDArray gumbelNoise(
+      NDManager m, UniformRandomProvider rng, int rows, DataTransform t) {
+    int d = t.width();
+    float[] g = new float[rows * d];
+    for (int r = 0; r < rows; r++) {
+      for (DataTransform.Span s : t.spans()) {
+        if (!s.tanh()) {
+          for (int i = 0; i < s.length(); i++) {
+            g[r * d + s.start() + i] = (float) Nn.gumbel(rng);
+          }
+        }
+      }
+    }
+    return m.create(g, new Shape(rows, d));
+  }
+
+  static Params train(
+      DataTransform t,
+      float[] data,
+      int rows,
+      Conditions cond,
+      TrainingOptions o,
+      Seed seed,
+      TrainingListener listener) {
+    int d = t.width();
+    int cw = cond.width();
+    int pac = o.pac();
+    int batch = Math.max(pac, Math.min(o.batchSize(), rows / pac * pac));
+    int packs = batch / pac;
+    int steps = Math.max(1, rows / batch);
+    int h = o.hidden();
+    Params params = init(d, cw, o, seed.rng("gan-init", 0));
+    UniformRandomProvider rng = seed.rng("gan-train", 0);
+    // rows by (categorical column, slot), for training-by-sampling
+    int k = cond.columns().length;
+    int[][][] rowsBySlot = new int[k][][];
+    for (int j = 0; j < k; j++) {
+      DataTransform.Span s = cond.spans().get(j);
+      List<List<Integer>> lists = new ArrayList<>();
+      for (int i = 0; i < s.length(); i++) {
+        lists.add(new ArrayList<>());
+      }
+      for (int r = 0; r < rows; r++) {
+        lists.get(DataTransform.argMax(data, r * d + s.start(), s.length())).add(r);
+      }
+      rowsBySlot[j] =
+          lists.stream()
+              .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+              .toArray(int[][]::new);
+    }
+    // indices into t.spans() of the categorical columns' one-hots, in condition order
+    int[] catSpans = new int[k];
+    for (int j = 0; j < k; j++) {
+      catSpans[j] = t.spans().indexOf(cond.spans().get(j));
+    }
+    try (NDManager root = Torch.newManager()) {
+      Map<String, NDArray> all = params.toArrays(root, true);
+      Map<String, NDArray> gw = new LinkedHashMap<>();
+      Map<String, NDArray> dw = new LinkedHashMap<>();
+      all.forEach((name, a) -> (name.startsWith("g.") ? gw : dw).put(name, a));
+      Optimizer gOpt = adam(o.learningRate());
+      Optimizer dOpt = adam(o.criticLearningRate());
+      NDArray invTau = Nn.scalar(root, 1 / TAU);
+      NDArray one = Nn.scalar(root, 1);
+      NDArray eps = Nn.scalar(root, 1e-8);
+      NDArray lambda = Nn.scalar(root, PENALTY);
+      NDArray invB = Nn.scalar(root, 1.0 / batch);
+      EarlyStop stop = new EarlyStop(o.patience());
+      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+        long start = System.nanoTime();
+        double dSum = 0;
+        double gSum = 0;
+        double wSum = 0;
+        for (int s = 0; s < steps; s++) {
+          try (NDManager step = root.newSubManager()) {
+            // critic step
+            int[] chosen = new int[batch * 2];
+            float[] c1 = conditions(cond, rng, batch, chosen);
+            int[] perm = PermutationSampler.natural(batch);
+            PermutationSampler.shuffle(rng, perm);
+            float[] c2 = new float[batch * cw];
+            int[] realRows = new int[batch];
+            for (int i = 0; i < batch; i++) {
+              int p = perm[i];
+              System.arraycopy(c1, p * cw, c2, i * cw, cw);
+              if (k == 0) {
+                realRows[i] = rng.nextInt(rows);
+              } else {
+                int[] pool = rowsBySlot[chosen[2 * p]][chosen[2 * p + 1]];
+                realRows[i] = pool[rng.nextInt(pool.length)];
+              }
+            }
+            NDArray cond1 = cw == 0 ? null : step.create(c1, new Shape(batch, cw));
+            NDArray cond2 = cw == 0 ? null : step.create(c2, new Shape(batch, cw));
+            NDArray z = Nn.gaussian(step, rng, batch, o.embedding());
+            NDArray fake = generator(z, cond1, gw);
+            NDArray fakeAct =
+                Nn.activate(fake, gumbelNoise(step, rng, batch, t), invTau, t.spans());
+            NDArray f = pack(fakeAct, cond1, pac);
+            NDArray real = step.create(Nn.gather(data, d, realRows, 0, batch), new Shape(batch, d));
+            NDArray r = pack(real, cond2, pac);
+            float[] alphas = new float[packs];
+            for (int i = 0; i < packs; i++) {
+              alphas[i] = (float) rng.nextDouble();
+            }
+            NDArray x = r.add(f.sub(r).mul(step.create(alphas, new Shape(packs, 1))));
+            NDArray m0 = dropout(step, rng, packs, h);
+            NDArray m1 = dropout(step, rng, packs, h);
+            Nn.zeroGradients(dw);
+            NDArray lossD;
+            NDArray wasserstein;
+            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+              NDArray yF = critic(f, m0, m1, dw);
+              NDArray yR = critic(r, m0, m1, dw);
+              NDArray yX = critic(x, m0, m1, dw);
+              NDArray penalty =
+                  slopePenalty(yR, yF, r, f, one, eps).add(slopePenalty(yX, yR, x, r, one, eps));
+              wasserstein = yR.mean().sub(yF.mean());
+              lossD = wasserstein.neg().add(penalty.mul(lambda));
+              gc.backward(lossD);
+            }
+            update(dOpt, dw);
+            // generator step
+            float[] g1 = conditions(cond, rng, batch, chosen);
+            NDArray gc1 = cw == 0 ? null : step.create(g1, new Shape(batch, cw));
+            NDArray z2 = Nn.gaussian(step, rng, batch, o.embedding());
+            NDArray noise = gumbelNoise(step, rng, batch, t);
+            NDArray gm0 = dropout(step, rng, packs, h);
+            NDArray gm1 = dropout(step, rng, packs, h);
+            Nn.zeroGradients(gw);
+            NDArray lossG;
+            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+              NDArray out = generator(z2, gc1, gw);
+              NDArray act = Nn.activate(out, noise, invTau, t.spans());
+              NDArray yF = critic(pack(act, gc1, pac), gm0, gm1, dw);
+              lossG = yF.mean().neg();
+              if (cw > 0) {
+                NDArray ce =
+                    Nn.logSoftmaxSpans(out, t.spans(), catSpans).mul(gc1).sum().neg().mul(invB);
+                lossG = lossG.add(ce);
+              }
+              gc.backward(lossG);
+            }
+            update(gOpt, gw);
+            dSum += lossD.getFloat();
+            gSum += lossG.getFloat();
+            wSum += wasserstein.getFloat();
+          }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("critic", dSum / steps);
+        losses.put("generator", gSum / steps);
+        losses.put("wasserstein", wSum / steps);
+        listener.onEpoch(
+            new TrainingListener.Epoch(
+                "gan", epoch, o.epochs(), losses, steps * batch / Math.max(seconds, 1e-9)));
+        if (stop.shouldStop(Math.abs(wSum / steps))) {
+          break;
+        }
+      }
+      params.readBack(all);
+    }
+    return params;
+  }
+
+  /** {@code mean(max(0, |ya - yb| / |a - b| - 1)^2)} over packs. */
+  private static NDArray slopePenalty(
+      NDArray ya, NDArray yb, NDArray a, NDArray b, NDArray one, NDArray eps) {
+    NDArray dist = a.sub(b).square().sum(new int[] {1}).add(eps).sqrt();
+    NDArray slope = ya.sub(yb).abs().div(dist);
+    return Nn.relu(slope.sub(one)).square().mean();
+  }
+
+  private static Optimizer adam(double lr) {
+    return Optimizer.adam()
+        .optLearningRateTracker(Tracker.fixed((float) lr))
+        .optBeta1(0.5f)
+        .optBeta2(0.9f)
+        .optWeightDecays((float) WEIGHT_DECAY)
+        .build();
+  }
+
+  private static void update(Optimizer opt, Map<String, NDArray> w) {
+    for (Map.Entry<String, NDArray> e : w.entrySet()) {
+      try (NDArray grad = e.getValue().getGradient()) {
+        opt.update(e.getKey(), e.getValue(), grad);
+      }
+    }
+  }
+
+  /**
+   * Training conditions for {@code batch} rows, by training-by-sampling; {@code chosen} gets
+   * (column, slot) per row.
+   */
+  private static float[] conditions(
+      Conditions cond, UniformRandomProvider rng, int batch, int[] chosen) {
+    int cw = cond.width();
+    float[] c = new float[batch * cw];
+    int k = cond.columns().length;
+    if (k == 0) {
+      return c;
+    }
+    for (int i = 0; i < batch; i++) {
+      int j = rng.nextInt(k);
+      int slot = cond.draw(j, rng, true);
+      chosen[2 * i] = j;
+      chosen[2 * i + 1] = slot;
+      c[i * cw + cond.condOffsets()[j] + slot] = 1;
+    }
+    return c;
+  }
+
+  /**
+   * Encoded rows from the generator: conditions drawn by the real level frequencies, or all set to
+   * (column, code) when {@code column >= 0}; one-hots by Gumbel-max (a draw from the softmax).
+   */
+  static float[] sample(
+      Params p,
+      DataTransform t,
+      Conditions cond,
+      TrainingOptions o,
+      int rows,
+      UniformRandomProvider rng,
+      int column,
+      int code) {
+    int d = t.width();
+    int cw = cond.width();
+    float[] c = new float[rows * cw];
+    int k = cond.columns().length;
+    int fixed = column >= 0 ? cond.index(column) : -1;
+    for (int i = 0; i < rows && k > 0; i++) {
+      int j = fixed >= 0 ? fixed : rng.nextInt(k);
+      int slot = fixed >= 0 ? code : cond.draw(j, rng, false);
+      c[i * cw + cond.condOffsets()[j] + slot] = 1;
+    }
+    float[] out;
+    try (NDManager m = Torch.newManager()) {
+      Map<String, NDArray> w = p.toArrays(m, false);
+      NDArray z = Nn.gaussian(m, rng, rows, o.embedding());
+      NDArray condArr = cw == 0 ? null : m.create(c, new Shape(rows, cw));
+      out = generator(z, condArr, w).toFloatArray();
+    }
+    for (int r = 0; r < rows; r++) {
+      for (DataTransform.Span s : t.spans()) {
+        for (int i = 0; i < s.length(); i++) {
+          int at = r * d + s.start() + i;
+          out[at] = s.tanh() ? (float) Math.tanh(out[at]) : (float) (out[at] + Nn.gumbel(rng));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,181 @@
+package dev.gauntlet.generators.deep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.spi.Parameter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Training options of the deep generators, read from the provider's text parameters.
+ *
+ * @param epochs passes over the data (300, as CTGAN and TVAE default to)
+ * @param batchSize rows per step
+ * @param learningRate Adam's step for the VAE, or for the GAN's generator
+ * @param criticLearningRate Adam's step for the GAN's critic (unused by the VAE)
+ * @param patience stop when the monitored loss has not improved for this many epochs; 0 = never
+ * @param maxModes most mixture components per numeric column
+ * @param embedding width of the latent (VAE) or noise (GAN) vector
+ * @param hidden width of the hidden layers
+ * @param pac rows per PacGAN pack of the critic (unused by the VAE)
+ * @param progress print a progress line per epoch on stderr
+ */
+record TrainingOptions(
+    int epochs,
+    int batchSize,
+    double learningRate,
+    double criticLearningRate,
+    int patience,
+    int maxModes,
+    int embedding,
+    int hidden,
+    int pac,
+    boolean progress) {
+
+  static List<Parameter> parameters(String lr, String criticLr, String hidden) {
+    List<Parameter> p = new ArrayList<>();
+    p.add(new Parameter("epochs", "300", "passes over the data"));
+    p.add(new Parameter("batch-size", "500", "rows per training step"));
+    p.add(
+        new Parameter(
+            "learning-rate",
+            lr,
+            criticLr == null ? "Adam's learning rate" : "Adam's learning rate of the generator"));
+    if (criticLr != null) {
+      p.add(new Parameter("critic-learning-rate", criticLr, "Adam's learning rate of the critic"));
+      p.add(new Parameter("pac", "10", "rows per PacGAN pack seen together by the critic"));
+    }
+    p.add(
+        new Parameter(
+            "patience",
+            "0",
+            "early stopping: epochs without improvement of the monitored loss before training"
+                + " stops (0 = train all epochs)"));
+    p.add(new Parameter("max-modes", "10", "most Gaussian-mixture modes per numeric column"));
+    p.add(new Parameter("embedding", "128", "width of the latent or noise vector"));
+    p.add(new Parameter("hidden", hidden, "width of the hidden layers"));
+    p.add(new Parameter("progress", "true", "print one progress line per epoch on stderr"));
+    return List.copyOf(p);
+  }
+
+  static TrainingOptions parse(String generator, List<Parameter> known, Map<String, String> given) {
+    Map<String, String> v = new LinkedHashMap<>();
+    for (Parameter p : known) {
+      v.put(p.name(), p.defaultValue());
+    }
+    for (Map.Entry<String, String> e : given.entrySet()) {
+      if (!v.containsKey(e.getKey())) {
+        throw new UserInputException(
+            "generator " + generator + " parameter " + UserInputException.quote(e.getKey()),
+            "an unknown parameter",
+            "one of " + v.keySet(),
+            "use one of the listed parameter names");
+      }
+      v.put(e.getKey(), e.getValue());
+    }
+    int batch = positiveInt(generator, v, "batch-size");
+    int pac = v.containsKey("pac") ? positiveInt(generator, v, "pac") : 1;
+    if (batch % pac != 0) {
+      throw new UserInputException(
+          "generator " + generator + " parameters batch-size and pac",
+          "batch-size " + batch + " and pac " + pac,
+          "a batch size that is a multiple of pac",
+          "choose a batch size divisible by " + pac);
+    }
+    return new TrainingOptions(
+        positiveInt(generator, v, "epochs"),
+        batch,
+        positiveDouble(generator, v, "learning-rate"),
+        v.containsKey("critic-learning-rate")
+            ? positiveDouble(generator, v, "critic-learning-rate")
+            : 0,
+        nonNegativeInt(generator, v, "patience"),
+        positiveInt(generator, v, "max-modes"),
+        positiveInt(generator, v, "embedding"),
+        positiveInt(generator, v, "hidden"),
+        pac,
+        bool(generator, v, "progress"));
+  }
+
+  JsonNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("epochs", epochs);
+    o.put("batchSize", batchSize);
+    o.put("learningRate", learningRate);
+    o.put("criticLearningRate", criticLearningRate);
+    o.put("patience", patience);
+    o.put("maxModes", maxModes);
+    o.put("embedding", embedding);
+    o.put("hidden", hidden);
+    o.put("pac", pac);
+    return o;
+  }
+
+  static TrainingOptions fromJson(JsonNode o) {
+    return new TrainingOptions(
+        o.get("epochs").asInt(),
+        o.get("batchSize").asInt(),
+        o.get("learningRate").asDouble(),
+        o.get("criticLearningRate").asDouble(),
+        o.get("patience").asInt(),
+        o.get("maxModes").asInt(),
+        o.get("embedding").asInt(),
+        o.get("hidden").asInt(),
+        o.get("pac").asInt(),
+        false);
+  }
+
+  private static int nonNegativeInt(String g, Map<String, String> v, String key) {
+    String text = v.get(key);
+    try {
+      int n = Integer.parseInt(text.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(g, key, text, "a whole number >= 0");
+  }
+
+  private static int positiveInt(String g, Map<String, String> v, String key) {
+    int n = nonNegativeInt(g, v, key);
+    if (n == 0) {
+      throw bad(g, key, v.get(key), "a whole number >= 1");
+    }
+    return n;
+  }
+
+  private static double positiveDouble(String g, Map<String, String> v, String key) {
+    String text = v.get(key);
+    try {
+      double d = Double.parseDouble(text.trim());
+      if (d > 0 && Double.isFinite(d)) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(g, key, text, "a positive number such as 0.001");
+  }
+
+  private static boolean bool(String g, Map<String, String> v, String key) {
+    String text = v.get(key).trim();
+    if (text.equals("true") || text.equals("false")) {
+      return Boolean.parseBoolean(text);
+    }
+    throw bad(g, key, text, "true or false");
+  }
+
+  private static UserInputException bad(String g, String key, String found, String expected) {
+    return new UserInputException(
+        "generator " + g + " parameter " + key,
+        UserInputException.quote(found),
+        expected,
+        "give " + key + " as " + expected);
+  }
+}

@@ -1,0 +1,168 @@
+package dev.gauntlet.generators.deep;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.gauntlet.random.Seed;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+/**
+ * A TVAE-like variational autoencoder. Encoder: two ReLU layers of {@code hidden} units, then the
+ * mean and log-variance of a {@code embedding}-wide Gaussian latent. Decoder: two ReLU layers, then
+ * one output per encoded slot, plus a learned sigma per slot (clamped to [0.01, 1] after every
+ * step, as TVAE does). Loss per batch: {@code 2 * (sum over continuous scalars of (x - tanh(out))^2
+ * / (2 sigma^2) + log sigma, plus cross-entropy of each one-hot) / B + KL / B}. Adam with weight
+ * decay 1e-5.
+ *
+ * <p>Sampling draws latents, decodes, adds {@code sigma * N(0, 1)} to every tanh scalar and takes
+ * the arg-max of every one-hot. All random numbers (initial weights, shuffling, noise) come from
+ * the Java seed, so a seed fixes the weights and the rows.
+ */
+final class Vae {
+  static final double WEIGHT_DECAY = 1e-5;
+
+  private Vae() {}
+
+  static Params init(int width, TrainingOptions o, UniformRandomProvider rng) {
+    Params p = new Params();
+    int h = o.hidden();
+    int e = o.embedding();
+    p.dense("enc0", width, h, rng);
+    p.dense("enc1", h, h, rng);
+    p.dense("mu", h, e, rng);
+    p.dense("logvar", h, e, rng);
+    p.dense("dec0", e, h, rng);
+    p.dense("dec1", h, h, rng);
+    p.dense("out", h, width, rng);
+    float[] sigma = new float[width];
+    java.util.Arrays.fill(sigma, 0.1f);
+    p.put("sigma", sigma, width);
+    return p;
+  }
+
+  static Params train(
+      DataTransform t,
+      float[] data,
+      int rows,
+      TrainingOptions o,
+      Seed seed,
+      TrainingListener listener) {
+    int d = t.width();
+    Params params = init(d, o, seed.rng("vae-init", 0));
+    UniformRandomProvider rng = seed.rng("vae-train", 0);
+    int batch = Math.min(o.batchSize(), rows);
+    int steps = Math.max(1, rows / batch);
+    float[] maskTanh = new float[d];
+    float[] maskSoft = new float[d];
+    for (DataTransform.Span s : t.spans()) {
+      for (int i = s.start(); i < s.start() + s.length(); i++) {
+        (s.tanh() ? maskTanh : maskSoft)[i] = 1;
+      }
+    }
+    try (NDManager root = Torch.newManager()) {
+      Map<String, NDArray> w = params.toArrays(root, true);
+      Optimizer adam =
+          Optimizer.adam()
+              .optLearningRateTracker(Tracker.fixed((float) o.learningRate()))
+              .optWeightDecays((float) WEIGHT_DECAY)
+              .build();
+      NDArray mt = root.create(maskTanh, new Shape(1, d));
+      NDArray ms = root.create(maskSoft, new Shape(1, d));
+      NDArray half = Nn.scalar(root, 0.5);
+      NDArray negHalf = Nn.scalar(root, -0.5);
+      NDArray one = Nn.scalar(root, 1);
+      NDArray two = Nn.scalar(root, 2);
+      NDArray invB = Nn.scalar(root, 1.0 / batch);
+      NDArray bScalar = Nn.scalar(root, batch);
+      NDArray sigma = w.get("sigma");
+      int[] order = PermutationSampler.natural(rows);
+      EarlyStop stop = new EarlyStop(o.patience());
+      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+        long start = System.nanoTime();
+        PermutationSampler.shuffle(rng, order);
+        double lossSum = 0;
+        for (int s = 0; s < steps; s++) {
+          try (NDManager step = root.newSubManager()) {
+            NDArray x =
+                step.create(Nn.gather(data, d, order, s * batch, batch), new Shape(batch, d));
+            NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
+            Nn.zeroGradients(w);
+            NDArray loss;
+            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+              NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
+              h = Nn.relu(Nn.dense(h, w, "enc1"));
+              NDArray mu = Nn.dense(h, w, "mu");
+              NDArray logvar = Nn.dense(h, w, "logvar");
+              NDArray z = eps.mul(logvar.mul(half).exp()).add(mu);
+              NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
+              g = Nn.relu(Nn.dense(g, w, "dec1"));
+              NDArray out = Nn.dense(g, w, "out");
+              NDArray a = Nn.tanhAndLogSoftmax(out, t.spans());
+              NDArray twoSigma2 = Nn.own(step, sigma.square().mul(two));
+              NDArray squares = x.sub(a).square().mul(mt).div(twoSigma2).sum();
+              NDArray logSigma = Nn.own(step, sigma.log().mul(mt).sum()).mul(bScalar);
+              NDArray crossEntropy = a.mul(x).mul(ms).sum().neg();
+              NDArray kl = logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
+              loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
+              gc.backward(loss);
+            }
+            for (Map.Entry<String, NDArray> e : w.entrySet()) {
+              try (NDArray grad = e.getValue().getGradient()) {
+                adam.update(e.getKey(), e.getValue(), grad);
+              }
+            }
+            try (NDArray clipped = sigma.clip(0.01, 1.0)) {
+              sigma.set(clipped.toFloatArray());
+            }
+            lossSum += loss.getFloat();
+          }
+        }
+        double mean = lossSum / steps;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("loss", mean);
+        listener.onEpoch(
+            new TrainingListener.Epoch(
+                "vae", epoch, o.epochs(), losses, steps * batch / Math.max(seconds, 1e-9)));
+        if (stop.shouldStop(mean)) {
+          break;
+        }
+      }
+      params.readBack(w);
+    }
+    return params;
+  }
+
+  /** Encoded rows (after activation and noise), ready for {@link DataTransform#decode}. */
+  static float[] sample(
+      Params p, DataTransform t, int embedding, int rows, UniformRandomProvider rng) {
+    float[] out;
+    try (NDManager m = Torch.newManager()) {
+      Map<String, NDArray> w = p.toArrays(m, false);
+      NDArray z = Nn.gaussian(m, rng, rows, embedding);
+      NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
+      g = Nn.relu(Nn.dense(g, w, "dec1"));
+      out = Nn.dense(g, w, "out").toFloatArray();
+    }
+    int d = t.width();
+    float[] sigma = p.get("sigma");
+    ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+    for (int r = 0; r < rows; r++) {
+      for (DataTransform.Span s : t.spans()) {
+        if (s.tanh()) {
+          int i = r * d + s.start();
+          double v = Math.tanh(out[i]) + sigma[s.start()] * gauss.sample();
+          out[i] = (float) Math.max(-1, Math.min(1, v));
+        }
+      }
+    }
+    return out;
+  }
+}

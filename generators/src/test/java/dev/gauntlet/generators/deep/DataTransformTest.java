@@ -1,0 +1,78 @@
+package dev.gauntlet.generators.deep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.data.CategoricalColumn;
+import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.NumericColumn;
+import dev.gauntlet.data.Table;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class DataTransformTest {
+
+  static Table telco(int rows) {
+    return Csv.read(Path.of("../examples/data/telco_churn.csv")).slice(0, rows);
+  }
+
+  /** A telco slice with a missing value in one numeric and one categorical column. */
+  static Table telcoWithMissing(int rows) {
+    Table t = telco(rows);
+    double[] charges = t.numeric("monthly_charges").values();
+    charges[3] = Double.NaN;
+    int[] contract = t.categorical("contract").codes();
+    contract[5] = CategoricalColumn.MISSING;
+    return t.withColumn(ColumnSpec.numeric("monthly_charges"), NumericColumn.of(charges))
+        .withColumn(
+            ColumnSpec.categorical("contract"),
+            CategoricalColumn.of(contract, t.categorical("contract").levels()));
+  }
+
+  @Test
+  void roundTripIsExact() {
+    Table t = telcoWithMissing(1000);
+    DataTransform transform = DataTransform.fit(t, 10);
+    float[] encoded = transform.encode(t);
+    assertThat(encoded).hasSize(1000 * transform.width());
+    assertThat(transform.decode(encoded, 1000)).isEqualTo(t);
+  }
+
+  @Test
+  void roundTripSurvivesJson() {
+    Table t = telcoWithMissing(300);
+    DataTransform transform = DataTransform.fromJson(DataTransform.fit(t, 10).toJson());
+    assertThat(transform.decode(transform.encode(t), 300)).isEqualTo(t);
+  }
+
+  @Test
+  void layoutHasScalarModesAndMissingSlots() {
+    Table t =
+        Table.builder()
+            .numeric("x", 1, 2, 3, 100, 101, 102, Double.NaN)
+            .categorical("c", "a", "b", "a", "a", "b", "a", null)
+            .build();
+    DataTransform transform = DataTransform.fit(t, 10);
+    DataTransform.ColumnCode x = transform.columns().get(0);
+    assertThat(x.means().length).isBetween(2, 6);
+    assertThat(x.hasMissing()).isTrue();
+    assertThat(x.width()).isEqualTo(1 + x.means().length + 1);
+    assertThat(transform.columns().get(1).width()).isEqualTo(3);
+    assertThat(transform.width()).isEqualTo(x.width() + 3);
+    assertThat(transform.spans()).hasSize(3);
+    assertThat(transform.decode(transform.encode(t), t.rowCount())).isEqualTo(t);
+  }
+
+  @Test
+  void outputsAreClampedAndRoundedLikeTheData() {
+    Table t = Table.builder().numeric("n", 0, 1, 2, 3, 4, 5, 6, 7, 8, 9).build();
+    DataTransform transform = DataTransform.fit(t, 3);
+    float[] row = new float[transform.width()];
+    DataTransform.ColumnCode n = transform.columns().get(0);
+    row[n.offset()] = 0.99f; // far above every mode's mean
+    row[n.oneHotOffset() + n.means().length - 1] = 1;
+    double v = transform.decode(row, 1).numeric("n").get(0);
+    assertThat(v).isBetween(0.0, 9.0);
+    assertThat(v).isEqualTo(Math.rint(v));
+  }
+}
