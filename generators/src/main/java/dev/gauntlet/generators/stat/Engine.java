@@ -35,6 +35,22 @@ final class Engine {
    *     diagonal), or null for independent columns
    */
   Engine(Schema schema, List<ColumnModel> models, double[][] correlation) {
+    this(schema, models, correlation, tablesOf(models));
+  }
+
+  /** The numeric tables of each column (null for categorical ones), built once. */
+  static NumericTables[] tablesOf(List<ColumnModel> models) {
+    NumericTables[] out = new NumericTables[models.size()];
+    for (int c = 0; c < out.length; c++) {
+      if (models.get(c) instanceof ColumnModel.Numeric n) {
+        out[c] = new NumericTables(n);
+      }
+    }
+    return out;
+  }
+
+  /** As above, with the numeric columns' tables already built ({@link #tablesOf}). */
+  Engine(Schema schema, List<ColumnModel> models, double[][] correlation, NumericTables[] numeric) {
     this.schema = schema;
     this.models = List.copyOf(models);
     if (schema.size() != models.size()) {
@@ -52,8 +68,8 @@ final class Engine {
       if (schema.get(c).type() != expected) {
         throw new IllegalArgumentException("column " + m.name() + " is not " + expected.id());
       }
-      if (m instanceof ColumnModel.Numeric n) {
-        tables[c] = new NumericTables(n);
+      if (m instanceof ColumnModel.Numeric) {
+        tables[c] = numeric[c];
         latent.add(c);
       } else if (m instanceof ColumnModel.Categorical k) {
         tables[c] = new Categories(k.levels(), k.probabilities());

@@ -133,8 +133,11 @@ final class Fitting {
       while (j < n && sorted[j] == sorted[i]) {
         j++;
       }
-      double f = d.cdf(sorted[i]);
-      max = Math.max(max, Math.max(f - (double) i / n, (double) j / n - f));
+      // below the value the CDF is F(v-), at it F(v): compare each with the ECDF there
+      double below = d.cdf(Math.nextDown(sorted[i]));
+      double at = d.cdf(sorted[i]);
+      max =
+          Math.max(max, Math.max(Math.abs(below - (double) i / n), Math.abs(at - (double) j / n)));
       i = j;
     }
     return max;
@@ -179,7 +182,8 @@ final class Fitting {
    * Φ⁻¹ of a uniform point in its level's interval (levels laid out by decreasing frequency, as SDV
    * does). Then repaired to the nearest positive definite correlation matrix.
    */
-  static double[][] correlation(Table sample, List<ColumnModel> models, Seed seed) {
+  static double[][] correlation(
+      Table sample, List<ColumnModel> models, NumericTables[] tables, Seed seed) {
     UniformRandomProvider rng = seed.rng();
     NormalDistribution phi = NormalDistribution.of(0, 1);
     int k = models.size();
@@ -239,7 +243,7 @@ final class Fitting {
         r[j][i] = v;
       }
     }
-    matchPearson(r, sample, models);
+    matchPearson(r, sample, tables);
     return Correlation.repair(r);
   }
 
@@ -253,21 +257,19 @@ final class Fitting {
    * strata per axis (error about 1/{@value #NORTA_NODES} for step-like marginals); it grows with ρ,
    * so ρ is found by bisection. A correlation out of reach is met by the nearest ρ.
    */
-  static void matchPearson(double[][] r, Table sample, List<ColumnModel> models) {
+  static void matchPearson(double[][] r, Table sample, NumericTables[] tables) {
     NormalDistribution phi = NormalDistribution.of(0, 1);
     int m = NORTA_NODES;
     double[] nodes = new double[m];
     for (int i = 0; i < m; i++) {
       nodes[i] = phi.inverseCumulativeProbability((i + 0.5) / m);
     }
-    int k = models.size();
-    NumericTables[] tables = new NumericTables[k];
+    int k = tables.length;
     double[][] atNodes = new double[k][];
     double[] mean = new double[k];
     double[] sd = new double[k];
     for (int c = 0; c < k; c++) {
-      if (models.get(c) instanceof ColumnModel.Numeric n) {
-        tables[c] = new NumericTables(n);
+      if (tables[c] != null) {
         atNodes[c] = new double[m];
         for (int i = 0; i < m; i++) {
           atNodes[c][i] = tables[c].fromNormal(nodes[i]);
@@ -293,7 +295,7 @@ final class Fitting {
         }
         double lo = -0.9999;
         double hi = 0.9999;
-        for (int it = 0; it < 24; it++) {
+        for (int it = 0; it < 16; it++) {
           double rho = 0.5 * (lo + hi);
           double s = Math.sqrt(1 - rho * rho);
           double e = 0;

@@ -28,9 +28,18 @@ public final class StatGenerator implements Generator {
   private final double[][] correlation;
 
   StatGenerator(String name, Schema schema, List<ColumnModel> columns, double[][] correlation) {
+    this(name, schema, columns, correlation, Engine.tablesOf(columns));
+  }
+
+  private StatGenerator(
+      String name,
+      Schema schema,
+      List<ColumnModel> columns,
+      double[][] correlation,
+      NumericTables[] tables) {
     this.name = name;
     this.correlation = correlation;
-    this.engine = new Engine(schema, columns, correlation);
+    this.engine = new Engine(schema, columns, correlation, tables);
   }
 
   /**
@@ -64,8 +73,10 @@ public final class StatGenerator implements Generator {
   /** Fits column models (and, for the copula, the correlation of normal scores) to a sample. */
   static StatGenerator fit(String name, Table sample, boolean copula, Seed seed) {
     List<ColumnModel> columns = Fitting.columns(sample);
-    double[][] r = copula ? Fitting.correlation(sample, columns, seed.derive("copula")) : null;
-    return new StatGenerator(name, sample.schema(), columns, r);
+    NumericTables[] tables = Engine.tablesOf(columns);
+    double[][] r =
+        copula ? Fitting.correlation(sample, columns, tables, seed.derive("copula")) : null;
+    return new StatGenerator(name, sample.schema(), columns, r, tables);
   }
 
   static StatGenerator restore(String name, JsonNode state) {

@@ -1,0 +1,147 @@
+package dev.gauntlet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.cli.InspectCommandTest.Run;
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  private static final Path DATA = Path.of("..", "examples", "data");
+
+  @TempDir Path dir;
+
+  private static Run run(String... args) {
+    return InspectCommandTest.run(args);
+  }
+
+  @Test
+  void outputIsByteIdenticalForOneAndThreeThreadsAndFromASavedModel() throws Exception {
+    String telco = DATA.resolve("telco_churn.csv").toString();
+    Path one = dir.resolve("one.csv");
+    Path three = dir.resolve("three.csv");
+    Path again = dir.resolve("again.csv");
+    Path model = dir.resolve("model.json");
+    String[] common = {"--rows", "25000", "--seed", "7", "--batch-size", "1000", "--quiet"};
+
+    Run r1 =
+        run(
+            concat(
+                new String[] {
+                  "generate",
+                  "--fit",
+                  telco,
+                  "--threads",
+                  "1",
+                  "--out",
+                  one.toString(),
+                  "--save-model",
+                  model.toString()
+                },
+                common));
+    assertThat(r1.code()).as(r1.err()).isZero();
+    assertThat(r1.out()).contains("fitted gaussian-copula", "wrote 25000 rows x 20 columns");
+    Run r3 =
+        run(
+            concat(
+                new String[] {
+                  "generate", "--fit", telco, "--threads", "3", "--out", three.toString()
+                },
+                common));
+    assertThat(r3.code()).as(r3.err()).isZero();
+    Run rm =
+        run(
+            concat(
+                new String[] {
+                  "generate",
+                  "--model",
+                  model.toString(),
+                  "--threads",
+                  "2",
+                  "--out",
+                  again.toString()
+                },
+                common));
+    assertThat(rm.code()).as(rm.err()).isZero();
+
+    byte[] bytes = Files.readAllBytes(one);
+    assertThat(Files.readAllBytes(three)).isEqualTo(bytes);
+    assertThat(Files.readAllBytes(again)).isEqualTo(bytes);
+    Table t = Csv.read(one);
+    assertThat(t.rowCount()).isEqualTo(25000);
+    assertThat(t.schema().names())
+        .isEqualTo(Csv.read(DATA.resolve("telco_churn.csv")).schema().names());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void everyExampleDatasetFitsAndGenerates() throws Exception {
+    try (var files = Files.list(DATA)) {
+      for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+        for (String g : new String[] {"gaussian-copula", "independent"}) {
+          Path out = dir.resolve(g + "-" + csv.getFileName());
+          Run r =
+              run(
+                  "generate",
+                  "--fit",
+                  csv.toString(),
+                  "--generator",
+                  g,
+                  "--rows",
+                  "500",
+                  "--out",
+                  out.toString(),
+                  "--quiet");
+          assertThat(r.code()).as(csv + " " + g + ": " + r.err()).isZero();
+          assertThat(Csv.read(out).rowCount()).isEqualTo(500);
+        }
+      }
+    }
+  }
+
+  @Test
+  void userErrorsSayWhatToDo() {
+    String credit = DATA.resolve("credit_g.csv").toString();
+    String out = dir.resolve("x.csv").toString();
+
+    Run unknown =
+        run("generate", "--fit", credit, "--generator", "copula", "--rows", "5", "--out", out);
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("generator \"copula\"", "gaussian-copula", "independent");
+
+    Run badNumber = run("generate", "--fit", credit, "--rows", "ten", "--out", out);
+    assertThat(badNumber.code()).isEqualTo(2);
+    assertThat(badNumber.err()).contains("--rows", "ten");
+
+    Run noSource = run("generate", "--rows", "5", "--out", out);
+    assertThat(noSource.code()).isEqualTo(2);
+    assertThat(noSource.err()).contains("exactly one of --fit DATA.csv or --model FILE");
+
+    Run noRows = run("generate", "--fit", credit, "--out", out);
+    assertThat(noRows.code()).isEqualTo(2);
+    assertThat(noRows.err()).contains("--rows N with --out");
+
+    Run badParam = run("generate", "--fit", credit, "-p", "nope=1", "--rows", "5", "--out", out);
+    assertThat(badParam.code()).isEqualTo(2);
+    assertThat(badParam.err()).contains("parameter", "nope", "--list");
+
+    Run negative = run("generate", "--fit", credit, "--rows", "-1", "--out", out);
+    assertThat(negative.code()).isEqualTo(2);
+
+    Run list = run("generate", "--list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains("gaussian-copula", "independent");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
