@@ -58,6 +58,12 @@ final class GenerateCommand implements Callable<Integer> {
   Path model;
 
   @Option(
+      names = "--world",
+      paramLabel = "FILE.json",
+      description = "Generate a simulated world described in this JSON spec (see README.md).")
+  Path world;
+
+  @Option(
       names = "--generator",
       paramLabel = "NAME",
       defaultValue = "gaussian-copula",
@@ -166,18 +172,19 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
-    int sources = (fit == null ? 0 : 1) + (model == null ? 0 : 1);
+    int sources = (fit == null ? 0 : 1) + (model == null ? 0 : 1) + (world == null ? 0 : 1);
     if (sources != 1) {
       throw new UserInputException(
           "gauntlet generate",
-          sources == 0 ? "no source of rows" : "both --fit and --model",
-          "exactly one of --fit DATA.csv or --model FILE",
-          "fit to a sample with --fit, or reuse a saved generator with --model");
+          sources == 0 ? "no source of rows" : "more than one of --fit, --model and --world",
+          "exactly one of --fit DATA.csv, --model FILE or --world FILE.json",
+          "fit to a sample with --fit, reuse a saved generator with --model, or describe a world"
+              + " with --world");
     }
-    if (model != null && !params.isEmpty()) {
+    if (fit == null && !params.isEmpty()) {
       throw new UserInputException(
           "--param",
-          "parameters with --model",
+          "parameters with " + (model != null ? "--model" : "--world"),
           "parameters only when fitting (--fit)",
           "drop --param, or refit with --fit and --save-model");
     }
@@ -219,6 +226,11 @@ final class GenerateCommand implements Callable<Integer> {
   private Generator generator(Registry<GeneratorProvider> registry, PrintWriter stdout) {
     if (model != null) {
       return GeneratorFiles.load(model, registry);
+    }
+    if (world != null) {
+      return registry
+          .get("world")
+          .fit(null, Map.of("spec", world.toString()), Seed.of(seed).derive("fit"));
     }
     GeneratorProvider provider = registry.get(generator);
     Map<String, String> values = new LinkedHashMap<>();

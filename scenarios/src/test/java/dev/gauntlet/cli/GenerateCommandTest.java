@@ -121,7 +121,7 @@ class GenerateCommandTest {
 
     Run noSource = run("generate", "--rows", "5", "--out", out);
     assertThat(noSource.code()).isEqualTo(2);
-    assertThat(noSource.err()).contains("exactly one of --fit DATA.csv or --model FILE");
+    assertThat(noSource.err()).contains("exactly one of --fit DATA.csv, --model FILE or --world");
 
     Run noRows = run("generate", "--fit", credit, "--out", out);
     assertThat(noRows.code()).isEqualTo(2);
@@ -137,6 +137,33 @@ class GenerateCommandTest {
     Run list = run("generate", "--list");
     assertThat(list.code()).isZero();
     assertThat(list.out()).contains("gaussian-copula", "independent");
+  }
+
+  @Test
+  void aWorldSpecGeneratesLabelledRows() throws Exception {
+    Path spec = Path.of("..", "generators", "src", "test", "resources", "world.json");
+    Path out = dir.resolve("world.csv");
+    Run r =
+        run(
+            "generate",
+            "--world",
+            spec.toString(),
+            "--rows",
+            "3000",
+            "--seed",
+            "4",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    Table t = Csv.read(out);
+    assertThat(t.rowCount()).isEqualTo(3000);
+    assertThat(t.schema().names()).contains("age", "plan", "churn", "churn_true");
+
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"columns\": []}");
+    Run e = run("generate", "--world", bad.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(e.code()).isEqualTo(2);
+    assertThat(e.err()).contains("bad.json", "at least one column");
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -213,9 +213,12 @@ public sealed interface Distribution {
       positive("mean", mean);
     }
 
+    /** Whole counts; +∞ at 1 (Commons Statistics answers Integer.MAX_VALUE there). */
     @Override
     public double quantile(double p) {
-      return PoissonDistribution.of(mean).inverseCumulativeProbability(p);
+      return p >= 1
+          ? Double.POSITIVE_INFINITY
+          : PoissonDistribution.of(mean).inverseCumulativeProbability(p);
     }
 
     @Override

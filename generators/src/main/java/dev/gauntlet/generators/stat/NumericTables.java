@@ -23,6 +23,7 @@ final class NumericTables {
   static final int U_INTERVALS = 4096;
   static final int Z_INTERVALS = 8192;
   static final double Z_MAX = 8.5;
+  static final double TAIL = 1e-9;
   private static final double Z_SCALE = Z_INTERVALS / (2 * Z_MAX);
 
   private final double[] uTable;
@@ -43,8 +44,9 @@ final class NumericTables {
     this.lo = m.min() == null ? Double.NEGATIVE_INFINITY : m.min();
     this.hi = m.max() == null ? Double.POSITIVE_INFINITY : m.max();
     this.missingRate = m.missingRate();
-    this.round = m.decimals() != null;
-    this.scale = round ? Math.pow(10, m.decimals()) : 1;
+    // counts are whole numbers even when no decimals are given
+    this.round = m.decimals() != null || m.distribution() instanceof Distribution.Poisson;
+    this.scale = m.decimals() != null ? Math.pow(10, m.decimals()) : 1;
     if (m.distribution() instanceof Distribution.Normal n) {
       affine = true;
       mean = n.mean();
@@ -58,7 +60,12 @@ final class NumericTables {
       Distribution d = m.distribution();
       uTable = new double[U_INTERVALS + 1];
       for (int i = 0; i <= U_INTERVALS; i++) {
-        uTable[i] = clamp(d.quantile((double) i / U_INTERVALS));
+        double q = d.quantile((double) i / U_INTERVALS);
+        if (Double.isInfinite(q)) {
+          // an unbounded tail ends at the 1e-9 (or 1 - 1e-9) quantile: adds 1e-9 to the bound
+          q = d.quantile(i == 0 ? TAIL : 1 - TAIL);
+        }
+        uTable[i] = clamp(q);
       }
       // read off the u table: a parametric quantile (root finding for gamma and beta) costs
       // ~100x a lookup, and the u table is already within 1/4096 of it
@@ -76,9 +83,7 @@ final class NumericTables {
     for (double v : table) {
       if (!Double.isFinite(v)) {
         throw new IllegalArgumentException(
-            "column \""
-                + name
-                + "\" has an unbounded distribution with no min or max to cut it: give both");
+            "column \"" + name + "\" has a distribution whose quantiles are not finite numbers");
       }
     }
   }
