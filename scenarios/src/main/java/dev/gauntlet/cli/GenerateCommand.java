@@ -8,6 +8,7 @@ import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.stat.StatGenerator;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorFiles;
@@ -167,6 +168,17 @@ final class GenerateCommand implements Callable<Integer> {
           t == 1 ? "" : "s",
           seconds,
           rows / Math.max(seconds, 1e-9));
+      if (g instanceof StatGenerator sg && !sg.constraints().isEmpty()) {
+        long[] r = sg.rejection();
+        stdout.printf(
+            Locale.ROOT,
+            "constraints %s: %d of %d rows drawn were rejected (%.2f%%); the rest were kept by"
+                + " transformation%n",
+            sg.constraints(),
+            r[1],
+            r[0],
+            r[0] == 0 ? 0.0 : 100.0 * r[1] / r[0]);
+      }
     }
     return GauntletCli.OK;
   }

@@ -166,6 +166,46 @@ class GenerateCommandTest {
     assertThat(e.err()).contains("bad.json", "at least one column");
   }
 
+  @Test
+  void constraintsArePassedAsAParameterAndReported() throws Exception {
+    Path out = dir.resolve("constrained.csv");
+    Run r =
+        run(
+            "generate",
+            "--fit",
+            DATA.resolve("telco_churn.csv").toString(),
+            "-p",
+            "constraints=monthly_charges <= total_charges; range(tenure, 0, 12)",
+            "--rows",
+            "2000",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "constraints [monthly_charges <= total_charges, range(tenure, 0.0, 12.0)]", "rejected");
+    Table t = Csv.read(out);
+    for (int row = 0; row < t.rowCount(); row++) {
+      assertThat(t.numeric("tenure").get(row)).isBetween(0.0, 12.0);
+    }
+
+    Run bad =
+        run(
+            "generate",
+            "--fit",
+            DATA.resolve("telco_churn.csv").toString(),
+            "-p",
+            "constraints=range(tenurre, 0, 1)",
+            "--rows",
+            "5",
+            "--out",
+            out.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("constraint \"range(tenurre, 0, 1)\"", "no column \"tenurre\"", "tenure");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);

@@ -33,7 +33,8 @@ import org.apache.commons.statistics.distribution.UniformContinuousDistribution;
   @JsonSubTypes.Type(value = Distribution.Poisson.class, name = "poisson"),
   @JsonSubTypes.Type(value = Distribution.Mixture.class, name = "mixture"),
   @JsonSubTypes.Type(value = Distribution.Empirical.class, name = "empirical"),
-  @JsonSubTypes.Type(value = Distribution.Constant.class, name = "constant")
+  @JsonSubTypes.Type(value = Distribution.Constant.class, name = "constant"),
+  @JsonSubTypes.Type(value = Distribution.Truncated.class, name = "truncated")
 })
 public sealed interface Distribution {
 
@@ -396,6 +397,48 @@ public sealed interface Distribution {
     @Override
     public double cdf(double x) {
       return x >= value ? 1 : 0;
+    }
+  }
+
+  /**
+   * {@code base} conditioned on [lower, upper]: its quantile function on the probabilities between
+   * F(lower) and F(upper). How range and positivity constraints are kept by transformation.
+   */
+  record Truncated(Distribution base, double lower, double upper) implements Distribution {
+    public Truncated {
+      if (!(upper >= lower)) {
+        throw new IllegalArgumentException("upper " + upper + " is below lower " + lower);
+      }
+      if (!(mass(base, lower, upper) > 0)) {
+        throw new IllegalArgumentException(
+            "no probability is left within [" + lower + ", " + upper + "]");
+      }
+    }
+
+    private static double below(Distribution base, double lower) {
+      return Double.isInfinite(lower) ? 0 : base.cdf(Math.nextDown(lower));
+    }
+
+    private static double mass(Distribution base, double lower, double upper) {
+      return (Double.isInfinite(upper) ? 1 : base.cdf(upper)) - below(base, lower);
+    }
+
+    @Override
+    public double quantile(double p) {
+      double from = below(base, lower);
+      double q = base.quantile(from + p * mass(base, lower, upper));
+      return Math.max(lower, Math.min(upper, q));
+    }
+
+    @Override
+    public double cdf(double x) {
+      if (x < lower) {
+        return 0;
+      }
+      if (x >= upper) {
+        return 1;
+      }
+      return (base.cdf(x) - below(base, lower)) / mass(base, lower, upper);
     }
   }
 }

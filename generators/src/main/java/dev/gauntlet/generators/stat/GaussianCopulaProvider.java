@@ -30,12 +30,17 @@ public final class GaussianCopulaProvider implements GeneratorProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of();
+    return List.of(
+        new Parameter(
+            "constraints",
+            "",
+            "rules every row keeps, separated by ';': positive(x), range(x, 0, 100), a < b,"
+                + " a <= b, combinations(a, b)"));
   }
 
   @Override
   public Generator fit(Table sample, Map<String, String> params, Seed seed) {
-    return StatGenerator.fit(NAME, sample, true, seed);
+    return StatGenerator.fit(NAME, sample, true, seed, params.get("constraints"));
   }
 
   @Override

@@ -26,12 +26,17 @@ public final class IndependentProvider implements GeneratorProvider {
 
   @Override
   public List<Parameter> parameters() {
-    return List.of();
+    return List.of(
+        new Parameter(
+            "constraints",
+            "",
+            "rules every row keeps, separated by ';': positive(x), range(x, 0, 100), a < b,"
+                + " a <= b, combinations(a, b)"));
   }
 
   @Override
   public Generator fit(Table sample, Map<String, String> params, Seed seed) {
-    return StatGenerator.fit(NAME, sample, false, seed);
+    return StatGenerator.fit(NAME, sample, false, seed, params.get("constraints"));
   }
 
   @Override
