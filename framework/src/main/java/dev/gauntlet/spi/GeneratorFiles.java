@@ -147,7 +147,18 @@ public final class GeneratorFiles {
               : "refit the model with this version of Gauntlet");
     }
     Schema schema = schema(root.path("schema"), source);
-    Generator g = registry.get(root.path("generator").asText()).restore(root.path("state"));
+    GeneratorProvider provider = registry.get(root.path("generator").asText());
+    Generator g;
+    try {
+      g = provider.restore(root.path("state"));
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(
+          source + " (state)",
+          "a state the " + provider.name() + " generator cannot read: " + e.getMessage(),
+          "the state the generator saved",
+          "refit the model; the file was edited, is damaged, or comes from another version",
+          e);
+    }
     if (!g.schema().equals(schema)) {
       throw new UserInputException(
           source + " (schema)",

@@ -164,6 +164,29 @@ class GenerateCommandTest {
     Run e = run("generate", "--world", bad.toString(), "--rows", "3", "--out", out.toString());
     assertThat(e.code()).isEqualTo(2);
     assertThat(e.err()).contains("bad.json", "at least one column");
+
+    Path notPd =
+        Files.writeString(
+            dir.resolve("notpd.json"),
+            "{\"columns\": ["
+                + normal("a")
+                + ","
+                + normal("b")
+                + ","
+                + normal("c")
+                + "], \"correlations\": [{\"a\": \"a\", \"b\": \"b\", \"r\": 0.9}, {\"a\": \"b\", \"b\": \"c\", \"r\": 0.9}, {\"a\": \"a\", \"b\": \"c\", \"r\": -0.9}]}");
+    Run pd = run("generate", "--world", notPd.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(pd.code()).as(pd.err()).isEqualTo(2);
+    assertThat(pd.err()).contains("notpd.json", "not positive definite");
+
+    Path model =
+        Files.writeString(
+            dir.resolve("damaged.json"),
+            "{\"format\": \"gauntlet-generator\", \"version\": 1, \"generator\": \"gaussian-copula\", \"schema\": [], \"state\": {\"columns\": 3}}");
+    Run damaged =
+        run("generate", "--model", model.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(damaged.code()).as(damaged.err()).isEqualTo(2);
+    assertThat(damaged.err()).contains("damaged.json (state)", "refit the model");
   }
 
   @Test
@@ -204,6 +227,12 @@ class GenerateCommandTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err())
         .contains("constraint \"range(tenurre, 0, 1)\"", "no column \"tenurre\"", "tenure");
+  }
+
+  private static String normal(String name) {
+    return "{\"kind\": \"numeric\", \"name\": \""
+        + name
+        + "\", \"distribution\": {\"family\": \"normal\", \"mean\": 0, \"sd\": 1}}";
   }
 
   private static String[] concat(String[] a, String[] b) {

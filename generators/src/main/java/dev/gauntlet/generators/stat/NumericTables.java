@@ -11,13 +11,15 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *       #Z_MAX}, {@value #Z_MAX}] (the Gaussian copula's latent scale).
  * </ul>
  *
- * Both interpolate linearly. Interpolation error: between two grid points the value lies between Q
- * at those points, so the CDF of what is drawn differs from the exact CDF by at most the
- * probability between two grid points: 1 / {@value #U_INTERVALS} ≈ 0.00024 from uniforms, and step
- * × φ(0) = 17 / {@value #Z_INTERVALS} / √(2π) ≈ 0.00083 from normal scores (the mass beyond ±8.5,
- * 2e-17, goes to the ends). That bounds the KS distance the tables add; it is far below the
- * sampling noise of any table of fewer than a million rows. A normal column with no bounds is not
- * tabulated at all: it is {@code mean + sd × z}, exact.
+ * Both interpolate linearly; Q is evaluated at the 4,097 u points only, and the z table is read off
+ * the u table. Interpolation error: between two grid points the value lies between Q at those
+ * points, so the CDF of what is drawn differs from the exact CDF by at most the probability between
+ * two grid points: 1 / {@value #U_INTERVALS} ≈ 0.00024 from uniforms; from normal scores that plus
+ * step × φ(0) = 17 / {@value #Z_INTERVALS} / √(2π) ≈ 0.00083, so 0.0011 (the mass beyond ±8.5,
+ * 2e-17, goes to the ends). An unbounded tail is cut at the 1e-9 quantile. That bounds the KS
+ * distance the tables add; it is far below the sampling noise of any table of fewer than a million
+ * rows. A normal column is not tabulated at all: it is {@code mean + sd × z}, clamped to its
+ * bounds.
  */
 final class NumericTables {
   static final int U_INTERVALS = 4096;

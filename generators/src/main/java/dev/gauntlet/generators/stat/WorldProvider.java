@@ -47,7 +47,13 @@ public final class WorldProvider implements GeneratorProvider {
           "a world spec file (parameter spec)",
           "give --world FILE.json");
     }
-    return WorldGenerator.of(read(Path.of(file)), seed);
+    WorldSpec spec = read(Path.of(file));
+    try {
+      return WorldGenerator.of(spec, seed);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(
+          file, String.valueOf(e.getMessage()), "a consistent world spec", "fix the spec", e);
+    }
   }
 
   /** Reads a world spec; problems are user errors with the file, line and column. */
