@@ -36,16 +36,21 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate synthetic rows into a CSV file: fit a generator to a sample (--fit), reuse a saved",
-      "one (--model), or describe a world (--world). Rows are made in batches; batch i draws from",
-      "the stream derived from (seed, i), so the same seed gives byte-identical output for any",
-      "--threads. Batches are produced in parallel and written in order through a small window,",
-      "so memory stays flat however many rows are asked for.",
+      "Generate synthetic rows into a CSV file: fit a generator to a sample",
+      "(--fit), reuse a saved one (--model), or describe a world (--world).",
+      "Rows are made in batches; batch i draws from the stream derived from",
+      "(seed, i), so the same seed and batch size give byte-identical output for",
+      "any --threads. Batches are made in parallel and written in order through",
+      "a small window, so memory stays flat however many rows are asked for.",
       "",
       "Examples:",
       "  gauntlet generate --fit data.csv --rows 10000 --seed 1 --out synth.csv",
       "  gauntlet generate --fit data.csv --generator independent --save-model m.json",
-      "  gauntlet generate --model m.json --rows 1000000 --out big.csv"
+      "  gauntlet generate --model m.json --rows 1000000 --out big.csv",
+      "  gauntlet generate --fit data.csv --rows 1000 --out c.csv \\",
+      "      -p 'constraints=price <= total; range(age, 18, 99)'",
+      "  gauntlet generate --world world.json --rows 10000 --out world.csv",
+      ""
     })
 final class GenerateCommand implements Callable<Integer> {
 

@@ -117,10 +117,6 @@ final class Engine {
     return models;
   }
 
-  boolean copula() {
-    return cholesky != null;
-  }
-
   /** Draws {@code rows} rows from the stream; the same stream gives the same table. */
   Table sample(int rows, Seed stream) {
     UniformRandomProvider rng = stream.rng();
