@@ -366,6 +366,22 @@ public final class Csv {
     printer.flush();
   }
 
+  /**
+   * The rows of a table as CSV text without the header, each record ending with LF: the text {@link
+   * CsvSink#write(Table)} appends. Lets worker threads format batches while one thread writes them
+   * ({@link CsvSink#writeFormatted}).
+   */
+  public static String formatRows(Table table) {
+    StringBuilder text =
+        new StringBuilder(Math.max(16, table.rowCount() * table.columnCount() * 8));
+    try {
+      writeRows(table, new CSVPrinter(text, WRITE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringBuilder does not fail
+    }
+    return text.toString();
+  }
+
   static CSVPrinter printer(Writer out) throws IOException {
     return new CSVPrinter(out, WRITE);
   }

@@ -66,6 +66,16 @@ public final class CsvSink implements AutoCloseable {
     }
   }
 
+  /** Appends rows already formatted by {@link Csv#formatRows} for a table of this schema. */
+  public void writeFormatted(String rows) {
+    try {
+      printer.flush();
+      writer.write(rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + target, e);
+    }
+  }
+
   /** Finishes the file and moves it into place. */
   public void commit() {
     try {

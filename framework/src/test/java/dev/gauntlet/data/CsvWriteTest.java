@@ -214,4 +214,23 @@ class CsvWriteTest {
 
     assertThat(Files.getPosixFilePermissions(target)).isEqualTo(expected);
   }
+
+  @Test
+  void preformattedRowsGiveTheSameFileAsTables() throws IOException {
+    Table t =
+        Table.builder()
+            .numeric("x", 1.5, Double.NaN, 1e22)
+            .categorical("k", "a,b", null, "q\"uote")
+            .build();
+    Path direct = dir.resolve("direct.csv");
+    Path formatted = dir.resolve("formatted.csv");
+    Csv.write(t, direct);
+    try (CsvSink sink = CsvSink.open(formatted, t.schema())) {
+      sink.writeFormatted(Csv.formatRows(t.slice(0, 1)));
+      sink.write(t.slice(1, 2));
+      sink.writeFormatted(Csv.formatRows(t.slice(2, 3)));
+      sink.commit();
+    }
+    assertThat(Files.readString(formatted)).isEqualTo(Files.readString(direct));
+  }
 }

@@ -6,8 +6,6 @@ import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.Table;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,13 +16,8 @@ class PerturbCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = GauntletCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+  static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
@@ -47,7 +40,7 @@ class PerturbCommandTest {
       args[applies.length + 3] = "42";
       args[applies.length + 4] = "--out";
       args[applies.length + 5] = out.toString();
-      Run r = run(args);
+      CliRun r = run(args);
       assertThat(r.code()).as(r.err()).isZero();
     }
     assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
@@ -65,7 +58,7 @@ class PerturbCommandTest {
 
   @Test
   void listPrintsEveryPerturbationWithParametersAndDefaults() {
-    Run r = run("perturb", "--list");
+    CliRun r = run("perturb", "--list");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains(
@@ -84,7 +77,7 @@ class PerturbCommandTest {
 
   @Test
   void anUnknownPerturbationListsTheKnownOnes() {
-    Run r =
+    CliRun r =
         run(
             "perturb",
             CREDIT.toString(),
@@ -102,7 +95,7 @@ class PerturbCommandTest {
 
   @Test
   void aMissingLabelColumnIsNamed() {
-    Run r =
+    CliRun r =
         run(
             "perturb",
             CREDIT.toString(),
@@ -120,7 +113,7 @@ class PerturbCommandTest {
 
   @Test
   void aBadValueNamesThePerturbationAndKey() {
-    Run r =
+    CliRun r =
         run(
             "perturb",
             CREDIT.toString(),
@@ -136,7 +129,7 @@ class PerturbCommandTest {
   @Test
   void theLabelOptionServesEveryPerturbation() {
     Path out = dir.resolve("flipped.csv");
-    Run r =
+    CliRun r =
         run(
             "perturb",
             CREDIT.toString(),

@@ -1,0 +1,291 @@
+package dev.gauntlet.generators.stat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.ColumnRole;
+import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.Schema;
+import dev.gauntlet.data.Table;
+import dev.gauntlet.random.Seed;
+import dev.gauntlet.spi.Generator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code independent} and {@code gaussian-copula} generators: column models, joined by a
+ * correlation matrix on normal scores or not, and constraints (see {@link Constraint}). Its state
+ * is {@link State} as JSON.
+ */
+public final class StatGenerator implements Generator {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Drawing more than this many rows per row kept means the constraints are infeasible. */
+  static final int MAX_DRAWS_PER_ROW = 1000;
+
+  private final String name;
+  private final Schema schema;
+  private final Engine engine;
+  private final double[][] correlation;
+  private final Transform transform;
+  private final AtomicLong drawn = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+
+  StatGenerator(String name, Schema schema, List<ColumnModel> columns, double[][] correlation) {
+    this(name, schema, schemaOf(columns, null), columns, correlation, List.of(), null);
+  }
+
+  private StatGenerator(
+      String name,
+      Schema schema,
+      Schema modelSchema,
+      List<ColumnModel> columns,
+      double[][] correlation,
+      List<Constraint> rules,
+      NumericTables[] tables) {
+    this.name = name;
+    this.schema = schema;
+    this.correlation = correlation;
+    this.transform = new Transform(rules);
+    this.engine =
+        new Engine(
+            modelSchema, columns, correlation, tables == null ? Engine.tablesOf(columns) : tables);
+  }
+
+  /**
+   * What a fitted generator saves.
+   *
+   * @param schema the generated columns: name, type, role
+   * @param columns the modelled columns (after constraint transformations), in order
+   * @param correlation the copula's correlation matrix over the modelled columns, or null when
+   *     independent
+   * @param constraints the constraints, as text
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record State(
+      List<OutputColumn> schema,
+      List<ColumnModel> columns,
+      double[][] correlation,
+      List<String> constraints) {}
+
+  /** A generated column's name, type and role. */
+  public record OutputColumn(String name, String type, String role) {}
+
+  static Schema schemaOf(List<ColumnModel> columns, List<OutputColumn> output) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    if (output != null) {
+      for (OutputColumn c : output) {
+        specs.add(
+            new ColumnSpec(
+                c.name(),
+                ColumnType.valueOf(c.type().toUpperCase(Locale.ROOT)),
+                ColumnRole.valueOf(c.role().toUpperCase(Locale.ROOT))));
+      }
+      return Schema.of(specs);
+    }
+    for (ColumnModel m : columns) {
+      specs.add(
+          m instanceof ColumnModel.Numeric
+              ? ColumnSpec.numeric(m.name())
+              : ColumnSpec.categorical(m.name()));
+    }
+    return Schema.of(specs);
+  }
+
+  /**
+   * Fits column models (and, for the copula, the correlation of normal scores) to a sample, under
+   * constraints given as text (null or blank for none).
+   */
+  static StatGenerator fit(
+      String name, Table sample, boolean copula, Seed seed, String constraints) {
+    List<Constraint> rules = Constraint.parse(constraints, sample.schema());
+    Transform transform = new Transform(rules);
+    Table kept = sample;
+    if (!rules.isEmpty()) {
+      boolean[] ok = Constraint.check(rules, sample);
+      kept = sample.filter(r -> ok[r]);
+      if (kept.rowCount() == 0 && sample.rowCount() > 0) {
+        throw new UserInputException(
+            "constraints " + rules,
+            "no row of the sample keeps them all",
+            "constraints that the data meets, at least on some rows",
+            "check the directions of < and the range bounds against the data");
+      }
+    }
+    Table modelled = transform.toModel(kept);
+    List<ColumnModel> columns = new ArrayList<>(Fitting.columns(modelled));
+    for (int c = 0; c < columns.size(); c++) {
+      columns.set(c, constrained(columns.get(c), rules, transform, kept));
+    }
+    NumericTables[] tables = Engine.tablesOf(columns);
+    double[][] r =
+        copula ? Fitting.correlation(modelled, columns, tables, seed.derive("copula")) : null;
+    return new StatGenerator(name, sample.schema(), modelled.schema(), columns, r, rules, tables);
+  }
+
+  /** A column's model with range and positivity kept by truncation, differences rounded. */
+  private static ColumnModel constrained(
+      ColumnModel model, List<Constraint> rules, Transform transform, Table kept) {
+    if (!(model instanceof ColumnModel.Numeric n)) {
+      return model;
+    }
+    if (transform.isDifference(n.name())) {
+      // a + d is rounded to the decimals of a and b, not those of d's float noise
+      Integer decimals = Fitting.decimals(present(kept.numeric(n.name()).values()));
+      for (Constraint c : rules) {
+        if (c instanceof Constraint.Inequality i && i.upper().equals(n.name())) {
+          Integer da = Fitting.decimals(present(kept.numeric(i.lower()).values()));
+          decimals = decimals == null || da == null ? null : Math.max(decimals, da);
+        }
+      }
+      return n.withDecimals(decimals);
+    }
+    for (Constraint c : rules) {
+      if (c instanceof Constraint.Range range && range.column().equals(n.name())) {
+        double lower = range.lower();
+        if (range.positive()) {
+          lower = n.decimals() == null ? Double.MIN_VALUE : Math.pow(10, -n.decimals());
+        }
+        double lo = Math.max(lower, n.min() == null ? lower : n.min());
+        double hi = Math.min(range.upper(), n.max() == null ? range.upper() : n.max());
+        try {
+          n =
+              new ColumnModel.Numeric(
+                  n.name(),
+                  new Distribution.Truncated(n.distribution(), lower, range.upper()),
+                  lo,
+                  hi,
+                  n.decimals(),
+                  n.missingRate(),
+                  n.ks());
+        } catch (IllegalArgumentException e) {
+          throw new UserInputException(
+              "constraint " + range,
+              "nothing left to generate: " + e.getMessage(),
+              "a range that overlaps the values of " + n.name(),
+              "widen the range; the fitted values lie in [" + n.min() + ", " + n.max() + "]");
+        }
+      }
+    }
+    return n;
+  }
+
+  private static double[] present(double[] v) {
+    return Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+  }
+
+  static StatGenerator restore(String name, JsonNode state) {
+    try {
+      State s = JSON.treeToValue(state, State.class);
+      Schema schema = schemaOf(s.columns(), s.schema());
+      List<Constraint> rules =
+          Constraint.parse(
+              s.constraints() == null ? null : String.join(";", s.constraints()), schema);
+      return new StatGenerator(
+          name, schema, schemaOf(s.columns(), null), s.columns(), s.correlation(), rules, null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not the state of a " + name + " generator", e);
+    }
+  }
+
+  /** The modelled columns (after constraint transformations). */
+  public List<ColumnModel> columns() {
+    return engine.models();
+  }
+
+  /** The copula's correlation matrix, or null when the columns are independent. */
+  public double[][] correlation() {
+    return correlation == null ? null : correlation.clone();
+  }
+
+  public List<Constraint> constraints() {
+    return transform.rules();
+  }
+
+  /** Rows drawn and rows rejected for breaking a constraint, since this generator was made. */
+  public long[] rejection() {
+    return new long[] {drawn.get(), rejected.get()};
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Table sample(int rows, Seed stream) {
+    Table t = draw(rows, stream);
+    if (transform.rules().isEmpty()) {
+      return t;
+    }
+    boolean[] ok = Constraint.check(transform.rules(), t);
+    int kept = count(ok);
+    long total = rows;
+    if (kept == rows) {
+      drawn.addAndGet(total);
+      return t;
+    }
+    List<Table> parts = new ArrayList<>();
+    parts.add(t.filter(r -> ok[r]));
+    for (int attempt = 0; kept < rows; attempt++) {
+      int want = rows - kept;
+      int size = Math.max(64, 2 * want);
+      if (total > (long) MAX_DRAWS_PER_ROW * rows + 10_000) {
+        throw new UserInputException(
+            "constraints " + transform.rules(),
+            "rejection keeps " + kept + " of " + total + " rows drawn",
+            "constraints that generated rows can meet",
+            "loosen the constraints; fitted ranges and differences are in the saved model");
+      }
+      Table more = draw(size, stream.derive("retry", attempt));
+      total += size;
+      boolean[] okMore = Constraint.check(transform.rules(), more);
+      int[] take = new int[Math.min(want, count(okMore))];
+      for (int r = 0, n = 0; n < take.length; r++) {
+        if (okMore[r]) {
+          take[n++] = r;
+        }
+      }
+      parts.add(more.take(take));
+      kept += take.length;
+    }
+    drawn.addAndGet(total);
+    rejected.addAndGet(total - rows);
+    return Table.concat(parts);
+  }
+
+  private Table draw(int rows, Seed stream) {
+    Table modelled = engine.sample(rows, stream);
+    return transform.rules().isEmpty()
+        ? Table.of(schema, modelled.columns())
+        : transform.toOutput(modelled, schema, engine.models());
+  }
+
+  private static int count(boolean[] ok) {
+    int n = 0;
+    for (boolean b : ok) {
+      n += b ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Override
+  public JsonNode state() {
+    List<OutputColumn> out = new ArrayList<>();
+    for (ColumnSpec c : schema.columns()) {
+      out.add(new OutputColumn(c.name(), c.type().id(), c.role().id()));
+    }
+    List<String> rules = transform.rules().stream().map(Object::toString).toList();
+    return JSON.valueToTree(new State(out, columns(), correlation, rules.isEmpty() ? null : rules));
+  }
+}

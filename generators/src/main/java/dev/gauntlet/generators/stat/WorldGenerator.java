@@ -1,0 +1,320 @@
+package dev.gauntlet.generators.stat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.data.CategoricalColumn;
+import dev.gauntlet.data.ColumnRole;
+import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.NumericColumn;
+import dev.gauntlet.data.Schema;
+import dev.gauntlet.data.Table;
+import dev.gauntlet.random.Seed;
+import dev.gauntlet.spi.Generator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * The {@code world} generator: rows of a {@link WorldSpec}, labelled by its rule. Batch rows come
+ * from the stream given to {@link #sample}; labels from that stream's {@code "label"} child.
+ */
+public final class WorldGenerator implements Generator {
+  public static final String NAME = "world";
+
+  /** Rows of the pilot sample that calibrates a logistic rule's intercept to a positive rate. */
+  static final int PILOT_ROWS = 50_000;
+
+  private final WorldSpec spec;
+  private final Engine engine;
+  private final Schema schema;
+  private final Labeller labeller;
+
+  private WorldGenerator(WorldSpec spec) {
+    this.spec = spec;
+    List<ColumnSpec> specs = new ArrayList<>();
+    for (ColumnModel m : spec.columns()) {
+      specs.add(
+          m instanceof ColumnModel.Numeric
+              ? ColumnSpec.numeric(m.name())
+              : ColumnSpec.categorical(m.name()));
+    }
+    Schema features = Schema.of(specs);
+    this.engine = new Engine(features, spec.columns(), latentCorrelation(spec));
+    if (spec.label() != null) {
+      specs.add(ColumnSpec.categorical(spec.label().column()).withRole(ColumnRole.LABEL));
+      if (spec.label().truth() != null) {
+        specs.add(ColumnSpec.categorical(spec.label().truth()).withRole(ColumnRole.ID));
+      }
+      labeller = new Labeller(spec.label(), features, spec.columns());
+    } else {
+      labeller = null;
+    }
+    this.schema = Schema.of(specs);
+  }
+
+  /**
+   * The world of a spec. A logistic rule with a positive rate gets its intercept calibrated on a
+   * pilot sample drawn from {@code seed}; the calibrated intercept is part of the saved state.
+   */
+  public static WorldGenerator of(WorldSpec spec, Seed seed) {
+    WorldGenerator world = new WorldGenerator(spec);
+    if (spec.label() instanceof WorldSpec.Logistic l && l.positiveRate() != null) {
+      Table pilot = world.engine.sample(PILOT_ROWS, seed.derive("calibrate"));
+      double[] score = world.labeller.scores(pilot);
+      double lo = -60;
+      double hi = 60;
+      for (int it = 0; it < 100; it++) {
+        double b = 0.5 * (lo + hi);
+        double mean = 0;
+        for (double s : score) {
+          mean += 1 / (1 + Math.exp(-(b + s)));
+        }
+        if (mean / score.length < l.positiveRate()) {
+          lo = b;
+        } else {
+          hi = b;
+        }
+      }
+      world = new WorldGenerator(spec.withLabel(l.withIntercept(0.5 * (lo + hi))));
+    }
+    return world;
+  }
+
+  private static double[][] latentCorrelation(WorldSpec spec) {
+    List<String> latent = new ArrayList<>();
+    for (ColumnModel m : spec.columns()) {
+      if (!(m instanceof ColumnModel.Conditional)) {
+        latent.add(m.name());
+      }
+    }
+    if (spec.correlations().isEmpty()) {
+      return null;
+    }
+    int k = latent.size();
+    double[][] r = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      r[i][i] = 1;
+    }
+    for (WorldSpec.Pair p : spec.correlations()) {
+      int a = latent.indexOf(p.a());
+      int b = latent.indexOf(p.b());
+      if (a < 0 || b < 0) {
+        throw new IllegalArgumentException(
+            "a correlation pairs a conditional column (\""
+                + (a < 0 ? p.a() : p.b())
+                + "\"); conditional columns follow their parent instead");
+      }
+      r[a][b] = p.r();
+      r[b][a] = p.r();
+    }
+    Correlation.cholesky(r); // a clear error when the matrix is not positive definite
+    return r;
+  }
+
+  public WorldSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public Table sample(int rows, Seed stream) {
+    Table features = engine.sample(rows, stream);
+    if (labeller == null) {
+      return features;
+    }
+    return labeller.label(features, schema, stream.derive("label").rng());
+  }
+
+  @Override
+  public JsonNode state() {
+    ObjectNode node = StatGenerator.JSON.createObjectNode();
+    node.set("spec", StatGenerator.JSON.valueToTree(spec));
+    return node;
+  }
+
+  static WorldGenerator restore(JsonNode state) {
+    try {
+      return new WorldGenerator(
+          StatGenerator.JSON.treeToValue(state.path("spec"), WorldSpec.class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not the state of a world generator", e);
+    }
+  }
+
+  /** Computes labels from feature columns. */
+  static final class Labeller {
+    private final WorldSpec.LabelRule rule;
+    private final List<Term> terms = new ArrayList<>();
+
+    /** One additive term of a logistic score, or one condition of a threshold rule. */
+    private record Term(int a, int b, int level, double weight, String op, double value) {}
+
+    Labeller(WorldSpec.LabelRule rule, Schema features, List<ColumnModel> models) {
+      this.rule = rule;
+      if (rule instanceof WorldSpec.Logistic l) {
+        for (Map.Entry<String, Double> e : l.weights().entrySet()) {
+          String key = e.getKey();
+          int eq = key.indexOf('=');
+          String col = eq < 0 ? key : key.substring(0, eq);
+          int c = features.require(col);
+          int level = -1;
+          if (eq >= 0 || !(models.get(c) instanceof ColumnModel.Numeric)) {
+            if (eq < 0) {
+              throw new IllegalArgumentException(
+                  "weight \""
+                      + key
+                      + "\" is on a categorical column: name a level, \""
+                      + col
+                      + "=LEVEL\"");
+            }
+            level = levelIndex(models.get(c), key.substring(eq + 1), key);
+          }
+          terms.add(new Term(c, -1, level, e.getValue(), null, 0));
+        }
+        for (WorldSpec.Interaction i : l.interactions()) {
+          int a = numericColumn(features, models, i.a());
+          int b = numericColumn(features, models, i.b());
+          terms.add(new Term(a, b, -1, i.weight(), null, 0));
+        }
+      } else {
+        for (WorldSpec.Condition c : ((WorldSpec.Threshold) rule).all()) {
+          int col = features.require(c.column());
+          if (models.get(col) instanceof ColumnModel.Numeric) {
+            if (!List.of("<", "<=", ">", ">=").contains(c.op())) {
+              throw new IllegalArgumentException(
+                  "numeric column \"" + c.column() + "\" takes < <= > >=, not " + c.op());
+            }
+            double v;
+            try {
+              v = Double.parseDouble(c.value());
+            } catch (NumberFormatException e) {
+              throw new IllegalArgumentException(
+                  "condition on \""
+                      + c.column()
+                      + "\" compares with \""
+                      + c.value()
+                      + "\", which is not a number");
+            }
+            terms.add(new Term(col, -1, -1, 0, c.op(), v));
+          } else {
+            if (!List.of("==", "!=").contains(c.op())) {
+              throw new IllegalArgumentException(
+                  "categorical column \"" + c.column() + "\" takes == or !=, not " + c.op());
+            }
+            int level = levelIndex(models.get(col), c.value(), c.column() + c.op() + c.value());
+            terms.add(new Term(col, -1, level, 0, c.op(), 0));
+          }
+        }
+      }
+    }
+
+    private static int numericColumn(Schema features, List<ColumnModel> models, String name) {
+      int c = features.require(name);
+      if (!(models.get(c) instanceof ColumnModel.Numeric)) {
+        throw new IllegalArgumentException(
+            "interaction term names \"" + name + "\", which is not numeric");
+      }
+      return c;
+    }
+
+    private static int levelIndex(ColumnModel m, String level, String where) {
+      List<String> levels =
+          m instanceof ColumnModel.Categorical k
+              ? k.levels()
+              : ((ColumnModel.Conditional) m).levels();
+      int i = levels.indexOf(level);
+      if (i < 0) {
+        throw new IllegalArgumentException(
+            "\"" + where + "\" names level \"" + level + "\", not one of " + levels);
+      }
+      return i;
+    }
+
+    /** The logistic score without the intercept, per row. */
+    double[] scores(Table t) {
+      double[] s = new double[t.rowCount()];
+      for (Term term : terms) {
+        if (term.level >= 0) {
+          CategoricalColumn c = (CategoricalColumn) t.column(term.a);
+          for (int r = 0; r < s.length; r++) {
+            if (c.code(r) == term.level) {
+              s[r] += term.weight;
+            }
+          }
+        } else {
+          NumericColumn a = (NumericColumn) t.column(term.a);
+          NumericColumn b = term.b < 0 ? null : (NumericColumn) t.column(term.b);
+          for (int r = 0; r < s.length; r++) {
+            double v = b == null ? a.get(r) : a.get(r) * b.get(r);
+            if (!Double.isNaN(v)) {
+              s[r] += term.weight * v;
+            }
+          }
+        }
+      }
+      return s;
+    }
+
+    private boolean[] truth(Table t, UniformRandomProvider rng) {
+      boolean[] positive = new boolean[t.rowCount()];
+      if (rule instanceof WorldSpec.Logistic l) {
+        double[] s = scores(t);
+        for (int r = 0; r < s.length; r++) {
+          positive[r] = rng.nextDouble() < 1 / (1 + Math.exp(-(l.intercept() + s[r])));
+        }
+        return positive;
+      }
+      java.util.Arrays.fill(positive, true);
+      for (Term term : terms) {
+        for (int r = 0; r < positive.length; r++) {
+          positive[r] &= holds(term, t, r);
+        }
+      }
+      return positive;
+    }
+
+    private static boolean holds(Term term, Table t, int r) {
+      if (term.level >= 0 || t.column(term.a) instanceof CategoricalColumn) {
+        int code = ((CategoricalColumn) t.column(term.a)).code(r);
+        if (code < 0) {
+          return false;
+        }
+        return term.op.equals("==") == (code == term.level);
+      }
+      double v = ((NumericColumn) t.column(term.a)).get(r);
+      return switch (term.op) {
+        case "<" -> v < term.value;
+        case "<=" -> v <= term.value;
+        case ">" -> v > term.value;
+        default -> v >= term.value;
+      };
+    }
+
+    Table label(Table features, Schema schema, UniformRandomProvider rng) {
+      boolean[] truth = truth(features, rng);
+      int n = truth.length;
+      int[] observed = new int[n];
+      int[] clean = new int[n];
+      for (int r = 0; r < n; r++) {
+        clean[r] = truth[r] ? 1 : 0;
+        observed[r] = rule.noise() > 0 && rng.nextDouble() < rule.noise() ? 1 - clean[r] : clean[r];
+      }
+      List<dev.gauntlet.data.Column> cols = new ArrayList<>(features.columns());
+      cols.add(CategoricalColumn.of(observed, rule.classes()));
+      if (rule.truth() != null) {
+        cols.add(CategoricalColumn.of(clean, rule.classes()));
+      }
+      return Table.of(schema, cols);
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package dev.gauntlet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GenerateCommandTest {
+  private static final Path DATA = Path.of("..", "examples", "data");
+
+  @TempDir Path dir;
+
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
+  }
+
+  @Test
+  void outputIsByteIdenticalForOneAndThreeThreadsAndFromASavedModel() throws Exception {
+    String telco = DATA.resolve("telco_churn.csv").toString();
+    Path one = dir.resolve("one.csv");
+    Path three = dir.resolve("three.csv");
+    Path again = dir.resolve("again.csv");
+    Path model = dir.resolve("model.json");
+    String[] common = {"--rows", "25000", "--seed", "7", "--batch-size", "1000", "--quiet"};
+
+    CliRun r1 =
+        run(
+            concat(
+                new String[] {
+                  "generate",
+                  "--fit",
+                  telco,
+                  "--threads",
+                  "1",
+                  "--out",
+                  one.toString(),
+                  "--save-model",
+                  model.toString()
+                },
+                common));
+    assertThat(r1.code()).as(r1.err()).isZero();
+    assertThat(r1.out()).contains("fitted gaussian-copula", "wrote 25000 rows x 20 columns");
+    CliRun r3 =
+        run(
+            concat(
+                new String[] {
+                  "generate", "--fit", telco, "--threads", "3", "--out", three.toString()
+                },
+                common));
+    assertThat(r3.code()).as(r3.err()).isZero();
+    CliRun rm =
+        run(
+            concat(
+                new String[] {
+                  "generate",
+                  "--model",
+                  model.toString(),
+                  "--threads",
+                  "2",
+                  "--out",
+                  again.toString()
+                },
+                common));
+    assertThat(rm.code()).as(rm.err()).isZero();
+
+    byte[] bytes = Files.readAllBytes(one);
+    assertThat(Files.readAllBytes(three)).isEqualTo(bytes);
+    assertThat(Files.readAllBytes(again)).isEqualTo(bytes);
+    Table t = Csv.read(one);
+    assertThat(t.rowCount()).isEqualTo(25000);
+    assertThat(t.schema().names())
+        .isEqualTo(Csv.read(DATA.resolve("telco_churn.csv")).schema().names());
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".part"));
+    }
+  }
+
+  @Test
+  void everyExampleDatasetFitsAndGenerates() throws Exception {
+    try (var files = Files.list(DATA)) {
+      for (Path csv : files.filter(p -> p.toString().endsWith(".csv")).sorted().toList()) {
+        for (String g : new String[] {"gaussian-copula", "independent"}) {
+          Path out = dir.resolve(g + "-" + csv.getFileName());
+          CliRun r =
+              run(
+                  "generate",
+                  "--fit",
+                  csv.toString(),
+                  "--generator",
+                  g,
+                  "--rows",
+                  "500",
+                  "--out",
+                  out.toString(),
+                  "--quiet");
+          assertThat(r.code()).as(csv + " " + g + ": " + r.err()).isZero();
+          assertThat(Csv.read(out).rowCount()).isEqualTo(500);
+        }
+      }
+    }
+  }
+
+  @Test
+  void userErrorsSayWhatToDo() {
+    String credit = DATA.resolve("credit_g.csv").toString();
+    String out = dir.resolve("x.csv").toString();
+
+    CliRun unknown =
+        run("generate", "--fit", credit, "--generator", "copula", "--rows", "5", "--out", out);
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("generator \"copula\"", "gaussian-copula", "independent");
+
+    CliRun badNumber = run("generate", "--fit", credit, "--rows", "ten", "--out", out);
+    assertThat(badNumber.code()).isEqualTo(2);
+    assertThat(badNumber.err()).contains("--rows", "ten");
+
+    CliRun noSource = run("generate", "--rows", "5", "--out", out);
+    assertThat(noSource.code()).isEqualTo(2);
+    assertThat(noSource.err()).contains("exactly one of --fit DATA.csv, --model FILE or --world");
+
+    CliRun noRows = run("generate", "--fit", credit, "--out", out);
+    assertThat(noRows.code()).isEqualTo(2);
+    assertThat(noRows.err()).contains("--rows N with --out");
+
+    CliRun badParam = run("generate", "--fit", credit, "-p", "nope=1", "--rows", "5", "--out", out);
+    assertThat(badParam.code()).isEqualTo(2);
+    assertThat(badParam.err()).contains("parameter", "nope", "--list");
+
+    CliRun negative = run("generate", "--fit", credit, "--rows", "-1", "--out", out);
+    assertThat(negative.code()).isEqualTo(2);
+
+    CliRun list = run("generate", "--list");
+    assertThat(list.code()).isZero();
+    assertThat(list.out()).contains("gaussian-copula", "independent");
+  }
+
+  @Test
+  void aWorldSpecGeneratesLabelledRows() throws Exception {
+    Path spec = Path.of("..", "generators", "src", "test", "resources", "world.json");
+    Path out = dir.resolve("world.csv");
+    CliRun r =
+        run(
+            "generate",
+            "--world",
+            spec.toString(),
+            "--rows",
+            "3000",
+            "--seed",
+            "4",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    Table t = Csv.read(out);
+    assertThat(t.rowCount()).isEqualTo(3000);
+    assertThat(t.schema().names()).contains("age", "plan", "churn", "churn_true");
+
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"columns\": []}");
+    CliRun e = run("generate", "--world", bad.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(e.code()).isEqualTo(2);
+    assertThat(e.err()).contains("bad.json", "at least one column");
+
+    Path notPd =
+        Files.writeString(
+            dir.resolve("notpd.json"),
+            "{\"columns\": ["
+                + normal("a")
+                + ","
+                + normal("b")
+                + ","
+                + normal("c")
+                + "], \"correlations\": [{\"a\": \"a\", \"b\": \"b\", \"r\": 0.9}, {\"a\": \"b\", \"b\": \"c\", \"r\": 0.9}, {\"a\": \"a\", \"b\": \"c\", \"r\": -0.9}]}");
+    CliRun pd =
+        run("generate", "--world", notPd.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(pd.code()).as(pd.err()).isEqualTo(2);
+    assertThat(pd.err()).contains("notpd.json", "not positive definite");
+
+    Path model =
+        Files.writeString(
+            dir.resolve("damaged.json"),
+            "{\"format\": \"gauntlet-generator\", \"version\": 1, \"generator\": \"gaussian-copula\", \"schema\": [], \"state\": {\"columns\": 3}}");
+    CliRun damaged =
+        run("generate", "--model", model.toString(), "--rows", "3", "--out", out.toString());
+    assertThat(damaged.code()).as(damaged.err()).isEqualTo(2);
+    assertThat(damaged.err()).contains("damaged.json (state)", "refit the model");
+  }
+
+  @Test
+  void constraintsArePassedAsAParameterAndReported() throws Exception {
+    Path out = dir.resolve("constrained.csv");
+    CliRun r =
+        run(
+            "generate",
+            "--fit",
+            DATA.resolve("telco_churn.csv").toString(),
+            "-p",
+            "constraints=monthly_charges <= total_charges; range(tenure, 0, 12)",
+            "--rows",
+            "2000",
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "constraints [monthly_charges <= total_charges, range(tenure, 0.0, 12.0)]", "rejected");
+    Table t = Csv.read(out);
+    for (int row = 0; row < t.rowCount(); row++) {
+      assertThat(t.numeric("tenure").get(row)).isBetween(0.0, 12.0);
+    }
+
+    CliRun bad =
+        run(
+            "generate",
+            "--fit",
+            DATA.resolve("telco_churn.csv").toString(),
+            "-p",
+            "constraints=range(tenurre, 0, 1)",
+            "--rows",
+            "5",
+            "--out",
+            out.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("constraint \"range(tenurre, 0, 1)\"", "no column \"tenurre\"", "tenure");
+  }
+
+  private static String normal(String name) {
+    return "{\"kind\": \"numeric\", \"name\": \""
+        + name
+        + "\", \"distribution\": {\"family\": \"normal\", \"mean\": 0, \"sd\": 1}}";
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
