@@ -64,6 +64,23 @@ public final class FeatureEncoder {
     return featureNames.size();
   }
 
+  /**
+   * The scale a numeric input column is divided by: its fitted population standard deviation (1 for
+   * a constant column), so a change of {@code delta} in the column changes its encoded feature
+   * (named as the column) by {@code delta / scale(column)}.
+   *
+   * @throws IllegalArgumentException when the column is not a fitted numeric column
+   */
+  public double scale(String column) {
+    for (ColumnEncoding e : encodings) {
+      if (e instanceof NumericEncoding n && n.column().equals(column)) {
+        return n.scale();
+      }
+    }
+    throw new IllegalArgumentException(
+        "no numeric input column " + UserInputException.quote(column) + " among " + columns());
+  }
+
   /** Encodes a table that has (at least) the fitted columns, of the fitted types. */
   public FeatureMatrix transform(Table table) {
     int rows = table.rowCount();

@@ -21,7 +21,7 @@ import java.util.List;
  * features are the table's feature columns (the label excluded) through a {@link FeatureEncoder}
  * fitted on the training table; there is nothing random, so the same table gives the same model.
  */
-public final class LogisticRegression implements Classifier {
+public final class LogisticRegression implements Differentiable {
   private final FeatureEncoder encoder;
   private final List<String> classes;
   private final int free;
@@ -164,6 +164,46 @@ public final class LogisticRegression implements Classifier {
       System.arraycopy(scores, 0, out, r * k, k);
     }
     return ClassProbabilities.wrap(classes, x.rows(), out);
+  }
+
+  @Override
+  public FeatureEncoder encoder() {
+    return encoder;
+  }
+
+  /**
+   * The cross-entropy loss and its gradient with respect to the encoded input, in closed form: for
+   * target {@code t}, {@code sum over classes c of (p_c - [c = t]) w_c}, where {@code w_c} is class
+   * {@code c}'s weight vector (zero for the first class of a binary model).
+   */
+  @Override
+  public InputGradient lossGradient(FeatureMatrix x, int[] targets) {
+    int k = classes.size();
+    Differentiable.checkTargets(x, targets, k);
+    int p = x.cols();
+    double[] out = new double[x.rows() * k];
+    double[] loss = new double[x.rows()];
+    double[] gradient = new double[x.rows() * p];
+    double[] scores = new double[k];
+    for (int r = 0; r < x.rows(); r++) {
+      if (k == 1) {
+        out[r] = 1;
+        continue;
+      }
+      scores(theta, x.data(), r * p, p, k, scores);
+      double targetScore = scores[targets[r]];
+      loss[r] = softmax(scores) - targetScore;
+      System.arraycopy(scores, 0, out, r * k, k);
+      for (int m = 0; m < free; m++) {
+        int c = classOf(m, k);
+        double residual = scores[c] - (c == targets[r] ? 1 : 0);
+        int base = m * (p + 1);
+        for (int j = 0; j < p; j++) {
+          gradient[r * p + j] += residual * theta[base + j];
+        }
+      }
+    }
+    return new InputGradient(ClassProbabilities.wrap(classes, x.rows(), out), loss, gradient);
   }
 
   /** The number of weight vectors: one for two classes, else one per class. */

@@ -208,4 +208,48 @@ class LogisticRegressionTest {
     }
     return Math.sqrt(s);
   }
+
+  /**
+   * The closed-form input gradient matches central differences of the loss, for the multinomial
+   * (iris) and the binary model. Everything is float64 and the loss is smooth, so with h = 1e-5 the
+   * error is of order h^2 plus 1e-16 / h; 1e-6 relative leaves a wide margin.
+   */
+  @Test
+  void inputGradientMatchesFiniteDifferences() {
+    for (Table t : new Table[] {TestTables.iris(), TestTables.irisTwoClasses()}) {
+      LogisticRegression model = LogisticRegression.trainer("species").fit(t);
+      dev.gauntlet.data.FeatureMatrix x = model.encoder().transform(t.slice(0, 100));
+      int[] targets = new int[x.rows()];
+      for (int r = 0; r < targets.length; r++) {
+        targets[r] = r % model.classes().size();
+      }
+      Differentiable.InputGradient g = model.lossGradient(x, targets);
+      assertThat(g.probabilities()).isEqualTo(model.predictProba(t.slice(0, 100)));
+      double h = 1e-5;
+      for (int r = 0; r < x.rows(); r += 7) {
+        for (int f = 0; f < x.cols(); f++) {
+          double[] plus = x.data().clone();
+          double[] minus = x.data().clone();
+          plus[r * x.cols() + f] += h;
+          minus[r * x.cols() + f] -= h;
+          double up =
+              model.lossGradient(
+                      new dev.gauntlet.data.FeatureMatrix(x.rows(), x.cols(), plus, x.names()),
+                      targets)
+                  .loss()[r];
+          double down =
+              model.lossGradient(
+                      new dev.gauntlet.data.FeatureMatrix(x.rows(), x.cols(), minus, x.names()),
+                      targets)
+                  .loss()[r];
+          double a = g.gradient()[r * x.cols() + f];
+          assertThat((up - down) / (2 * h))
+              .as("row " + r + " feature " + f)
+              .isCloseTo(a, within(1e-6 * Math.max(1, Math.abs(a))));
+        }
+        assertThat(g.loss()[r])
+            .isCloseTo(-Math.log(g.probabilities().get(r, targets[r])), within(1e-12));
+      }
+    }
+  }
 }

@@ -62,6 +62,10 @@ final class Params {
     return values;
   }
 
+  Map<String, long[]> shapes() {
+    return shapes;
+  }
+
   /** The weights as arrays of {@code manager}, with gradients attached when {@code train}. */
   Map<String, NDArray> toArrays(NDManager manager, boolean train) {
     Map<String, NDArray> out = new LinkedHashMap<>();
