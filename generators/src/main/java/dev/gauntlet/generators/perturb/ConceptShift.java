@@ -54,9 +54,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  * threshold world's data edited by hand) keeps it until the rule's verdict on it changes.
  *
  * <p>A logistic rule with a {@code positiveRate} has its intercept calibrated as the world
- * generator does, on a pilot sample from the perturbation's seed (so within about 0.01 of the
- * intercept the data was generated with); a changed rule with a {@code positiveRate} is calibrated
- * to it too.
+ * generator does, on a pilot sample from the perturbation's seed: close to, not exactly, the
+ * intercept the data was generated with (whose pilot came from the generation seed). Severity 0 is
+ * still exact; at 1 the labels follow the changed rule up to that difference. A changed rule with a
+ * {@code positiveRate} is calibrated to it too (the CLI keeps the world's rate unless {@code
+ * intercept=} shifts the calibrated intercept).
  */
 public final class ConceptShift {
   static final String NAME = "concept-shift";
