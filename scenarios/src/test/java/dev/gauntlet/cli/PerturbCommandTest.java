@@ -68,7 +68,8 @@ class PerturbCommandTest {
             "label-flip",
             "gaussian-noise",
             "backdoor",
-            "typos")
+            "typos",
+            "concept-shift")
         .contains("mechanism")
         .contains("(default: mcar)")
         .contains("proportions")
@@ -149,5 +150,79 @@ class PerturbCommandTest {
       changed += in.column("class").format(row).equals(flipped.column("class").format(row)) ? 0 : 1;
     }
     assertThat(changed).isEqualTo(300);
+  }
+
+  @Test
+  void conceptShiftRelabelsDataOfAKnownWorld() throws IOException {
+    Path world = dir.resolve("world.json");
+    Files.writeString(
+        world,
+        """
+        {"columns": [
+          {"kind": "numeric", "name": "x1", "distribution": {"family": "normal", "mean": 0, "sd": 1}},
+          {"kind": "categorical", "name": "region", "levels": ["south", "north"],
+           "probabilities": [0.5, 0.5]}],
+         "label": {"rule": "logistic", "column": "y", "weights": {"x1": 2.0, "region=north": 0.5},
+           "noise": 0.1, "truth": "y_true"}}
+        """);
+    Path data = dir.resolve("data.csv");
+    CliRun g =
+        run(
+            "generate",
+            "--world",
+            world.toString(),
+            "--rows",
+            "2000",
+            "--seed",
+            "3",
+            "--out",
+            data.toString(),
+            "--quiet");
+    assertThat(g.code()).as(g.err()).isZero();
+    String apply = "concept-shift:world=" + world + ",weights=x1=-2;region=north=1";
+    Path same = dir.resolve("same.csv");
+    Path shifted = dir.resolve("shifted.csv");
+    for (String[] a : new String[][] {{"0", same.toString()}, {"1", shifted.toString()}}) {
+      CliRun r =
+          run(
+              "perturb",
+              data.toString(),
+              "--apply",
+              apply,
+              "--severity",
+              a[0],
+              "--seed",
+              "5",
+              "--out",
+              a[1]);
+      assertThat(r.code()).as(r.err()).isZero();
+    }
+    Table in = Csv.read(data, CsvOptions.defaults());
+    assertThat(Csv.read(same, CsvOptions.defaults())).isEqualTo(in);
+    Table out = Csv.read(shifted, CsvOptions.defaults());
+    assertThat(out.column("x1")).isEqualTo(in.column("x1"));
+    assertThat(out.column("region")).isEqualTo(in.column("region"));
+    int changed = 0;
+    for (int row = 0; row < in.rowCount(); row++) {
+      String y0 = in.column("y").format(row);
+      String y1 = out.column("y").format(row);
+      changed += y0.equals(y1) ? 0 : 1;
+      // the label noise stays with its row
+      assertThat(y1.equals(out.column("y_true").format(row)))
+          .isEqualTo(y0.equals(in.column("y_true").format(row)));
+    }
+    assertThat(changed).isGreaterThan(400);
+
+    CliRun bad =
+        run(
+            "perturb",
+            data.toString(),
+            "--apply",
+            "concept-shift:world=" + world + ",weights=ages=1",
+            "--out",
+            dir.resolve("x.csv").toString());
+    assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(bad.err()).contains("concept-shift: weights").contains("\"ages\"");
+    assertThat(bad.err()).doesNotContain("Exception");
   }
 }

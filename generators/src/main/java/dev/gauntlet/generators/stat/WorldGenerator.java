@@ -13,6 +13,7 @@ import dev.gauntlet.spi.Generator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -32,14 +33,8 @@ public final class WorldGenerator implements Generator {
 
   private WorldGenerator(WorldSpec spec) {
     this.spec = spec;
-    List<ColumnSpec> specs = new ArrayList<>();
-    for (ColumnModel m : spec.columns()) {
-      specs.add(
-          m instanceof ColumnModel.Numeric
-              ? ColumnSpec.numeric(m.name())
-              : ColumnSpec.categorical(m.name()));
-    }
-    Schema features = Schema.of(specs);
+    Schema features = featureSchema(spec.columns());
+    List<ColumnSpec> specs = new ArrayList<>(features.columns());
     this.engine = new Engine(features, spec.columns(), latentCorrelation(spec));
     if (spec.label() != null) {
       specs.add(ColumnSpec.categorical(spec.label().column()).withRole(ColumnRole.LABEL));
@@ -79,6 +74,32 @@ public final class WorldGenerator implements Generator {
       world = new WorldGenerator(spec.withLabel(l.withIntercept(0.5 * (lo + hi))));
     }
     return world;
+  }
+
+  private static Schema featureSchema(List<ColumnModel> models) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    for (ColumnModel m : models) {
+      specs.add(
+          m instanceof ColumnModel.Numeric
+              ? ColumnSpec.numeric(m.name())
+              : ColumnSpec.categorical(m.name()));
+    }
+    return Schema.of(specs);
+  }
+
+  /**
+   * The probability, per row, that a label rule makes a row's noise-free label positive: {@code
+   * σ(intercept + score)} for a logistic rule (its intercept as written: a positive rate is not
+   * calibrated here, {@link #of} does that), 0 or 1 for a threshold rule. The function reads tables
+   * whose columns are {@code models}' in that order, categorical codes indexing the models' levels
+   * (codes past them match no level). The rule is checked against the models when this is called.
+   *
+   * @throws IllegalArgumentException when the rule names a column or level the models lack
+   */
+  public static Function<Table, double[]> positiveProbability(
+      WorldSpec.LabelRule rule, List<ColumnModel> models) {
+    Labeller labeller = new Labeller(rule, featureSchema(models), models);
+    return labeller::probabilities;
   }
 
   private static double[][] latentCorrelation(WorldSpec spec) {
@@ -265,20 +286,33 @@ public final class WorldGenerator implements Generator {
       return s;
     }
 
-    private boolean[] truth(Table t, UniformRandomProvider rng) {
-      boolean[] positive = new boolean[t.rowCount()];
+    /** P(noise-free label positive) per row: σ(intercept + score), or 0/1 for a threshold. */
+    double[] probabilities(Table t) {
+      double[] p = new double[t.rowCount()];
       if (rule instanceof WorldSpec.Logistic l) {
         double[] s = scores(t);
         for (int r = 0; r < s.length; r++) {
-          positive[r] = rng.nextDouble() < 1 / (1 + Math.exp(-(l.intercept() + s[r])));
+          p[r] = 1 / (1 + Math.exp(-(l.intercept() + s[r])));
         }
-        return positive;
+        return p;
       }
-      java.util.Arrays.fill(positive, true);
+      java.util.Arrays.fill(p, 1);
       for (Term term : terms) {
-        for (int r = 0; r < positive.length; r++) {
-          positive[r] &= holds(term, t, r);
+        for (int r = 0; r < p.length; r++) {
+          if (!holds(term, t, r)) {
+            p[r] = 0;
+          }
         }
+      }
+      return p;
+    }
+
+    private boolean[] truth(Table t, UniformRandomProvider rng) {
+      double[] p = probabilities(t);
+      boolean[] positive = new boolean[p.length];
+      boolean drawn = rule instanceof WorldSpec.Logistic;
+      for (int r = 0; r < p.length; r++) {
+        positive[r] = drawn ? rng.nextDouble() < p[r] : p[r] == 1;
       }
       return positive;
     }

@@ -39,7 +39,13 @@ class ValidityPropertyTest {
           "selection-bias", Map.of("column", "age"),
           "prior-shift", Map.of("proportions", "good=0.4;bad=0.6"),
           "concept-drift", Map.of("column", "duration"),
-          "backdoor", Map.of("target", "good"));
+          "backdoor", Map.of("target", "good"),
+          "concept-shift",
+              Map.of(
+                  "world",
+                  "src/test/resources/credit-world.json",
+                  "weights",
+                  "duration=0.05;own_telephone=none=-0.5"));
 
   static final Set<String> ADDS_LEVELS = Set.of("typos");
 
