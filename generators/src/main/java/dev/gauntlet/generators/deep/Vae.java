@@ -60,12 +60,16 @@ final class Vae {
     int batch = Math.min(o.batchSize(), rows);
     int steps = Math.max(1, rows / batch);
     float[] maskTanh = new float[d];
-    float[] maskSoft = new float[d];
     for (DataTransform.Span s : t.spans()) {
-      for (int i = s.start(); i < s.start() + s.length(); i++) {
-        (s.tanh() ? maskTanh : maskSoft)[i] = 1;
+      if (s.tanh()) {
+        maskTanh[s.start()] = 1;
       }
     }
+    Segments seg = Segments.of(d, t.spans());
+    int[] all = PermutationSampler.natural(rows);
+    // every row's one-hots in block layout, for the cross-entropy
+    float[] blocks = seg.gatherBlock(data, all, 0, rows);
+    int bw = seg.blockWidth();
     try (NDManager root = Torch.newManager()) {
       Map<String, NDArray> w = params.toArrays(root, true);
       Optimizer adam =
@@ -73,8 +77,8 @@ final class Vae {
               .optLearningRateTracker(Tracker.fixed((float) o.learningRate()))
               .optWeightDecays((float) WEIGHT_DECAY)
               .build();
+      Segments.Batch layout = seg.batch(root, batch);
       NDArray mt = root.create(maskTanh, new Shape(1, d));
-      NDArray ms = root.create(maskSoft, new Shape(1, d));
       NDArray half = Nn.scalar(root, 0.5);
       NDArray negHalf = Nn.scalar(root, -0.5);
       NDArray one = Nn.scalar(root, 1);
@@ -92,6 +96,8 @@ final class Vae {
           try (NDManager step = root.newSubManager()) {
             NDArray x =
                 step.create(Nn.gather(data, d, order, s * batch, batch), new Shape(batch, d));
+            NDArray xBlock =
+                step.create(Nn.gather(blocks, bw, order, s * batch, batch), new Shape(batch, bw));
             NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
             Nn.zeroGradients(w);
             NDArray loss;
@@ -104,11 +110,14 @@ final class Vae {
               NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
               g = Nn.relu(Nn.dense(g, w, "dec1"));
               NDArray out = Nn.dense(g, w, "out");
-              NDArray a = Nn.tanhAndLogSoftmax(out, t.spans());
-              NDArray twoSigma2 = Nn.own(step, sigma.square().mul(two));
-              NDArray squares = x.sub(a).square().mul(mt).div(twoSigma2).sum();
-              NDArray logSigma = Nn.own(step, sigma.log().mul(mt).sum()).mul(bScalar);
-              NDArray crossEntropy = a.mul(x).mul(ms).sum().neg();
+              // continuous scalars: (x - tanh(out))^2 / (2 sigma^2) + log sigma
+              NDArray twoSigma2 = Nn.own(step, Nn.own(step, sigma.square()).mul(two));
+              NDArray weights = Nn.own(step, mt.div(twoSigma2));
+              NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
+              NDArray logSigma = Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
+              // one-hots: cross-entropy of one log-softmax over the block of all spans
+              NDArray logp = Segments.block(out, null, layout).logSoftmax(1).reshape(batch, bw);
+              NDArray crossEntropy = logp.mul(xBlock).sum().neg();
               NDArray kl = logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
               loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
               gc.backward(loss);
