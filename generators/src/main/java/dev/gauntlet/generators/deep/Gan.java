@@ -270,10 +270,11 @@ final class Gan {
     Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
       Segments.Batch layout = seg.batch(root, batch);
-      Map<String, NDArray> all = params.toArrays(root, true);
-      Map<String, NDArray> gw = new LinkedHashMap<>();
-      Map<String, NDArray> dw = new LinkedHashMap<>();
-      all.forEach((name, a) -> (name.startsWith("g.") ? gw : dw).put(name, a));
+      List<String> names = new ArrayList<>(params.values().keySet());
+      Flat gNet =
+          new Flat(root, params, names.stream().filter(n -> n.startsWith("g.")).toList(), "g");
+      Flat dNet =
+          new Flat(root, params, names.stream().filter(n -> n.startsWith("d.")).toList(), "d");
       Optimizer gOpt = adam(o.learningRate());
       Optimizer dOpt = adam(o.criticLearningRate());
       NDArray invTau = Nn.scalar(root, 1 / TAU);
@@ -309,7 +310,7 @@ final class Gan {
             NDArray cond1 = cw == 0 ? null : step.create(c1, new Shape(batch, cw));
             NDArray cond2 = cw == 0 ? null : step.create(c2, new Shape(batch, cw));
             NDArray z = Nn.gaussian(step, rng, batch, o.embedding());
-            NDArray fake = generator(z, cond1, gw);
+            NDArray fake = generator(z, cond1, gNet.views(step, true));
             NDArray gumbel = seg.gumbel(step, rng, batch, t.spans());
             NDArray fakeAct = activate(fake, Segments.gather(fake, layout), gumbel, invTau, layout);
             NDArray f = pack(fakeAct, cond1, pac);
@@ -324,11 +325,11 @@ final class Gan {
             NDArray frx = NDArrays.concat(new NDList(f, r, x), 0);
             NDArray m0 = dropout(step, rng, packs, h, 3);
             NDArray m1 = dropout(step, rng, packs, h, 3);
-            Nn.zeroGradients(dw);
+            dNet.zeroGradient();
             NDArray lossD;
             NDArray wasserstein;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDList y = critic(frx, m0, m1, dw).split(3);
+              NDList y = critic(frx, m0, m1, dNet.views(step, false)).split(3);
               NDArray yF = y.get(0);
               NDArray yR = y.get(1);
               NDArray yX = y.get(2);
@@ -338,7 +339,7 @@ final class Gan {
               lossD = wasserstein.neg().add(penalty.mul(lambda));
               gc.backward(lossD);
             }
-            update(dOpt, dw);
+            dNet.update(dOpt);
             // generator step, through a frozen copy of the critic (shares its weights, needs no
             // gradients of them)
             float[] g1 = conditions(cond, rng, batch, chosen);
@@ -349,12 +350,11 @@ final class Gan {
             NDArray gm1 = dropout(step, rng, packs, h, 1);
             NDArray asked =
                 k == 0 ? null : step.create(askedBlock(cond, seg, chosen, batch), layout.flat());
-            Map<String, NDArray> frozen = new LinkedHashMap<>();
-            dw.forEach((name, a) -> frozen.put(name, Nn.own(step, a.stopGradient())));
-            Nn.zeroGradients(gw);
+            Map<String, NDArray> frozen = dNet.views(step, true);
+            gNet.zeroGradient();
             NDArray lossG;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDArray out = generator(z2, gc1, gw);
+              NDArray out = generator(z2, gc1, gNet.views(step, false));
               NDArray logits = Segments.gather(out, layout);
               NDArray act = activate(out, logits, noise, invTau, layout);
               NDArray yF = critic(pack(act, gc1, pac), gm0, gm1, frozen);
@@ -367,7 +367,7 @@ final class Gan {
               }
               gc.backward(lossG);
             }
-            update(gOpt, gw);
+            gNet.update(gOpt);
             dSum += lossD.getFloat();
             gSum += lossG.getFloat();
             wSum += wasserstein.getFloat();
@@ -385,7 +385,8 @@ final class Gan {
           break;
         }
       }
-      params.readBack(all);
+      gNet.readBack(params);
+      dNet.readBack(params);
     }
     return params;
   }
@@ -405,14 +406,6 @@ final class Gan {
         .optBeta2(0.9f)
         .optWeightDecays((float) WEIGHT_DECAY)
         .build();
-  }
-
-  private static void update(Optimizer opt, Map<String, NDArray> w) {
-    for (Map.Entry<String, NDArray> e : w.entrySet()) {
-      try (NDArray grad = e.getValue().getGradient()) {
-        opt.update(e.getKey(), e.getValue(), grad);
-      }
-    }
   }
 
   /**

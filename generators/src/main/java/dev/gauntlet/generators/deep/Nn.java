@@ -71,13 +71,4 @@ final class Nn {
     }
     return out;
   }
-
-  /** Sets every gradient of {@code params} to zero (PyTorch accumulates them). */
-  static void zeroGradients(Map<String, NDArray> params) {
-    for (NDArray p : params.values()) {
-      try (NDArray g = p.getGradient()) {
-        g.subi(g);
-      }
-    }
-  }
 }

@@ -7,7 +7,9 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.gauntlet.random.Seed;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -71,7 +73,11 @@ final class Vae {
     float[] blocks = seg.gatherBlock(data, all, 0, rows);
     int bw = seg.blockWidth();
     try (NDManager root = Torch.newManager()) {
-      Map<String, NDArray> w = params.toArrays(root, true);
+      List<String> layers = new ArrayList<>(params.values().keySet());
+      layers.remove("sigma");
+      Flat net = new Flat(root, params, layers, "vae");
+      NDArray sigma = root.create(params.get("sigma"), new Shape(d));
+      sigma.setRequiresGradient(true);
       Optimizer adam =
           Optimizer.adam()
               .optLearningRateTracker(Tracker.fixed((float) o.learningRate()))
@@ -85,7 +91,6 @@ final class Vae {
       NDArray two = Nn.scalar(root, 2);
       NDArray invB = Nn.scalar(root, 1.0 / batch);
       NDArray bScalar = Nn.scalar(root, batch);
-      NDArray sigma = w.get("sigma");
       int[] order = PermutationSampler.natural(rows);
       EarlyStop stop = new EarlyStop(o.patience());
       for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -99,9 +104,13 @@ final class Vae {
             NDArray xBlock =
                 step.create(Nn.gather(blocks, bw, order, s * batch, batch), new Shape(batch, bw));
             NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
-            Nn.zeroGradients(w);
+            net.zeroGradient();
+            try (NDArray grad = sigma.getGradient()) {
+              grad.subi(grad);
+            }
             NDArray loss;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+              Map<String, NDArray> w = net.views(step, false);
               NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
               h = Nn.relu(Nn.dense(h, w, "enc1"));
               NDArray mu = Nn.dense(h, w, "mu");
@@ -122,10 +131,9 @@ final class Vae {
               loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
               gc.backward(loss);
             }
-            for (Map.Entry<String, NDArray> e : w.entrySet()) {
-              try (NDArray grad = e.getValue().getGradient()) {
-                adam.update(e.getKey(), e.getValue(), grad);
-              }
+            net.update(adam);
+            try (NDArray grad = sigma.getGradient()) {
+              adam.update("sigma", sigma, grad);
             }
             try (NDArray clipped = sigma.clip(0.01, 1.0)) {
               sigma.set(clipped.toFloatArray());
@@ -144,7 +152,8 @@ final class Vae {
           break;
         }
       }
-      params.readBack(w);
+      net.readBack(params);
+      params.put("sigma", sigma.toFloatArray(), d);
     }
     return params;
   }
