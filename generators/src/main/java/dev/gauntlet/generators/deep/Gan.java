@@ -270,6 +270,7 @@ final class Gan {
     Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
       Segments.Batch layout = seg.batch(root, batch);
+      NDArray allRows = root.create(data, new Shape(rows, d));
       List<String> names = new ArrayList<>(params.values().keySet());
       Flat gNet =
           new Flat(root, params, names.stream().filter(n -> n.startsWith("g.")).toList(), "g");
@@ -314,7 +315,7 @@ final class Gan {
             NDArray gumbel = seg.gumbel(step, rng, batch, t.spans());
             NDArray fakeAct = activate(fake, Segments.gather(fake, layout), gumbel, invTau, layout);
             NDArray f = pack(fakeAct, cond1, pac);
-            NDArray real = step.create(Nn.gather(data, d, realRows, 0, batch), new Shape(batch, d));
+            NDArray real = Nn.own(step, allRows.get(step.create(Nn.slice(realRows, 0, batch))));
             NDArray r = pack(real, cond2, pac);
             float[] alphas = new float[packs];
             for (int i = 0; i < packs; i++) {

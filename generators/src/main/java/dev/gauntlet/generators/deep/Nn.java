@@ -63,11 +63,11 @@ final class Nn {
     return -Math.log(-Math.log(u));
   }
 
-  /** Rows {@code rows[i]} of a row-major matrix of {@code width} columns. */
-  static float[] gather(float[] data, int width, int[] rows, int from, int count) {
-    float[] out = new float[count * width];
+  /** {@code count} entries of {@code order} from {@code from}, as longs (tensor indices). */
+  static long[] slice(int[] order, int from, int count) {
+    long[] out = new long[count];
     for (int i = 0; i < count; i++) {
-      System.arraycopy(data, rows[from + i] * width, out, i * width, width);
+      out[i] = order[from + i];
     }
     return out;
   }

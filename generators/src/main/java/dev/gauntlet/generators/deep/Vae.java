@@ -2,6 +2,7 @@ package dev.gauntlet.generators.deep;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -84,6 +85,9 @@ final class Vae {
               .optWeightDecays((float) WEIGHT_DECAY)
               .build();
       Segments.Batch layout = seg.batch(root, batch);
+      // the training data stays in libtorch; each batch is picked by a tensor of row indices
+      NDArray allRows = root.create(data, new Shape(rows, d));
+      NDArray allBlocks = root.create(blocks, new Shape(rows, bw));
       NDArray mt = root.create(maskTanh, new Shape(1, d));
       NDArray half = Nn.scalar(root, 0.5);
       NDArray negHalf = Nn.scalar(root, -0.5);
@@ -91,6 +95,7 @@ final class Vae {
       NDArray two = Nn.scalar(root, 2);
       NDArray invB = Nn.scalar(root, 1.0 / batch);
       NDArray bScalar = Nn.scalar(root, batch);
+      NDIndex everything = new NDIndex(":");
       int[] order = PermutationSampler.natural(rows);
       EarlyStop stop = new EarlyStop(o.patience());
       for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -99,10 +104,9 @@ final class Vae {
         double lossSum = 0;
         for (int s = 0; s < steps; s++) {
           try (NDManager step = root.newSubManager()) {
-            NDArray x =
-                step.create(Nn.gather(data, d, order, s * batch, batch), new Shape(batch, d));
-            NDArray xBlock =
-                step.create(Nn.gather(blocks, bw, order, s * batch, batch), new Shape(batch, bw));
+            NDArray rowsOfBatch = step.create(Nn.slice(order, s * batch, batch));
+            NDArray x = Nn.own(step, allRows.get(rowsOfBatch));
+            NDArray xBlock = Nn.own(step, allBlocks.get(rowsOfBatch));
             NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
             net.zeroGradient();
             try (NDArray grad = sigma.getGradient()) {
@@ -136,7 +140,7 @@ final class Vae {
               adam.update("sigma", sigma, grad);
             }
             try (NDArray clipped = sigma.clip(0.01, 1.0)) {
-              sigma.set(clipped.toFloatArray());
+              sigma.set(everything, clipped);
             }
             lossSum += loss.getFloat();
           }
