@@ -100,17 +100,18 @@ final class Segments {
   }
 
   /**
-   * Rows {@code rows[from..from+n)} of row-major {@code data} ({@link #width} columns), one-hot
-   * columns only, in block layout with 0 in padded slots.
+   * For every row of row-major {@code data} ({@link #width} columns, one-hot spans exactly one-hot)
+   * and every one-hot span, the slot of its one: {@code rows * count} indices, row by row, to pick
+   * each span's log-probability of the observed level out of a (rows, length, count) block.
    */
-  float[] gatherBlock(float[] data, int[] rows, int from, int n) {
-    int b = blockWidth();
-    float[] out = new float[n * b];
-    for (int r = 0; r < n; r++) {
-      int src = rows[from + r] * width;
-      for (int k = 0; k < b; k++) {
-        if (bias[k] == 0) {
-          out[r * b + k] = data[src + (int) columns[k]];
+  long[] hotSlots(float[] data, int rows, List<DataTransform.Span> spans) {
+    long[] out = new long[rows * count];
+    for (int r = 0; r < rows; r++) {
+      int j = 0;
+      for (DataTransform.Span s : spans) {
+        if (!s.tanh()) {
+          out[r * count + j] = DataTransform.argMax(data, r * width + s.start(), s.length());
+          j++;
         }
       }
     }

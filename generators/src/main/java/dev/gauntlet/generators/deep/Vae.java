@@ -69,10 +69,6 @@ final class Vae {
       }
     }
     Segments seg = Segments.of(d, t.spans());
-    int[] all = PermutationSampler.natural(rows);
-    // every row's one-hots in block layout, for the cross-entropy
-    float[] blocks = seg.gatherBlock(data, all, 0, rows);
-    int bw = seg.blockWidth();
     try (NDManager root = Torch.newManager()) {
       List<String> layers = new ArrayList<>(params.values().keySet());
       layers.remove("sigma");
@@ -87,7 +83,8 @@ final class Vae {
       Segments.Batch layout = seg.batch(root, batch);
       // the training data stays in libtorch; each batch is picked by a tensor of row indices
       NDArray allRows = root.create(data, new Shape(rows, d));
-      NDArray allBlocks = root.create(blocks, new Shape(rows, bw));
+      NDArray allHot =
+          root.create(seg.hotSlots(data, rows, t.spans()), new Shape(rows, 1, seg.count()));
       NDArray mt = root.create(maskTanh, new Shape(1, d));
       NDArray half = Nn.scalar(root, 0.5);
       NDArray negHalf = Nn.scalar(root, -0.5);
@@ -106,7 +103,7 @@ final class Vae {
           try (NDManager step = root.newSubManager()) {
             NDArray rowsOfBatch = step.create(Nn.slice(order, s * batch, batch));
             NDArray x = Nn.own(step, allRows.get(rowsOfBatch));
-            NDArray xBlock = Nn.own(step, allBlocks.get(rowsOfBatch));
+            NDArray hot = Nn.own(step, allHot.get(rowsOfBatch));
             NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
             net.zeroGradient();
             try (NDArray grad = sigma.getGradient()) {
@@ -128,9 +125,10 @@ final class Vae {
               NDArray weights = Nn.own(step, mt.div(twoSigma2));
               NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
               NDArray logSigma = Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
-              // one-hots: cross-entropy of one log-softmax over the block of all spans
-              NDArray logp = Segments.block(out, null, layout).logSoftmax(1).reshape(batch, bw);
-              NDArray crossEntropy = logp.mul(xBlock).sum().neg();
+              // one-hots: cross-entropy, picking each span's observed level out of one
+              // log-softmax over the block of all spans
+              NDArray logp = Segments.block(out, null, layout).logSoftmax(1);
+              NDArray crossEntropy = logp.gather(hot, 1).sum().neg();
               NDArray kl = logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
               loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
               gc.backward(loss);
