@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
  * The one-hot spans of an encoded row laid out as one block of {@code length} slots (the longest
@@ -128,13 +127,12 @@ final class Segments {
   }
 
   /**
-   * Standard exponential variates for the one-hot slots of {@code rows} rows, in block layout (1 in
-   * padded slots), drawn row by row, span by span, slot by slot: {@code -log} of them is standard
-   * Gumbel noise (0 in padded slots), one vectorised operation instead of two Java logarithms per
-   * slot.
+   * {@code -log(u)} for uniform {@code u} in (0, 1) drawn for the one-hot slots of {@code rows}
+   * rows (the same draws, in the same order, as {@link Nn#gumbel} per slot: row by row, span by
+   * span, slot by slot), in block layout, 1 in padded slots. {@code -log} of them is standard
+   * Gumbel noise, 0 in padded slots: the second logarithm runs vectorised in libtorch.
    */
   float[] exponentials(UniformRandomProvider rng, int rows, List<DataTransform.Span> spans) {
-    ZigguratSampler.Exponential e = ZigguratSampler.Exponential.of(rng);
     int b = blockWidth();
     float[] g = new float[rows * b];
     java.util.Arrays.fill(g, 1f);
@@ -143,8 +141,11 @@ final class Segments {
       for (DataTransform.Span s : spans) {
         if (!s.tanh()) {
           for (int i = 0; i < s.length(); i++) {
-            // a float32 of 0 would give infinite noise
-            g[r * b + i * count + j] = (float) Math.max(e.sample(), Float.MIN_NORMAL);
+            double u = rng.nextDouble();
+            while (u == 0) {
+              u = rng.nextDouble();
+            }
+            g[r * b + i * count + j] = (float) -Math.log(u);
           }
           j++;
         }
