@@ -43,11 +43,13 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  *       random point on the segment to that generated pack. This is the one-sided Lipschitz penalty
  *       of Petzka et al. (2018, "On the regularization of Wasserstein GANs") measured on the same
  *       pairs WGAN-GP samples its points from; it bounds the slopes the Wasserstein critic may use,
- *       needs first-order gradients only, and the three critic passes share one dropout mask so the
- *       differences are of one function.
+ *       needs first-order gradients only. The fake, real and interpolated packs go through the
+ *       critic in one pass, sharing one dropout mask, so the differences are of one function.
  *   <li>Two Adam optimizers (lr as given, betas 0.5 and 0.9, weight decay 1e-6), one per network.
- *       The generator's output for the critic step is made outside the gradient collector; during
- *       the generator step only the generator's weights are updated.
+ *       The generator's output for the critic step is made outside the gradient collector; the
+ *       generator step runs through a detached copy of the critic's weights, so no gradient of them
+ *       is computed, and only the generator's weights are updated.
+ *   <li>All one-hot spans are activated by one softmax over a padded block ({@link Segments}).
  * </ul>
  *
  * <p>All random numbers come from the Java seed.
@@ -196,29 +198,39 @@ final class Gan {
     return x.reshape(b / pac, -1);
   }
 
-  /** Dropout 0.5 as a 0-or-2 mask. */
-  private static NDArray dropout(NDManager m, UniformRandomProvider rng, int rows, int cols) {
-    float[] mask = new float[rows * cols];
-    for (int i = 0; i < mask.length; i++) {
+  /** Dropout 0.5 as a 0-or-2 mask of (rows, cols), stacked {@code copies} times along rows. */
+  private static NDArray dropout(
+      NDManager m, UniformRandomProvider rng, int rows, int cols, int copies) {
+    int n = rows * cols;
+    float[] mask = new float[n * copies];
+    for (int i = 0; i < n; i++) {
       mask[i] = rng.nextBoolean() ? 2f : 0f;
     }
-    return m.create(mask, new Shape(rows, cols));
+    for (int c = 1; c < copies; c++) {
+      System.arraycopy(mask, 0, mask, c * n, n);
+    }
+    return m.create(mask, new Shape((long) rows * copies, cols));
   }
 
-  private static NDArray gumbelNoise(
-      NDManager m, UniformRandomProvider rng, int rows, DataTransform t) {
-    int d = t.width();
-    float[] g = new float[rows * d];
-    for (int r = 0; r < rows; r++) {
-      for (DataTransform.Span s : t.spans()) {
-        if (!s.tanh()) {
-          for (int i = 0; i < s.length(); i++) {
-            g[r * d + s.start() + i] = (float) Nn.gumbel(rng);
-          }
-        }
-      }
+  /**
+   * Tanh of scalars; softmax of {@code (logits + gumbel) / tau} for one-hots, {@code logits} being
+   * {@code out}'s one-hot columns in flat block layout.
+   */
+  private static NDArray activate(
+      NDArray out, NDArray logits, NDArray gumbel, NDArray invTau, Segments.Batch layout) {
+    NDArray p = Segments.pad(logits, gumbel, invTau, layout).softmax(1);
+    return Segments.unblock(out.tanh(), p, layout);
+  }
+
+  /** Each row's asked level (from {@code chosen}) as a one in block layout. */
+  private static float[] askedBlock(Conditions cond, Segments seg, int[] chosen, int batch) {
+    int b = seg.blockWidth();
+    float[] out = new float[batch * b];
+    for (int i = 0; i < batch; i++) {
+      int column = cond.spans().get(chosen[2 * i]).start() + chosen[2 * i + 1];
+      out[i * b + seg.slotOf(column)] = 1;
     }
-    return m.create(g, new Shape(rows, d));
+    return out;
   }
 
   static Params train(
@@ -255,16 +267,15 @@ final class Gan {
               .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
               .toArray(int[][]::new);
     }
-    // indices into t.spans() of the categorical columns' one-hots, in condition order
-    int[] catSpans = new int[k];
-    for (int j = 0; j < k; j++) {
-      catSpans[j] = t.spans().indexOf(cond.spans().get(j));
-    }
+    Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
-      Map<String, NDArray> all = params.toArrays(root, true);
-      Map<String, NDArray> gw = new LinkedHashMap<>();
-      Map<String, NDArray> dw = new LinkedHashMap<>();
-      all.forEach((name, a) -> (name.startsWith("g.") ? gw : dw).put(name, a));
+      Segments.Batch layout = seg.batch(root, batch);
+      NDArray allRows = root.create(data, new Shape(rows, d));
+      List<String> names = new ArrayList<>(params.values().keySet());
+      Flat gNet =
+          new Flat(root, params, names.stream().filter(n -> n.startsWith("g.")).toList(), "g");
+      Flat dNet =
+          new Flat(root, params, names.stream().filter(n -> n.startsWith("d.")).toList(), "d");
       Optimizer gOpt = adam(o.learningRate());
       Optimizer dOpt = adam(o.criticLearningRate());
       NDArray invTau = Nn.scalar(root, 1 / TAU);
@@ -300,55 +311,64 @@ final class Gan {
             NDArray cond1 = cw == 0 ? null : step.create(c1, new Shape(batch, cw));
             NDArray cond2 = cw == 0 ? null : step.create(c2, new Shape(batch, cw));
             NDArray z = Nn.gaussian(step, rng, batch, o.embedding());
-            NDArray fake = generator(z, cond1, gw);
-            NDArray fakeAct =
-                Nn.activate(fake, gumbelNoise(step, rng, batch, t), invTau, t.spans());
+            NDArray fake = generator(z, cond1, gNet.views(step, true));
+            NDArray gumbel = seg.gumbel(step, rng, batch, t.spans());
+            NDArray fakeAct = activate(fake, Segments.gather(fake, layout), gumbel, invTau, layout);
             NDArray f = pack(fakeAct, cond1, pac);
-            NDArray real = step.create(Nn.gather(data, d, realRows, 0, batch), new Shape(batch, d));
+            NDArray real = Nn.own(step, allRows.get(step.create(Nn.slice(realRows, 0, batch))));
             NDArray r = pack(real, cond2, pac);
             float[] alphas = new float[packs];
             for (int i = 0; i < packs; i++) {
               alphas[i] = (float) rng.nextDouble();
             }
             NDArray x = r.add(f.sub(r).mul(step.create(alphas, new Shape(packs, 1))));
-            NDArray m0 = dropout(step, rng, packs, h);
-            NDArray m1 = dropout(step, rng, packs, h);
-            Nn.zeroGradients(dw);
+            // one critic pass over the fake, real and interpolated packs, sharing dropout masks
+            NDArray frx = NDArrays.concat(new NDList(f, r, x), 0);
+            NDArray m0 = dropout(step, rng, packs, h, 3);
+            NDArray m1 = dropout(step, rng, packs, h, 3);
+            dNet.zeroGradient();
             NDArray lossD;
             NDArray wasserstein;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDArray yF = critic(f, m0, m1, dw);
-              NDArray yR = critic(r, m0, m1, dw);
-              NDArray yX = critic(x, m0, m1, dw);
+              NDList y = critic(frx, m0, m1, dNet.views(step, false)).split(3);
+              NDArray yF = y.get(0);
+              NDArray yR = y.get(1);
+              NDArray yX = y.get(2);
               NDArray penalty =
                   slopePenalty(yR, yF, r, f, one, eps).add(slopePenalty(yX, yR, x, r, one, eps));
               wasserstein = yR.mean().sub(yF.mean());
               lossD = wasserstein.neg().add(penalty.mul(lambda));
               gc.backward(lossD);
             }
-            update(dOpt, dw);
-            // generator step
+            dNet.update(dOpt);
+            // generator step, through a frozen copy of the critic (shares its weights, needs no
+            // gradients of them)
             float[] g1 = conditions(cond, rng, batch, chosen);
             NDArray gc1 = cw == 0 ? null : step.create(g1, new Shape(batch, cw));
             NDArray z2 = Nn.gaussian(step, rng, batch, o.embedding());
-            NDArray noise = gumbelNoise(step, rng, batch, t);
-            NDArray gm0 = dropout(step, rng, packs, h);
-            NDArray gm1 = dropout(step, rng, packs, h);
-            Nn.zeroGradients(gw);
+            NDArray noise = seg.gumbel(step, rng, batch, t.spans());
+            NDArray gm0 = dropout(step, rng, packs, h, 1);
+            NDArray gm1 = dropout(step, rng, packs, h, 1);
+            NDArray asked =
+                k == 0 ? null : step.create(askedBlock(cond, seg, chosen, batch), layout.flat());
+            Map<String, NDArray> frozen = dNet.views(step, true);
+            gNet.zeroGradient();
             NDArray lossG;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              NDArray out = generator(z2, gc1, gw);
-              NDArray act = Nn.activate(out, noise, invTau, t.spans());
-              NDArray yF = critic(pack(act, gc1, pac), gm0, gm1, dw);
+              NDArray out = generator(z2, gc1, gNet.views(step, false));
+              NDArray logits = Segments.gather(out, layout);
+              NDArray act = activate(out, logits, noise, invTau, layout);
+              NDArray yF = critic(pack(act, gc1, pac), gm0, gm1, frozen);
               lossG = yF.mean().neg();
-              if (cw > 0) {
-                NDArray ce =
-                    Nn.logSoftmaxSpans(out, t.spans(), catSpans).mul(gc1).sum().neg().mul(invB);
+              if (k > 0) {
+                // cross-entropy of the asked level of each row's condition column
+                NDArray logp = Segments.pad(logits, null, null, layout).logSoftmax(1);
+                NDArray ce = logp.reshape(layout.flat()).mul(asked).sum().neg().mul(invB);
                 lossG = lossG.add(ce);
               }
               gc.backward(lossG);
             }
-            update(gOpt, gw);
+            gNet.update(gOpt);
             dSum += lossD.getFloat();
             gSum += lossG.getFloat();
             wSum += wasserstein.getFloat();
@@ -366,7 +386,8 @@ final class Gan {
           break;
         }
       }
-      params.readBack(all);
+      gNet.readBack(params);
+      dNet.readBack(params);
     }
     return params;
   }
@@ -386,14 +407,6 @@ final class Gan {
         .optBeta2(0.9f)
         .optWeightDecays((float) WEIGHT_DECAY)
         .build();
-  }
-
-  private static void update(Optimizer opt, Map<String, NDArray> w) {
-    for (Map.Entry<String, NDArray> e : w.entrySet()) {
-      try (NDArray grad = e.getValue().getGradient()) {
-        opt.update(e.getKey(), e.getValue(), grad);
-      }
-    }
   }
 
   /**

@@ -58,6 +58,12 @@ final class Params {
     return v;
   }
 
+  /** The shape of weights {@code name}. */
+  long[] shape(String name) {
+    get(name);
+    return shapes.get(name).clone();
+  }
+
   Map<String, float[]> values() {
     return values;
   }
@@ -77,13 +83,6 @@ final class Params {
       out.put(e.getKey(), a);
     }
     return out;
-  }
-
-  /** Copies trained values back from arrays made by {@link #toArrays}. */
-  void readBack(Map<String, NDArray> arrays) {
-    for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
-      values.put(e.getKey(), e.getValue().toFloatArray());
-    }
   }
 
   JsonNode toJson() {

@@ -2,12 +2,15 @@ package dev.gauntlet.generators.deep;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.gauntlet.random.Seed;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -60,28 +63,36 @@ final class Vae {
     int batch = Math.min(o.batchSize(), rows);
     int steps = Math.max(1, rows / batch);
     float[] maskTanh = new float[d];
-    float[] maskSoft = new float[d];
     for (DataTransform.Span s : t.spans()) {
-      for (int i = s.start(); i < s.start() + s.length(); i++) {
-        (s.tanh() ? maskTanh : maskSoft)[i] = 1;
+      if (s.tanh()) {
+        maskTanh[s.start()] = 1;
       }
     }
+    Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
-      Map<String, NDArray> w = params.toArrays(root, true);
+      List<String> layers = new ArrayList<>(params.values().keySet());
+      layers.remove("sigma");
+      Flat net = new Flat(root, params, layers, "vae");
+      NDArray sigma = root.create(params.get("sigma"), new Shape(d));
+      sigma.setRequiresGradient(true);
       Optimizer adam =
           Optimizer.adam()
               .optLearningRateTracker(Tracker.fixed((float) o.learningRate()))
               .optWeightDecays((float) WEIGHT_DECAY)
               .build();
+      Segments.Batch layout = seg.batch(root, batch);
+      // the training data stays in libtorch; each batch is picked by a tensor of row indices
+      NDArray allRows = root.create(data, new Shape(rows, d));
+      NDArray allHot =
+          root.create(seg.hotSlots(data, rows, t.spans()), new Shape(rows, 1, seg.count()));
       NDArray mt = root.create(maskTanh, new Shape(1, d));
-      NDArray ms = root.create(maskSoft, new Shape(1, d));
       NDArray half = Nn.scalar(root, 0.5);
       NDArray negHalf = Nn.scalar(root, -0.5);
       NDArray one = Nn.scalar(root, 1);
       NDArray two = Nn.scalar(root, 2);
       NDArray invB = Nn.scalar(root, 1.0 / batch);
       NDArray bScalar = Nn.scalar(root, batch);
-      NDArray sigma = w.get("sigma");
+      NDIndex everything = new NDIndex(":");
       int[] order = PermutationSampler.natural(rows);
       EarlyStop stop = new EarlyStop(o.patience());
       for (int epoch = 1; epoch <= o.epochs(); epoch++) {
@@ -90,12 +101,17 @@ final class Vae {
         double lossSum = 0;
         for (int s = 0; s < steps; s++) {
           try (NDManager step = root.newSubManager()) {
-            NDArray x =
-                step.create(Nn.gather(data, d, order, s * batch, batch), new Shape(batch, d));
+            NDArray rowsOfBatch = step.create(Nn.slice(order, s * batch, batch));
+            NDArray x = Nn.own(step, allRows.get(rowsOfBatch));
+            NDArray hot = Nn.own(step, allHot.get(rowsOfBatch));
             NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
-            Nn.zeroGradients(w);
+            net.zeroGradient();
+            try (NDArray grad = sigma.getGradient()) {
+              grad.subi(grad);
+            }
             NDArray loss;
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+              Map<String, NDArray> w = net.views(step, false);
               NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
               h = Nn.relu(Nn.dense(h, w, "enc1"));
               NDArray mu = Nn.dense(h, w, "mu");
@@ -104,22 +120,25 @@ final class Vae {
               NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
               g = Nn.relu(Nn.dense(g, w, "dec1"));
               NDArray out = Nn.dense(g, w, "out");
-              NDArray a = Nn.tanhAndLogSoftmax(out, t.spans());
-              NDArray twoSigma2 = Nn.own(step, sigma.square().mul(two));
-              NDArray squares = x.sub(a).square().mul(mt).div(twoSigma2).sum();
-              NDArray logSigma = Nn.own(step, sigma.log().mul(mt).sum()).mul(bScalar);
-              NDArray crossEntropy = a.mul(x).mul(ms).sum().neg();
+              // continuous scalars: (x - tanh(out))^2 / (2 sigma^2) + log sigma
+              NDArray twoSigma2 = Nn.own(step, Nn.own(step, sigma.square()).mul(two));
+              NDArray weights = Nn.own(step, mt.div(twoSigma2));
+              NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
+              NDArray logSigma = Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
+              // one-hots: cross-entropy, picking each span's observed level out of one
+              // log-softmax over the block of all spans
+              NDArray logp = Segments.block(out, null, layout).logSoftmax(1);
+              NDArray crossEntropy = logp.gather(hot, 1).sum().neg();
               NDArray kl = logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
               loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
               gc.backward(loss);
             }
-            for (Map.Entry<String, NDArray> e : w.entrySet()) {
-              try (NDArray grad = e.getValue().getGradient()) {
-                adam.update(e.getKey(), e.getValue(), grad);
-              }
+            net.update(adam);
+            try (NDArray grad = sigma.getGradient()) {
+              adam.update("sigma", sigma, grad);
             }
             try (NDArray clipped = sigma.clip(0.01, 1.0)) {
-              sigma.set(clipped.toFloatArray());
+              sigma.set(everything, clipped);
             }
             lossSum += loss.getFloat();
           }
@@ -135,7 +154,8 @@ final class Vae {
           break;
         }
       }
-      params.readBack(w);
+      net.readBack(params);
+      params.put("sigma", sigma.toFloatArray(), d);
     }
     return params;
   }
