@@ -71,4 +71,24 @@ final class Nn {
     }
     return out;
   }
+
+  /**
+   * Rows {@code rows[from .. from + count)} of a row-major {@code data} of {@code width} columns.
+   */
+  static float[] gather(float[] data, int width, int[] rows, int from, int count) {
+    float[] out = new float[count * width];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(data, rows[from + i] * width, out, i * width, width);
+    }
+    return out;
+  }
+
+  /** Sets every gradient of {@code params} to zero (PyTorch accumulates them). */
+  static void zeroGradients(Map<String, NDArray> params) {
+    for (NDArray p : params.values()) {
+      try (NDArray g = p.getGradient()) {
+        g.subi(g);
+      }
+    }
+  }
 }

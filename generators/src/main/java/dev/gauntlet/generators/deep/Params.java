@@ -85,6 +85,13 @@ final class Params {
     return out;
   }
 
+  /** Copies trained values back from arrays made by {@link #toArrays}. */
+  void readBack(Map<String, NDArray> arrays) {
+    for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+      values.put(e.getKey(), e.getValue().toFloatArray());
+    }
+  }
+
   JsonNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     for (Map.Entry<String, float[]> e : values.entrySet()) {
