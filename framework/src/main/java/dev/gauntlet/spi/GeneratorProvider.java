@@ -24,6 +24,14 @@ public interface GeneratorProvider extends Named {
    */
   Generator fit(Table sample, Map<String, String> params, Seed seed);
 
+  /**
+   * As {@link #fit(Table, Map, Seed)}, reporting the progress of long fitting (such as training a
+   * network) to {@code progress}. Quick providers need not override it.
+   */
+  default Generator fit(Table sample, Map<String, String> params, Seed seed, Progress progress) {
+    return fit(sample, params, seed);
+  }
+
   /** Rebuilds a generator from what {@link Generator#state()} returned. */
   Generator restore(JsonNode state);
 }

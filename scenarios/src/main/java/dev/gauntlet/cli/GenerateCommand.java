@@ -14,6 +14,7 @@ import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorFiles;
 import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.Progress;
 import dev.gauntlet.spi.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Read these columns of --fit data as categorical (e.g. 0/1-coded flags).")
   List<String> categorical = List.of();
 
-  @Option(names = "--quiet", description = "No progress lines on stderr.")
+  @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -150,7 +151,8 @@ final class GenerateCommand implements Callable<Integer> {
       return GauntletCli.OK;
     }
     checkOptions();
-    Generator g = generator(registry, stdout);
+    Progress progress = quiet ? Progress.NONE : TerminalProgress.of(stderr);
+    Generator g = generator(registry, stdout, progress);
     if (saveModel != null) {
       GeneratorFiles.save(g, saveModel);
       stdout.println("saved the " + g.name() + " model to " + saveModel);
@@ -158,7 +160,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null) {
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       long start = System.nanoTime();
-      write(g, Seed.of(seed), rows, batchSize, t, out, quiet ? null : stderr);
+      write(g, Seed.of(seed), rows, batchSize, t, out, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
@@ -240,7 +242,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
   }
 
-  private Generator generator(Registry<GeneratorProvider> registry, PrintWriter stdout) {
+  private Generator generator(
+      Registry<GeneratorProvider> registry, PrintWriter stdout, Progress progress) {
     if (model != null) {
       return GeneratorFiles.load(model, registry);
     }
@@ -276,7 +279,7 @@ final class GenerateCommand implements Callable<Integer> {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
     Table sample = Csv.read(fit, options);
-    Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"));
+    Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
     stdout.printf(
         "fitted %s to %s (%d rows, %d columns)%n",
         g.name(), fit, sample.rowCount(), sample.columnCount());
@@ -288,10 +291,10 @@ final class GenerateCommand implements Callable<Integer> {
    * format batches, this thread writes them in batch order. At most 2 × threads batches are in
    * flight, so memory does not grow with the row count.
    *
-   * @param progress where to print progress lines every few seconds, or null
+   * @param progress told of every batch written
    */
   static void write(
-      Generator g, Seed root, long rows, int batchSize, int threads, Path out, PrintWriter progress)
+      Generator g, Seed root, long rows, int batchSize, int threads, Path out, Progress progress)
       throws InterruptedException {
     long batches = (rows + batchSize - 1) / batchSize;
     ExecutorService pool =
@@ -305,7 +308,6 @@ final class GenerateCommand implements Callable<Integer> {
     ArrayDeque<Future<String>> window = new ArrayDeque<>();
     int maxInFlight = 2 * threads;
     long start = System.nanoTime();
-    long lastReport = start;
     try (CsvSink sink = CsvSink.open(out, g.schema())) {
       long next = 0;
       long written = 0;
@@ -326,19 +328,12 @@ final class GenerateCommand implements Callable<Integer> {
         }
         sink.writeFormatted(text);
         written += Math.min(batchSize, rows - written);
-        long now = System.nanoTime();
-        if (progress != null && now - lastReport > 2_000_000_000L) {
-          lastReport = now;
-          double seconds = (now - start) / 1e9;
-          progress.printf(
-              Locale.ROOT,
-              "generate: %,d of %,d rows (%.0f%%), %,.0f rows/s%n",
-              written,
-              rows,
-              100.0 * written / rows,
-              written / seconds);
-          progress.flush();
-        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.update(
+            "generate",
+            written,
+            rows,
+            String.format(Locale.ROOT, "%,.0f rows/s", written / seconds));
       }
       sink.commit();
     } finally {

@@ -6,6 +6,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.Progress;
 import java.util.List;
 import java.util.Map;
 
@@ -45,12 +46,19 @@ public final class GanProvider implements GeneratorProvider {
 
   @Override
   public Generator fit(Table sample, Map<String, String> params, Seed seed) {
+    return fit(sample, params, seed, null);
+  }
+
+  /** Reports each epoch to {@code progress} (null: a line per epoch on stderr). */
+  @Override
+  public Generator fit(Table sample, Map<String, String> params, Seed seed, Progress progress) {
     TrainingOptions o = TrainingOptions.parse(NAME, PARAMETERS, params);
     DataTransform t = DataTransform.fit(sample, o.maxModes());
     float[] data = t.encode(sample);
     Gan.Conditions cond = Gan.Conditions.of(t, data, sample.rowCount());
     Params p =
-        Gan.train(t, data, sample.rowCount(), cond, o, seed, VaeProvider.listener(listener, o));
+        Gan.train(
+            t, data, sample.rowCount(), cond, o, seed, VaeProvider.listener(listener, o, progress));
     return new DeepGenerator(NAME, t, p, o, cond);
   }
 

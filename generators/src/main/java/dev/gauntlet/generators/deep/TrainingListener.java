@@ -21,10 +21,14 @@ public interface TrainingListener {
 
     /** One line, e.g. {@code vae epoch 12/300 loss 3.2104 14210 rows/s}. */
     public String line() {
-      StringBuilder b =
-          new StringBuilder(String.format(Locale.ROOT, "%s epoch %d/%d", model, epoch, epochs));
-      losses.forEach((k, v) -> b.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
-      b.append(String.format(Locale.ROOT, "  %.0f rows/s", rowsPerSecond));
+      return String.format(Locale.ROOT, "%s epoch %d/%d  %s", model, epoch, epochs, detail());
+    }
+
+    /** The losses and speed, e.g. {@code loss 3.2104 14210 rows/s}. */
+    public String detail() {
+      StringBuilder b = new StringBuilder();
+      losses.forEach((k, v) -> b.append(String.format(Locale.ROOT, "%s %.4f  ", k, v)));
+      b.append(String.format(Locale.ROOT, "%.0f rows/s", rowsPerSecond));
       return b.toString();
     }
   }

@@ -6,6 +6,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.Progress;
 import java.util.List;
 import java.util.Map;
 
@@ -45,18 +46,34 @@ public final class VaeProvider implements GeneratorProvider {
 
   @Override
   public Generator fit(Table sample, Map<String, String> params, Seed seed) {
+    return fit(sample, params, seed, null);
+  }
+
+  /** Reports each epoch to {@code progress} (null: a line per epoch on stderr). */
+  @Override
+  public Generator fit(Table sample, Map<String, String> params, Seed seed, Progress progress) {
     TrainingOptions o = TrainingOptions.parse(NAME, PARAMETERS, params);
     DataTransform t = DataTransform.fit(sample, o.maxModes());
     float[] data = t.encode(sample);
-    Params p = Vae.train(t, data, sample.rowCount(), o, seed, listener(listener, o));
+    Params p = Vae.train(t, data, sample.rowCount(), o, seed, listener(listener, o, progress));
     return new DeepGenerator(NAME, t, p, o, null);
   }
 
-  static TrainingListener listener(TrainingListener given, TrainingOptions o) {
+  /**
+   * The listener training reports to: the one given to the constructor; else none when {@code
+   * progress=false}; else {@code progress}, or a line per epoch on stderr when that is null.
+   */
+  static TrainingListener listener(TrainingListener given, TrainingOptions o, Progress progress) {
     if (given != null) {
       return given;
     }
-    return o.progress() ? TrainingListener.STDERR : TrainingListener.SILENT;
+    if (!o.progress()) {
+      return TrainingListener.SILENT;
+    }
+    if (progress == null) {
+      return TrainingListener.STDERR;
+    }
+    return e -> progress.update(e.model() + " training", e.epoch(), e.epochs(), e.detail());
   }
 
   @Override
