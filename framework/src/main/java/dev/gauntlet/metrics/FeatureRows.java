@@ -75,4 +75,23 @@ final class FeatureRows {
     }
     return (s0 + s1) + (s2 + s3);
   }
+
+  /** Checks that row-major {@code real} is {@code n x d} and {@code fake} is {@code m x d}. */
+  static void checkShape(double[] real, int n, double[] fake, int m, int d) {
+    if ((long) n * d != real.length || (long) m * d != fake.length) {
+      throw new IllegalArgumentException(
+          "rows x features do not match the data: "
+              + n
+              + " x "
+              + d
+              + " vs "
+              + real.length
+              + ", "
+              + m
+              + " x "
+              + d
+              + " vs "
+              + fake.length);
+    }
+  }
 }

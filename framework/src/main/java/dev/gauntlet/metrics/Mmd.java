@@ -76,21 +76,7 @@ public record Mmd(
       double[] real, int n, double[] fake, int m, int d, int permutations, Seed seed) {
     checkPermutations(permutations);
     Objects.requireNonNull(seed, "seed");
-    if ((long) n * d != real.length || (long) m * d != fake.length) {
-      throw new IllegalArgumentException(
-          "rows x features do not match the data: "
-              + n
-              + " x "
-              + d
-              + " vs "
-              + real.length
-              + ", "
-              + m
-              + " x "
-              + d
-              + " vs "
-              + fake.length);
-    }
+    FeatureRows.checkShape(real, n, fake, m, d);
     int total = n + m;
     double[] pooled = Arrays.copyOf(real, total * d);
     System.arraycopy(fake, 0, pooled, n * d, m * d);

@@ -70,21 +70,7 @@ public record Prdc(
     if (k < 1) {
       throw new IllegalArgumentException("nearest-neighbour k is less than 1: " + k);
     }
-    if ((long) n * d != real.length || (long) m * d != fake.length) {
-      throw new IllegalArgumentException(
-          "rows x features do not match the data: "
-              + n
-              + " x "
-              + d
-              + " vs "
-              + real.length
-              + ", "
-              + m
-              + " x "
-              + d
-              + " vs "
-              + fake.length);
-    }
+    FeatureRows.checkShape(real, n, fake, m, d);
     if (n <= k || m <= k) {
       return new Prdc(k, n, m, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }

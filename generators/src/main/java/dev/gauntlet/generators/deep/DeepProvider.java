@@ -1,0 +1,87 @@
+package dev.gauntlet.generators.deep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.data.Table;
+import dev.gauntlet.random.Seed;
+import dev.gauntlet.spi.Generator;
+import dev.gauntlet.spi.GeneratorProvider;
+import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.Progress;
+import java.util.List;
+import java.util.Map;
+
+/** What the {@code vae} and {@code gan} providers share: options, progress, restoring. */
+abstract class DeepProvider implements GeneratorProvider {
+  private final String name;
+  private final String description;
+  private final List<Parameter> parameters;
+  private final TrainingListener listener;
+
+  DeepProvider(
+      String name, String description, List<Parameter> parameters, TrainingListener listener) {
+    this.name = name;
+    this.description = description;
+    this.parameters = parameters;
+    this.listener = listener;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final List<Parameter> parameters() {
+    return parameters;
+  }
+
+  @Override
+  public final Generator fit(Table sample, Map<String, String> params, Seed seed) {
+    return fit(sample, params, seed, null);
+  }
+
+  /** Reports each epoch to {@code progress} (null: a line per epoch on stderr). */
+  @Override
+  public final Generator fit(
+      Table sample, Map<String, String> params, Seed seed, Progress progress) {
+    TrainingOptions o = TrainingOptions.parse(name, parameters, params);
+    DataTransform t = DataTransform.fit(sample, o.maxModes());
+    return train(sample, t, t.encode(sample), o, seed, listener(o, progress));
+  }
+
+  /** Trains on {@code data}, the sample encoded by {@code t}. */
+  abstract Generator train(
+      Table sample,
+      DataTransform t,
+      float[] data,
+      TrainingOptions o,
+      Seed seed,
+      TrainingListener listener);
+
+  /**
+   * The listener training reports to: the one given to the constructor; else none when {@code
+   * progress=false}; else {@code progress}, or a line per epoch on stderr when that is null.
+   */
+  private TrainingListener listener(TrainingOptions o, Progress progress) {
+    if (listener != null) {
+      return listener;
+    }
+    if (!o.progress()) {
+      return TrainingListener.SILENT;
+    }
+    if (progress == null) {
+      return TrainingListener.STDERR;
+    }
+    return e -> progress.update(e.model() + " training", e.epoch(), e.epochs(), e.detail());
+  }
+
+  @Override
+  public final Generator restore(JsonNode state) {
+    return DeepGenerator.restore(name, state);
+  }
+}
