@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /**
@@ -93,66 +92,81 @@ final class Vae {
       NDArray invB = Nn.scalar(root, 1.0 / batch);
       NDArray bScalar = Nn.scalar(root, batch);
       NDIndex everything = new NDIndex(":");
-      int[] order = PermutationSampler.natural(rows);
       EarlyStop stop = new EarlyStop(o.patience());
-      for (int epoch = 1; epoch <= o.epochs(); epoch++) {
-        long start = System.nanoTime();
-        PermutationSampler.shuffle(rng, order);
-        double lossSum = 0;
-        for (int s = 0; s < steps; s++) {
-          try (NDManager step = root.newSubManager()) {
-            NDArray rowsOfBatch = step.create(Nn.slice(order, s * batch, batch));
-            NDArray x = Nn.own(step, allRows.get(rowsOfBatch));
-            NDArray hot = Nn.own(step, allHot.get(rowsOfBatch));
-            NDArray eps = Nn.gaussian(step, rng, batch, o.embedding());
-            net.zeroGradient();
-            try (NDArray grad = sigma.getGradient()) {
-              grad.subi(grad);
+      // the next epoch's shuffle and latent noise are drawn on another thread while this epoch
+      // trains: one thread uses the random source, in the same order as drawing them inline
+      EpochDraws draws = new EpochDraws(rng, rows, steps, batch, o.embedding());
+      try {
+        for (int epoch = 1; epoch <= o.epochs(); epoch++) {
+          long start = System.nanoTime();
+          EpochDraws.Draw draw = draws.next(epoch < o.epochs());
+          double lossSum = 0;
+          try (NDManager epochArrays = root.newSubManager()) {
+            NDArray picked = epochArrays.create(draw.rows(), new Shape(steps * batch));
+            NDArray xs = Nn.own(epochArrays, allRows.get(picked)).reshape(steps, batch, d);
+            NDArray hots =
+                Nn.own(epochArrays, allHot.get(picked)).reshape(steps, batch, 1, seg.count());
+            NDArray noise =
+                epochArrays.create(draw.noise(), new Shape(steps, batch, o.embedding()));
+            for (int s = 0; s < steps; s++) {
+              try (NDManager step = root.newSubManager()) {
+                NDArray x = Nn.own(step, xs.get(s));
+                NDArray hot = Nn.own(step, hots.get(s));
+                NDArray eps = Nn.own(step, noise.get(s));
+                net.zeroGradient();
+                try (NDArray grad = sigma.getGradient()) {
+                  grad.subi(grad);
+                }
+                NDArray loss;
+                try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+                  Map<String, NDArray> w = net.views(step, false);
+                  NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
+                  h = Nn.relu(Nn.dense(h, w, "enc1"));
+                  NDArray mu = Nn.dense(h, w, "mu");
+                  NDArray logvar = Nn.dense(h, w, "logvar");
+                  NDArray z = eps.mul(logvar.mul(half).exp()).add(mu);
+                  NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
+                  g = Nn.relu(Nn.dense(g, w, "dec1"));
+                  NDArray out = Nn.dense(g, w, "out");
+                  // continuous scalars: (x - tanh(out))^2 / (2 sigma^2) + log sigma
+                  NDArray twoSigma2 = Nn.own(step, Nn.own(step, sigma.square()).mul(two));
+                  NDArray weights = Nn.own(step, mt.div(twoSigma2));
+                  NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
+                  NDArray logSigma =
+                      Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
+                  // one-hots: cross-entropy, picking each span's observed level out of one
+                  // log-softmax over the block of all spans
+                  NDArray logp = Segments.block(out, null, layout).logSoftmax(1);
+                  NDArray crossEntropy = logp.gather(hot, 1).sum().neg();
+                  NDArray kl =
+                      logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
+                  loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
+                  gc.backward(loss);
+                }
+                net.update(adam);
+                try (NDArray grad = sigma.getGradient()) {
+                  adam.update("sigma", sigma, grad);
+                }
+                try (NDArray clipped = sigma.clip(0.01, 1.0)) {
+                  sigma.set(everything, clipped);
+                }
+                lossSum += loss.getFloat();
+              }
             }
-            NDArray loss;
-            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
-              Map<String, NDArray> w = net.views(step, false);
-              NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
-              h = Nn.relu(Nn.dense(h, w, "enc1"));
-              NDArray mu = Nn.dense(h, w, "mu");
-              NDArray logvar = Nn.dense(h, w, "logvar");
-              NDArray z = eps.mul(logvar.mul(half).exp()).add(mu);
-              NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
-              g = Nn.relu(Nn.dense(g, w, "dec1"));
-              NDArray out = Nn.dense(g, w, "out");
-              // continuous scalars: (x - tanh(out))^2 / (2 sigma^2) + log sigma
-              NDArray twoSigma2 = Nn.own(step, Nn.own(step, sigma.square()).mul(two));
-              NDArray weights = Nn.own(step, mt.div(twoSigma2));
-              NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
-              NDArray logSigma = Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
-              // one-hots: cross-entropy, picking each span's observed level out of one
-              // log-softmax over the block of all spans
-              NDArray logp = Segments.block(out, null, layout).logSoftmax(1);
-              NDArray crossEntropy = logp.gather(hot, 1).sum().neg();
-              NDArray kl = logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
-              loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
-              gc.backward(loss);
-            }
-            net.update(adam);
-            try (NDArray grad = sigma.getGradient()) {
-              adam.update("sigma", sigma, grad);
-            }
-            try (NDArray clipped = sigma.clip(0.01, 1.0)) {
-              sigma.set(everything, clipped);
-            }
-            lossSum += loss.getFloat();
+          }
+          double mean = lossSum / steps;
+          double seconds = (System.nanoTime() - start) / 1e9;
+          Map<String, Double> losses = new LinkedHashMap<>();
+          losses.put("loss", mean);
+          listener.onEpoch(
+              new TrainingListener.Epoch(
+                  "vae", epoch, o.epochs(), losses, steps * batch / Math.max(seconds, 1e-9)));
+          if (stop.shouldStop(mean)) {
+            break;
           }
         }
-        double mean = lossSum / steps;
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss", mean);
-        listener.onEpoch(
-            new TrainingListener.Epoch(
-                "vae", epoch, o.epochs(), losses, steps * batch / Math.max(seconds, 1e-9)));
-        if (stop.shouldStop(mean)) {
-          break;
-        }
+      } finally {
+        draws.close();
       }
       net.readBack(params);
       params.put("sigma", sigma.toFloatArray(), d);
