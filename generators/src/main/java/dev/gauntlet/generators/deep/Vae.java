@@ -1,6 +1,8 @@
 package dev.gauntlet.generators.deep;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -22,6 +24,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * step, as TVAE does). Loss per batch: {@code 2 * (sum over continuous scalars of (x - tanh(out))^2
  * / (2 sigma^2) + log sigma, plus cross-entropy of each one-hot) / B + KL / B}. Adam with weight
  * decay 1e-5.
+ *
+ * <p>The loss is written in few libtorch operations (each costs a JNI call and an autograd node):
+ * the scalar terms on the tanh columns alone, summed over the batch before dividing by sigma^2, and
+ * the three sums weighted by one dot product.
  *
  * <p>Sampling draws latents, decodes, adds {@code sigma * N(0, 1)} to every tanh scalar and takes
  * the arg-max of every one-hot. All random numbers (initial weights, shuffling, noise) come from
@@ -61,12 +67,12 @@ final class Vae {
     UniformRandomProvider rng = seed.rng("vae-train", 0);
     int batch = Math.min(o.batchSize(), rows);
     int steps = Math.max(1, rows / batch);
-    float[] maskTanh = new float[d];
-    for (DataTransform.Span s : t.spans()) {
-      if (s.tanh()) {
-        maskTanh[s.start()] = 1;
-      }
-    }
+    long[] tanhColumns =
+        t.spans().stream()
+            .filter(DataTransform.Span::tanh)
+            .mapToLong(DataTransform.Span::start)
+            .toArray();
+    int nt = tanhColumns.length;
     Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
       List<String> layers = new ArrayList<>(params.values().keySet());
@@ -84,13 +90,16 @@ final class Vae {
       NDArray allRows = root.create(data, new Shape(rows, d));
       NDArray allHot =
           root.create(seg.hotSlots(data, rows, t.spans()), new Shape(rows, 1, seg.count()));
-      NDArray mt = root.create(maskTanh, new Shape(1, d));
+      // the tanh scalars' columns: of the data once, of the decoder's output per step
+      NDArray tanhOfSigma = root.create(tanhColumns, new Shape(nt));
+      NDArray tanhOfBatch = root.create(repeat(tanhColumns, batch), new Shape(batch, nt));
+      NDArray allScalars =
+          allRows.gather(root.create(repeat(tanhColumns, rows), new Shape(rows, nt)), 1);
       NDArray half = Nn.scalar(root, 0.5);
-      NDArray negHalf = Nn.scalar(root, -0.5);
-      NDArray one = Nn.scalar(root, 1);
-      NDArray two = Nn.scalar(root, 2);
-      NDArray invB = Nn.scalar(root, 1.0 / batch);
-      NDArray bScalar = Nn.scalar(root, batch);
+      NDArray twoB = Nn.scalar(root, 2.0 * batch);
+      // loss = (scalar terms - 2 cross-entropy + klSum / 2) / B - embedding / 2, as one dot
+      NDArray terms = root.create(new float[] {1f / batch, -2f / batch, 0.5f / batch});
+      NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding());
       NDIndex everything = new NDIndex(":");
       EarlyStop stop = new EarlyStop(o.patience());
       // the next epoch's shuffle and latent noise are drawn on another thread while this epoch
@@ -106,6 +115,8 @@ final class Vae {
             NDArray xs = Nn.own(epochArrays, allRows.get(picked)).reshape(steps, batch, d);
             NDArray hots =
                 Nn.own(epochArrays, allHot.get(picked)).reshape(steps, batch, 1, seg.count());
+            NDArray scalarsOfEpoch =
+                Nn.own(epochArrays, allScalars.get(picked)).reshape(steps, batch, nt);
             NDArray noise =
                 epochArrays.create(draw.noise(), new Shape(steps, batch, o.embedding()));
             for (int s = 0; s < steps; s++) {
@@ -113,6 +124,7 @@ final class Vae {
                 NDArray x = Nn.own(step, xs.get(s));
                 NDArray hot = Nn.own(step, hots.get(s));
                 NDArray eps = Nn.own(step, noise.get(s));
+                NDArray xScalars = Nn.own(step, scalarsOfEpoch.get(s));
                 net.zeroGradient();
                 try (NDArray grad = sigma.getGradient()) {
                   grad.subi(grad);
@@ -128,19 +140,22 @@ final class Vae {
                   NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
                   g = Nn.relu(Nn.dense(g, w, "dec1"));
                   NDArray out = Nn.dense(g, w, "out");
-                  // continuous scalars: (x - tanh(out))^2 / (2 sigma^2) + log sigma
-                  NDArray twoSigma2 = Nn.own(step, Nn.own(step, sigma.square()).mul(two));
-                  NDArray weights = Nn.own(step, mt.div(twoSigma2));
-                  NDArray squares = x.sub(out.tanh()).square().mul(weights).sum();
-                  NDArray logSigma =
-                      Nn.own(step, Nn.own(step, sigma.log()).mul(mt).sum()).mul(bScalar);
+                  // continuous scalars, twice (x - tanh(out))^2 / (2 sigma^2) + log sigma summed
+                  // over the batch: sum_b (x - tanh(out))^2 / sigma^2 + 2 B log sigma per column
+                  NDArray squares =
+                      xScalars.sub(out.gather(tanhOfBatch, 1).tanh()).square().sum(new int[] {0});
+                  NDArray sig = Nn.own(step, sigma.gather(tanhOfSigma, 0));
+                  NDArray scalarTerms = squares.div(sig.square()).add(sig.log().mul(twoB)).sum();
                   // one-hots: cross-entropy, picking each span's observed level out of one
                   // log-softmax over the block of all spans
                   NDArray logp = Segments.block(out, null, layout).logSoftmax(1);
-                  NDArray crossEntropy = logp.gather(hot, 1).sum().neg();
-                  NDArray kl =
-                      logvar.add(one).sub(mu.square()).sub(logvar.exp()).sum().mul(negHalf);
-                  loss = squares.add(logSigma).add(crossEntropy).mul(two).add(kl).mul(invB);
+                  NDArray logLikelihood = logp.gather(hot, 1).sum();
+                  // KL = (sum(mu^2 + exp(logvar) - logvar) - B * embedding) / 2
+                  NDArray klSum = mu.square().add(logvar.exp()).sub(logvar).sum();
+                  loss =
+                      NDArrays.stack(new NDList(scalarTerms, logLikelihood, klSum))
+                          .dot(terms)
+                          .add(klConstant);
                   gc.backward(loss);
                 }
                 net.update(adam);
@@ -172,6 +187,15 @@ final class Vae {
       params.put("sigma", sigma.toFloatArray(), d);
     }
     return params;
+  }
+
+  /** {@code values} repeated {@code times} times, one after the other. */
+  private static long[] repeat(long[] values, int times) {
+    long[] out = new long[values.length * times];
+    for (int i = 0; i < times; i++) {
+      System.arraycopy(values, 0, out, i * values.length, values.length);
+    }
+    return out;
   }
 
   /** Encoded rows (after activation and noise), ready for {@link DataTransform#decode}. */
