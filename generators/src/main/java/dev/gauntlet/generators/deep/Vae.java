@@ -77,7 +77,7 @@ final class Vae {
     try (NDManager root = Torch.newManager()) {
       List<String> layers = new ArrayList<>(params.values().keySet());
       layers.remove("sigma");
-      Flat net = new Flat(root, params, layers, "vae");
+      Flat net = new Flat(root, params, layers, "vae", true);
       NDArray sigma = root.create(params.get("sigma"), new Shape(d));
       sigma.setRequiresGradient(true);
       Optimizer adam =
@@ -132,14 +132,14 @@ final class Vae {
                 NDArray loss;
                 try (GradientCollector gc = Torch.engine().newGradientCollector()) {
                   Map<String, NDArray> w = net.views(step, false);
-                  NDArray h = Nn.relu(Nn.dense(x, w, "enc0"));
-                  h = Nn.relu(Nn.dense(h, w, "enc1"));
-                  NDArray mu = Nn.dense(h, w, "mu");
-                  NDArray logvar = Nn.dense(h, w, "logvar");
+                  NDArray h = Nn.relu(Nn.linear(x, w, "enc0"));
+                  h = Nn.relu(Nn.linear(h, w, "enc1"));
+                  NDArray mu = Nn.linear(h, w, "mu");
+                  NDArray logvar = Nn.linear(h, w, "logvar");
                   NDArray z = eps.mul(logvar.mul(half).exp()).add(mu);
-                  NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
-                  g = Nn.relu(Nn.dense(g, w, "dec1"));
-                  NDArray out = Nn.dense(g, w, "out");
+                  NDArray g = Nn.relu(Nn.linear(z, w, "dec0"));
+                  g = Nn.relu(Nn.linear(g, w, "dec1"));
+                  NDArray out = Nn.linear(g, w, "out");
                   // continuous scalars, twice (x - tanh(out))^2 / (2 sigma^2) + log sigma summed
                   // over the batch: sum_b (x - tanh(out))^2 / sigma^2 + 2 B log sigma per column
                   NDArray squares =
