@@ -3,6 +3,7 @@ package dev.gauntlet.generators.deep;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
@@ -96,6 +97,17 @@ final class Flat {
   void update(Optimizer optimizer) {
     try (NDArray g = flat.getGradient()) {
       optimizer.update(id, flat, g);
+    }
+  }
+
+  /** Clips weights {@code name} (a vector) to [{@code lo}, {@code hi}] in place. */
+  void clip(String name, double lo, double hi) {
+    int i = names.indexOf(name);
+    long from = i == 0 ? 0 : cuts[i - 1];
+    NDIndex part = new NDIndex(from + ":" + (from + shapes.get(i).size()));
+    try (NDArray values = flat.get(part);
+        NDArray clipped = values.clip(lo, hi)) {
+      flat.set(part, clipped);
     }
   }
 

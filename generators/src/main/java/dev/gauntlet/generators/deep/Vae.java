@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -75,11 +74,9 @@ final class Vae {
     int nt = tanhColumns.length;
     Segments seg = Segments.of(d, t.spans());
     try (NDManager root = Torch.newManager()) {
+      // sigma is in the flat array too: one zeroing and one Adam update cover everything
       List<String> layers = new ArrayList<>(params.values().keySet());
-      layers.remove("sigma");
       Flat net = new Flat(root, params, layers, "vae", true);
-      NDArray sigma = root.create(params.get("sigma"), new Shape(d));
-      sigma.setRequiresGradient(true);
       Optimizer adam =
           Optimizer.adam()
               .optLearningRateTracker(Tracker.fixed((float) o.learningRate()))
@@ -100,7 +97,6 @@ final class Vae {
       // loss = (scalar terms - 2 cross-entropy + klSum / 2) / B - embedding / 2, as one dot
       NDArray terms = root.create(new float[] {1f / batch, -2f / batch, 0.5f / batch});
       NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding());
-      NDIndex everything = new NDIndex(":");
       EarlyStop stop = new EarlyStop(o.patience());
       // the next epoch's shuffle and latent noise are drawn on another thread while this epoch
       // trains: one thread uses the random source, in the same order as drawing them inline
@@ -126,9 +122,6 @@ final class Vae {
                 NDArray eps = Nn.own(step, noise.get(s));
                 NDArray xScalars = Nn.own(step, scalarsOfEpoch.get(s));
                 net.zeroGradient();
-                try (NDArray grad = sigma.getGradient()) {
-                  grad.subi(grad);
-                }
                 NDArray loss;
                 try (GradientCollector gc = Torch.engine().newGradientCollector()) {
                   Map<String, NDArray> w = net.views(step, false);
@@ -144,7 +137,7 @@ final class Vae {
                   // over the batch: sum_b (x - tanh(out))^2 / sigma^2 + 2 B log sigma per column
                   NDArray squares =
                       xScalars.sub(out.gather(tanhOfBatch, 1).tanh()).square().sum(new int[] {0});
-                  NDArray sig = Nn.own(step, sigma.gather(tanhOfSigma, 0));
+                  NDArray sig = w.get("sigma").gather(tanhOfSigma, 0);
                   NDArray scalarTerms = squares.div(sig.square()).add(sig.log().mul(twoB)).sum();
                   // one-hots: cross-entropy, picking each span's observed level out of one
                   // log-softmax over the block of all spans
@@ -159,12 +152,7 @@ final class Vae {
                   gc.backward(loss);
                 }
                 net.update(adam);
-                try (NDArray grad = sigma.getGradient()) {
-                  adam.update("sigma", sigma, grad);
-                }
-                try (NDArray clipped = sigma.clip(0.01, 1.0)) {
-                  sigma.set(everything, clipped);
-                }
+                net.clip("sigma", 0.01, 1.0);
                 lossSum += loss.getFloat();
               }
             }
@@ -184,7 +172,6 @@ final class Vae {
         draws.close();
       }
       net.readBack(params);
-      params.put("sigma", sigma.toFloatArray(), d);
     }
     return params;
   }
