@@ -103,12 +103,14 @@ final class Vae {
       NDArray allScalars =
           allRows.gather(root.create(repeat(tanhColumns, rows), new Shape(rows, nt)), 1);
       NDArray half = Nn.scalar(root, 0.5);
-      NDArray twoB = Nn.scalar(root, 2.0 * batch);
-      // loss = (scalar terms - 2 cross-entropy + klSum / 2) / B - embedding / 2, as one dot
-      float[] weights = new float[ng + 2];
+      NDArray minusTwo = Nn.scalar(root, -2);
+      // loss = sum(squares / sigma^2) / B + 2 sum(log sigma) - 2 log-likelihood / B + klSum / 2B
+      // - embedding / 2: the sums stacked, weighted by one dot
+      float[] weights = new float[ng + 3];
       java.util.Arrays.fill(weights, -2f / batch);
       weights[0] = 1f / batch;
-      weights[ng + 1] = 0.5f / batch;
+      weights[1] = 2f;
+      weights[ng + 2] = 0.5f / batch;
       NDArray terms = root.create(weights);
       NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding());
       EarlyStop stop = new EarlyStop(o.patience());
@@ -155,11 +157,11 @@ final class Vae {
                   NDArray squares =
                       xScalars.sub(out.gather(tanhOfBatch, 1).tanh()).square().sum(new int[] {0});
                   NDArray sig = w.get("sigma").gather(tanhOfSigma, 0);
-                  NDArray scalarTerms = squares.div(sig.square()).add(sig.log().mul(twoB)).sum();
                   // one-hots: cross-entropy, picking each span's observed level out of one
                   // log-softmax over the block of all spans
-                  NDList sums = new NDList(ng + 2);
-                  sums.add(scalarTerms);
+                  NDList sums = new NDList(ng + 3);
+                  sums.add(squares.dot(sig.pow(minusTwo)));
+                  sums.add(sig.log().sum());
                   for (int k = 0; k < ng; k++) {
                     NDArray logp = Segments.block(out, null, layout[k]).logSoftmax(1);
                     sums.add(logp.gather(Nn.own(step, hots[k].get(s)), 1).sum());
