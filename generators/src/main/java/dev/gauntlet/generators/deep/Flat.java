@@ -3,6 +3,7 @@ package dev.gauntlet.generators.deep;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
@@ -23,10 +24,22 @@ final class Flat {
   private final List<Shape> shapes = new ArrayList<>();
   private final long[] cuts;
   private final String id;
+  private final boolean transposed;
 
   /** The weights {@code names} of {@code params}, as an array of {@code manager}. */
   Flat(NDManager manager, Params params, List<String> names, String id) {
+    this(manager, params, names, id, false);
+  }
+
+  /**
+   * With {@code transposed}, every matrix is kept and viewed transposed, (out, in) for a dense
+   * layer's (in, out) weights, as libtorch's {@code linear} takes them ({@link Nn#linear}: one
+   * fused operation for {@code x W + b}). Adam works element by element, so the updates are the
+   * same; {@link #readBack} transposes back.
+   */
+  Flat(NDManager manager, Params params, List<String> names, String id, boolean transposed) {
     this.id = id;
+    this.transposed = transposed;
     int total = 0;
     for (String n : names) {
       total += params.get(n).length;
@@ -37,13 +50,19 @@ final class Flat {
     for (int i = 0; i < names.size(); i++) {
       String n = names.get(i);
       float[] v = params.get(n);
-      System.arraycopy(v, 0, all, at, v.length);
+      long[] shape = params.shape(n);
+      if (transposed && shape.length == 2) {
+        transpose(v, 0, all, at, (int) shape[0], (int) shape[1]);
+        shape = new long[] {shape[1], shape[0]};
+      } else {
+        System.arraycopy(v, 0, all, at, v.length);
+      }
       at += v.length;
       if (i < cuts.length) {
         cuts[i] = at;
       }
       this.names.add(n);
-      shapes.add(new Shape(params.shape(n)));
+      shapes.add(new Shape(shape));
     }
     flat = manager.create(all, new Shape(total));
     flat.setRequiresGradient(true);
@@ -81,14 +100,39 @@ final class Flat {
     }
   }
 
+  /** Clips weights {@code name} (a vector) to [{@code lo}, {@code hi}] in place. */
+  void clip(String name, double lo, double hi) {
+    int i = names.indexOf(name);
+    long from = i == 0 ? 0 : cuts[i - 1];
+    NDIndex part = new NDIndex(from + ":" + (from + shapes.get(i).size()));
+    try (NDArray values = flat.get(part);
+        NDArray clipped = values.clip(lo, hi)) {
+      flat.set(part, clipped);
+    }
+  }
+
   /** Copies the trained values back into {@code params}. */
   void readBack(Params params) {
     float[] all = flat.toFloatArray();
     int at = 0;
-    for (String n : names) {
-      float[] v = params.get(n);
-      System.arraycopy(all, at, v, 0, v.length);
+    for (int i = 0; i < names.size(); i++) {
+      float[] v = params.get(names.get(i));
+      Shape shape = shapes.get(i);
+      if (transposed && shape.dimension() == 2) {
+        transpose(all, at, v, 0, (int) shape.get(0), (int) shape.get(1));
+      } else {
+        System.arraycopy(all, at, v, 0, v.length);
+      }
       at += v.length;
+    }
+  }
+
+  /** Writes the transpose of row-major (rows, cols) {@code from} to {@code to}. */
+  private static void transpose(float[] from, int at, float[] to, int into, int rows, int cols) {
+    for (int r = 0; r < rows; r++) {
+      for (int c = 0; c < cols; c++) {
+        to[into + c * rows + r] = from[at + r * cols + c];
+      }
     }
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -23,6 +24,15 @@ final class Nn {
   /** {@code x W + b} for dense layer {@code name}. */
   static NDArray dense(NDArray x, Map<String, NDArray> p, String name) {
     return x.matMul(p.get(name + ".w")).add(p.get(name + ".b"));
+  }
+
+  /**
+   * {@code x W + b} for dense layer {@code name} whose weights are viewed transposed, (out, in), as
+   * by a {@link Flat} made with {@code transposed}: one libtorch {@code linear} (a fused {@code
+   * addmm}) instead of a product and an addition.
+   */
+  static NDArray linear(NDArray x, Map<String, NDArray> p, String name) {
+    return Linear.linear(x, p.get(name + ".w"), p.get(name + ".b")).singletonOrThrow();
   }
 
   static NDArray relu(NDArray x) {
