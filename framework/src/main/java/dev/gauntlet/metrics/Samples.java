@@ -140,19 +140,4 @@ final class Samples {
     }
     return lo;
   }
-
-  /** The number of elements of a sorted array less than or equal to {@code v}. */
-  static int countAtMost(double[] sorted, double v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
 }

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "The predictions file has a y_true column and one p_<class> column per class holding that",
       "class's probability; y_true values name the classes. With two classes the positive class",
       "is the second p_ column. Any other columns are features of the rows: then accuracy by",
-      "slice (each level, each numeric quartile) with the worst slice of at least 5 % of rows,",
+      "slice (each level, each numeric quartile) with the worst slice of at least 5 %% of rows,",
       "and the weakest segments (one- and two-column conditions ranked by error rate) follow."
     })
 final class EvaluateCommand implements Callable<Integer> {

@@ -38,6 +38,9 @@ public final class GauntletCli implements Runnable {
   public static final int USER_ERROR = 2;
   public static final int INTERNAL_ERROR = 3;
 
+  /** Columns of --help output. */
+  static final int USAGE_WIDTH = 100;
+
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
@@ -62,6 +65,9 @@ public final class GauntletCli implements Runnable {
     CommandLine cli = new CommandLine(root);
     cli.setOut(out);
     cli.setErr(err);
+    // the descriptions are written as lines of up to 100 characters; at picocli's default 80
+    // every line would wrap in the middle
+    cli.setUsageHelpWidth(USAGE_WIDTH);
     cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
