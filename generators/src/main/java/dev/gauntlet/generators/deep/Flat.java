@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class Flat {
   private final long[] cuts;
   private final String id;
   private final boolean transposed;
+  private final Map<String, NDArray> clipViews = new HashMap<>();
+  private final NDArray zero;
 
   /** The weights {@code names} of {@code params}, as an array of {@code manager}. */
   Flat(NDManager manager, Params params, List<String> names, String id) {
@@ -66,6 +69,7 @@ final class Flat {
     }
     flat = manager.create(all, new Shape(total));
     flat.setRequiresGradient(true);
+    zero = Nn.scalar(manager, 0);
   }
 
   /**
@@ -100,15 +104,24 @@ final class Flat {
     }
   }
 
-  /** Clips weights {@code name} (a vector) to [{@code lo}, {@code hi}] in place. */
+  /**
+   * Clips weights {@code name} (a vector) to [{@code lo}, {@code hi}] in place, outside any
+   * gradient collector. The weights are a view of the flat array made on the first call: indexing
+   * the flat array each time (parsing the index, then a get and a set) took about 3 % of a VAE
+   * step.
+   */
   void clip(String name, double lo, double hi) {
+    NDArray part = clipViews.computeIfAbsent(name, this::view);
+    try (NDArray clipped = part.clip(lo, hi)) {
+      part.muli(zero).addi(clipped);
+    }
+  }
+
+  /** A view of weights {@code name} in the flat array, as a vector. */
+  private NDArray view(String name) {
     int i = names.indexOf(name);
     long from = i == 0 ? 0 : cuts[i - 1];
-    NDIndex part = new NDIndex(from + ":" + (from + shapes.get(i).size()));
-    try (NDArray values = flat.get(part);
-        NDArray clipped = values.clip(lo, hi)) {
-      flat.set(part, clipped);
-    }
+    return flat.get(new NDIndex().addSliceDim(from, from + shapes.get(i).size()));
   }
 
   /** Copies the trained values back into {@code params}. */

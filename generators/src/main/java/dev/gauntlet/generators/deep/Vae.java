@@ -84,10 +84,10 @@ final class Vae {
               .optWeightDecays((float) WEIGHT_DECAY)
               .build();
       Segments[] seg = new Segments[ng];
-      Segments.Batch[] layout = new Segments.Batch[ng];
+      Segments.SlotsFirst[] layout = new Segments.SlotsFirst[ng];
       for (int k = 0; k < ng; k++) {
         seg[k] = Segments.of(d, groups.get(k));
-        layout[k] = seg[k].batch(root, batch);
+        layout[k] = seg[k].slotsFirst(root);
       }
       // the training data stays in libtorch; each batch is picked by a tensor of row indices
       NDArray allRows = root.create(data, new Shape(rows, d));
@@ -95,7 +95,7 @@ final class Vae {
       for (int k = 0; k < ng; k++) {
         allHot[k] =
             root.create(
-                seg[k].hotSlots(data, rows, groups.get(k)), new Shape(rows, 1, seg[k].count()));
+                seg[k].hotSlots(data, rows, groups.get(k)), new Shape(rows, seg[k].count()));
       }
       // the tanh scalars' columns: of the data once, of the decoder's output per step
       NDArray tanhOfSigma = root.create(tanhColumns, new Shape(nt));
@@ -125,11 +125,13 @@ final class Vae {
           try (NDManager epochArrays = root.newSubManager()) {
             NDArray picked = epochArrays.create(draw.rows(), new Shape(steps * batch));
             NDArray xs = Nn.own(epochArrays, allRows.get(picked)).reshape(steps, batch, d);
+            // each step's observed slots span by span, row by row, as in the slots-first block
             NDArray[] hots = new NDArray[ng];
             for (int k = 0; k < ng; k++) {
               hots[k] =
                   Nn.own(epochArrays, allHot[k].get(picked))
-                      .reshape(steps, batch, 1, seg[k].count());
+                      .reshape(steps, batch, seg[k].count())
+                      .transpose(0, 2, 1);
             }
             NDArray scalarsOfEpoch =
                 Nn.own(epochArrays, allScalars.get(picked)).reshape(steps, batch, nt);
@@ -148,7 +150,8 @@ final class Vae {
                   h = Nn.relu(Nn.linear(h, w, "enc1"));
                   NDArray mu = Nn.linear(h, w, "mu");
                   NDArray logvar = Nn.linear(h, w, "logvar");
-                  NDArray z = eps.mul(logvar.mul(half).exp()).add(mu);
+                  NDArray std = logvar.mul(half).exp();
+                  NDArray z = eps.mul(std).add(mu);
                   NDArray g = Nn.relu(Nn.linear(z, w, "dec0"));
                   g = Nn.relu(Nn.linear(g, w, "dec1"));
                   NDArray out = Nn.linear(g, w, "out");
@@ -163,11 +166,13 @@ final class Vae {
                   sums.add(squares.dot(sig.pow(minusTwo)));
                   sums.add(sig.log().sum());
                   for (int k = 0; k < ng; k++) {
-                    NDArray logp = Segments.block(out, null, layout[k]).logSoftmax(1);
-                    sums.add(logp.gather(Nn.own(step, hots[k].get(s)), 1).sum());
+                    NDArray logp = Segments.slotsFirst(out, layout[k]).logSoftmax(0);
+                    NDArray observed = Nn.own(step, hots[k].get(s)).reshape(1, -1);
+                    sums.add(logp.gather(observed, 0).sum());
                   }
-                  // KL = (sum(mu^2 + exp(logvar) - logvar) - B * embedding) / 2
-                  sums.add(mu.square().add(logvar.exp()).sub(logvar).sum());
+                  // KL = (sum(mu^2 + exp(logvar) - logvar) - B * embedding) / 2, exp(logvar) as
+                  // std^2: a square costs a third of an exp
+                  sums.add(mu.square().add(std.square()).sub(logvar).sum());
                   loss = NDArrays.stack(sums).dot(terms).add(klConstant);
                   gc.backward(loss);
                 }
