@@ -1,11 +1,23 @@
 """The same VAE as Gauntlet's `vae` (dev.gauntlet.generators.deep.Vae), in PyTorch, on the encoded
-matrix DeepBenchmark wrote: prints the median milliseconds per epoch, for bench/deep.sh."""
+matrix DeepBenchmark wrote: prints the median milliseconds per epoch, for bench/deep.sh.
+
+Usage: deep_vae_torch.py FOLDER EPOCHS [BLAS_THREADS]"""
+import os
 import sys
 import time
 
-import numpy as np
-import torch
-from torch import nn
+# Debian's torch does its matrix products in OpenBLAS (pthreads), which ignores
+# torch.set_num_threads and uses every core unless told otherwise when it loads. By default one
+# thread, as Gauntlet trains; with BLAS_THREADS=2 the products use two (elementwise work stays on
+# one thread: two OpenMP threads on top of two OpenBLAS threads ran twice as slow here).
+blas_threads = sys.argv[3] if len(sys.argv) > 3 else "1"
+os.environ["OMP_NUM_THREADS"] = "1"
+os.environ["MKL_NUM_THREADS"] = blas_threads
+os.environ["OPENBLAS_NUM_THREADS"] = blas_threads
+
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from torch import nn  # noqa: E402
 
 torch.set_num_threads(1)
 torch.set_num_interop_threads(1)
@@ -63,4 +75,4 @@ for epoch in range(epochs):
         sigma.data.clamp_(0.01, 1.0)
     times.append(time.perf_counter() - start)
 warm = sorted(times[min(5, len(times) - 1):])
-print(f"torch {torch.__version__} epoch_ms_median={1000 * warm[len(warm) // 2]:.1f} last_loss={loss.item():.4f}")
+print(f"torch {torch.__version__} blas_threads={blas_threads} epoch_ms_median={1000 * warm[len(warm) // 2]:.1f} last_loss={loss.item():.4f}")
