@@ -101,7 +101,7 @@ final class Segments {
   /**
    * For every row of row-major {@code data} ({@link #width} columns, one-hot spans exactly one-hot)
    * and every one-hot span, the slot of its one: {@code rows * count} indices, row by row, to pick
-   * each span's log-probability of the observed level out of a (rows, length, count) block.
+   * each span's log-probability of the observed level out of a block.
    */
   long[] hotSlots(float[] data, int rows, List<DataTransform.Span> spans) {
     long[] out = new long[rows * count];
@@ -218,14 +218,6 @@ final class Segments {
    * @param flat (rows, block width)
    */
   record Batch(NDArray gather, NDArray bias, NDArray back, Shape spans, Shape flat) {}
-
-  /**
-   * The one-hot columns of {@code x} (rows, width) as a (rows, length, count) block, times {@code
-   * scale} when not null, padded slots set to {@link #PAD}.
-   */
-  static NDArray block(NDArray x, NDArray scale, Batch c) {
-    return pad(gather(x, c), null, scale, c);
-  }
 
   /** The one-hot columns of {@code x} (rows, width) in flat block layout (rows, block width). */
   static NDArray gather(NDArray x, Batch c) {
