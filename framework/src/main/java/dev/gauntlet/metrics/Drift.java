@@ -59,6 +59,11 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
     public boolean isPValue() {
       return pValue;
     }
+
+    /** True for tests of numbers (KS, Wasserstein), which categorical columns cannot take. */
+    public boolean numericOnly() {
+      return this == KS || this == WASSERSTEIN;
+    }
   }
 
   /**
@@ -73,7 +78,9 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
    * Settings: a test forced on every column (null = Evidently's choice per column), thresholds,
    * Bonferroni correction of p-value thresholds, and the dataset share.
    *
-   * @param forcedTest the test for every column, or null to choose per column
+   * @param forcedTest the test for every column it applies to, or null to choose per column; a
+   *     numeric test (KS, Wasserstein) applies to numeric columns only, and categorical columns
+   *     keep Evidently's choice (as Evidently's {@code num_stattest} does)
    * @param pValueThreshold for KS and chi-square
    * @param distanceThreshold for Wasserstein and Jensen-Shannon
    * @param bonferroni divide the p-value threshold by the number of columns
@@ -126,19 +133,11 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
         continuous = Arrays.stream(a).distinct().limit(6).count() > 5;
       }
       Test test = options.forcedTest();
-      if (test == null) {
+      if (test == null || (test.numericOnly() && a == null)) {
         test =
             small
                 ? (continuous ? Test.KS : Test.CHI_SQUARE)
                 : (continuous ? Test.WASSERSTEIN : Test.JENSEN_SHANNON);
-      }
-      if ((test == Test.KS || test == Test.WASSERSTEIN) && a == null) {
-        throw new IllegalArgumentException(
-            "test "
-                + test.id()
-                + " needs a numeric column; \""
-                + spec.name()
-                + "\" is categorical");
       }
       if (test == Test.CHI_SQUARE || test == Test.JENSEN_SHANNON) {
         refText = text(ref);

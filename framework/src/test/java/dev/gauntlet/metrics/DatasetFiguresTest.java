@@ -102,6 +102,23 @@ class DatasetFiguresTest {
   }
 
   @Test
+  void aForcedNumericTestLeavesCategoricalColumnsTheirDefault() {
+    Table ref = table(range(200, 0), cycle(200, "a", "b"));
+    Drift small = Drift.of(ref, ref, Drift.Options.defaults().withTest(Drift.Test.WASSERSTEIN));
+    assertThat(small.columns().get("x").test()).isEqualTo(Drift.Test.WASSERSTEIN);
+    assertThat(small.columns().get("c").test()).isEqualTo(Drift.Test.CHI_SQUARE);
+
+    Table big = table(range(2000, 0), cycle(2000, "a", "b"));
+    Drift large = Drift.of(big, big, Drift.Options.defaults().withTest(Drift.Test.KS));
+    assertThat(large.columns().get("x").test()).isEqualTo(Drift.Test.KS);
+    assertThat(large.columns().get("c").test()).isEqualTo(Drift.Test.JENSEN_SHANNON);
+
+    // a categorical test takes numeric columns as levels
+    Drift levels = Drift.of(ref, ref, Drift.Options.defaults().withTest(Drift.Test.CHI_SQUARE));
+    assertThat(levels.columns().get("x").test()).isEqualTo(Drift.Test.CHI_SQUARE);
+  }
+
+  @Test
   void bonferroniDividesThePValueThreshold() {
     Table ref = table(range(100, 0), cycle(100, "a", "b"));
     Drift d = Drift.of(ref, ref, Drift.Options.defaults().withBonferroni(true));

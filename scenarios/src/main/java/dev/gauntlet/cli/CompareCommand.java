@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
+    header = "Compare a synthetic (or current) CSV file with a real (or reference) one.",
     description = {
       "Compare a synthetic (or current) CSV file with a real (or reference) one: per column",
       "KS test, Wasserstein-1 distance and PSI (numeric) or total variation, chi-square,",
@@ -84,7 +85,8 @@ final class CompareCommand implements Callable<Integer> {
       paramLabel = "TEST",
       description =
           "Use this drift test for every column: ks, chisquare, wasserstein or jensenshannon"
-              + " (default: Evidently's choice per column).")
+              + " (default: Evidently's choice per column). ks and wasserstein apply to numeric"
+              + " columns only; categorical columns keep the default.")
   String driftTest;
 
   @Option(

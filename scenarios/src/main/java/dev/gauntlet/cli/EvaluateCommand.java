@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
+    header = "Measure a classifier's predictions.",
     description = {
       "Measure a classifier's predictions: accuracy, precision / recall / F1 (per class, macro,",
       "weighted), ROC AUC, PR AUC, log loss, Brier score, ECE and MCE (10 bins), and the",

@@ -28,13 +28,16 @@ import picocli.CommandLine.ScopeType;
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
-      "  1  a check failed",
+      "  1  reserved for failed expectations (the scenario runner, to come)",
       "  2  user error: bad input or options (the message says where and how to fix it)",
       "  3  internal error: a bug in Gauntlet (rerun with --verbose and report it)"
     })
 public final class GauntletCli implements Runnable {
   public static final int OK = 0;
+
+  /** Reserved for failed expectations (the scenario runner, to come). */
   public static final int CHECK_FAILED = 1;
+
   public static final int USER_ERROR = 2;
   public static final int INTERNAL_ERROR = 3;
 

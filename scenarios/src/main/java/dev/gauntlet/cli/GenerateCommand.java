@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Generate synthetic rows into a CSV file.",
     description = {
       "Generate synthetic rows into a CSV file: fit a generator to a sample",
       "(--fit), reuse a saved one (--model), or describe a world (--world).",
@@ -212,7 +213,7 @@ final class GenerateCommand implements Callable<Integer> {
           "gauntlet generate",
           "nothing to write",
           "--out OUT.csv (with --rows N), --save-model FILE, or both",
-          "add --rows 10000 --out synthetic.csv");
+          rows == null ? "add --rows 10000 --out synthetic.csv" : "add --out synthetic.csv");
     }
     if (out != null && rows == null) {
       throw new UserInputException(

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
+    header = "Print the schema Gauntlet infers for a CSV file.",
     description = {
       "Print the schema Gauntlet infers for a CSV file: each column's type, role, missing count,",
       "and its levels (categorical) or min / mean / max (numeric).",

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "perturb",
     mixinStandardHelpOptions = true,
+    header = "Write a drifted, corrupted or poisoned copy of a CSV file.",
     description = {
       "Write a drifted, corrupted or poisoned copy of a CSV file: each --apply is a perturbation,",
       "applied in order, the i-th with the stream (seed, \"apply\", i). The same input, options",

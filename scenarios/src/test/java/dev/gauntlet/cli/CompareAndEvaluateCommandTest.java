@@ -50,6 +50,16 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void aNumericDriftTestOnMixedColumnsLeavesCategoricalOnesTheirDefault() throws IOException {
+    String credit = DATA.resolve("credit_g.csv").toString();
+    CliRun r = run("compare", credit, credit, "--drift-test", "wasserstein", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode drift = JSON.readTree(r.out()).get("drift").get("columns");
+    assertThat(drift.get("duration").get("test").asText()).isEqualTo("wasserstein");
+    assertThat(drift.get("checking_status").get("test").asText()).isEqualTo("chisquare");
+  }
+
+  @Test
   void aColumnNumericInOneFileOnlyIsComparedAsCategorical() throws IOException {
     Path a = write("a.csv", "x,y\n1,2\n2,3\n");
     Path b = write("b.csv", "x,y\none,2\n2,4\n");

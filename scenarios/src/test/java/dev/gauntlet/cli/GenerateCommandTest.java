@@ -126,6 +126,10 @@ class GenerateCommandTest {
     assertThat(noRows.code()).isEqualTo(2);
     assertThat(noRows.err()).contains("--rows N with --out");
 
+    CliRun noOut = run("generate", "--fit", credit, "--rows", "10");
+    assertThat(noOut.code()).isEqualTo(2);
+    assertThat(noOut.err()).contains("nothing to write", "add --out").doesNotContain("add --rows");
+
     CliRun badParam = run("generate", "--fit", credit, "-p", "nope=1", "--rows", "5", "--out", out);
     assertThat(badParam.code()).isEqualTo(2);
     assertThat(badParam.err()).contains("parameter", "nope", "--list");
@@ -136,6 +140,16 @@ class GenerateCommandTest {
     CliRun list = run("generate", "--list");
     assertThat(list.code()).isZero();
     assertThat(list.out()).contains("gaussian-copula", "independent");
+  }
+
+  @Test
+  void theReadmesExampleWorldGenerates() throws Exception {
+    Path out = dir.resolve("customers.csv");
+    String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
+    CliRun r = run("generate", "--world", spec, "--rows", "2000", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Csv.read(out).schema().names())
+        .containsExactly("age", "income", "region", "plan", "churn", "churn_true");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,5 +33,16 @@ class HelpTest {
     assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(r.out().lines())
         .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(GauntletCli.USAGE_WIDTH));
+  }
+
+  /** The top-level list shows each command's one-line header, a whole sentence. */
+  @Test
+  void commandListShowsWholeSentences() {
+    CliRun r = CliRun.of("--help");
+    assertThat(r.code()).isZero();
+    String list = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit codes:"));
+    assertThat(list.lines().skip(1).filter(line -> !line.isBlank()))
+        .hasSize(6)
+        .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
   }
 }

@@ -58,7 +58,11 @@ record TrainingOptions(
     p.add(new Parameter("max-modes", "10", "most Gaussian-mixture modes per numeric column"));
     p.add(new Parameter("embedding", "128", "width of the latent or noise vector"));
     p.add(new Parameter("hidden", hidden, "width of the hidden layers"));
-    p.add(new Parameter("progress", "true", "print one progress line per epoch on stderr"));
+    p.add(
+        new Parameter(
+            "progress",
+            "true",
+            "report training progress on stderr: a bar on a terminal, else a line every 5 s"));
     return List.copyOf(p);
   }
 

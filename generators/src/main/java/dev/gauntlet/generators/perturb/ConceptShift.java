@@ -399,8 +399,8 @@ public final class ConceptShift {
           param(
               "thresholds",
               "",
-              "new values of numeric threshold conditions, as age=40 (age>==40 when age has"
-                  + " several)"));
+              "new values of numeric threshold conditions, as age=40; when age has several"
+                  + " conditions, name one by its operator: age>==40 sets the age>= one to 40"));
     }
 
     @Override

@@ -25,7 +25,7 @@ final class Corruption {
     public GaussianNoise() {
       super(
           "gaussian-noise",
-          "add Gaussian noise with a standard deviation of scale times each numeric column's",
+          "add Gaussian noise with a standard deviation of scale times each numeric column's own",
           param(
               "scale",
               "0.1",
