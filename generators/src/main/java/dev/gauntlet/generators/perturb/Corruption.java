@@ -129,6 +129,13 @@ final class Corruption {
             }
           }
           Domain.requireColumn(t, p, "by", by);
+          if (!(t.column(by) instanceof NumericColumn)) {
+            throw p.error(
+                "by",
+                "\"" + by + "\" is categorical",
+                "a numeric column (its high values make cells more often missing)",
+                "give a numeric column as by=, or use mechanism=mcar");
+          }
           driver = ranks(t.column(by));
         }
         int i = 0;

@@ -254,6 +254,13 @@ public final class Domain {
       }
       return out;
     }
+    if (new java.util.HashSet<>(named).size() < named.size()) {
+      throw params.error(
+          key,
+          String.join(";", named) + " (a column named twice)",
+          "each column once",
+          "name each column once");
+    }
     for (String c : named) {
       requireColumn(table, params, key, c);
       ColumnType type = table.schema().spec(c).type();

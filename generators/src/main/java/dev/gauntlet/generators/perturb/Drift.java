@@ -97,6 +97,13 @@ final class Drift {
       double angle = p.number("angle", -360, 360);
       return (d, severity, seed) -> {
         List<String> cols = new ArrayList<>(d.columns(p, "columns", ColumnType.NUMERIC));
+        if (cols.size() < 2) {
+          throw p.error(
+              "columns",
+              cols.isEmpty() ? "no numeric feature" : "only " + cols,
+              "at least two numeric columns (they turn pair by pair)",
+              "name two or more numeric columns, as columns=a;b");
+        }
         int[] order = PermutationSampler.natural(cols.size());
         PermutationSampler.shuffle(seed.rng(), order);
         double theta = Math.toRadians(angle * severity);

@@ -57,6 +57,33 @@ class ParamsTest {
   }
 
   @Test
+  void aColumnNamedTwiceIsAnError() {
+    var swap = registry.get("swap-columns").create(Map.of("columns", "age;age"));
+    assertThatThrownBy(() -> swap.apply(Data.creditG(), 1, Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("swap-columns: columns")
+        .hasMessageContaining("a column named twice");
+  }
+
+  @Test
+  void rotationNeedsTwoColumns() {
+    var rotate = registry.get("rotation").create(Map.of("columns", "age"));
+    assertThatThrownBy(() -> rotate.apply(Data.creditG(), 1, Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("rotation: columns")
+        .hasMessageContaining("at least two numeric columns");
+  }
+
+  @Test
+  void missingAtRandomNeedsANumericDriver() {
+    var mar = registry.get("missing").create(Map.of("mechanism", "mar", "by", "purpose"));
+    assertThatThrownBy(() -> mar.apply(Data.creditG(), 1, Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("missing: by")
+        .hasMessageContaining("\"purpose\" is categorical");
+  }
+
+  @Test
   void theIssueSpellingsWork() {
     Table t = Data.creditG().withRole("class", ColumnRole.FEATURE);
     Seed seed = Seed.of(7);
