@@ -102,6 +102,22 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void anInfiniteNumberIsAUserErrorNamingTheLineAndColumn() throws IOException {
+    Path a = write("a.csv", "x,y\n1,2\n2,3\n3,4\n");
+    Path b = write("b.csv", "x,y\n1,2\n1e999,3\n3,4\n");
+    CliRun r = run("compare", a.toString(), b.toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err())
+        .startsWith(b + ":3 (column \"x\")")
+        .contains("found:    \"1e999\"")
+        .contains("expected: a finite number")
+        .contains("--categorical x")
+        .doesNotContain("Exception");
+    CliRun categorical = run("compare", a.toString(), b.toString(), "--categorical", "x");
+    assertThat(categorical.code()).as(categorical.err()).isZero();
+  }
+
+  @Test
   void evaluateBinaryPredictions() throws IOException {
     Path p =
         write("p.csv", "y_true,p_no,p_yes\nyes,0.2,0.8\nno,0.7,0.3\nyes,0.6,0.4\nno,0.9,0.1\n");
