@@ -280,6 +280,14 @@ final class GenerateCommand implements Callable<Integer> {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
     Table sample = Csv.read(fit, options);
+    // checked here for every generator: with fewer rows some fitted nothing and some failed
+    if (sample.rowCount() < 2) {
+      throw new UserInputException(
+          fit.toString(),
+          sample.rowCount() == 0 ? "no data rows (a header only)" : "1 data row",
+          "at least 2 data rows to fit a generator to",
+          "fit to a sample with more rows");
+    }
     Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
     stdout.printf(
         "fitted %s to %s (%d rows, %d columns)%n",

@@ -143,6 +143,30 @@ class GenerateCommandTest {
   }
 
   @Test
+  void everyGeneratorRefusesToFitFewerThanTwoRows() throws Exception {
+    Path header = Files.writeString(dir.resolve("header.csv"), "x,c\n");
+    Path one = Files.writeString(dir.resolve("one.csv"), "x,c\n1,a\n");
+    Path out = dir.resolve("o.csv");
+    for (String g : new String[] {"gaussian-copula", "independent", "vae", "gan"}) {
+      for (Path sample : new Path[] {header, one}) {
+        String[] args = {"generate", "--fit", sample.toString(), "--generator", g};
+        String[] rest = {"--rows", "5", "--out", out.toString(), "--quiet"};
+        CliRun r =
+            g.equals("vae") || g.equals("gan")
+                ? run(concat(concat(args, new String[] {"-p", "epochs=2"}), rest))
+                : run(concat(args, rest));
+        assertThat(r.code()).as(g + " " + sample + ": " + r.err()).isEqualTo(2);
+        assertThat(r.err())
+            .startsWith(sample.toString())
+            .contains(sample == header ? "no data rows" : "1 data row")
+            .contains("at least 2 data rows");
+        assertThat(r.out()).doesNotContain("fitted");
+        assertThat(out).doesNotExist();
+      }
+    }
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
