@@ -9,6 +9,7 @@ import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.stat.StatGenerator;
+import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorFiles;
@@ -226,6 +227,13 @@ final class GenerateCommand implements Callable<Integer> {
     if (rows != null && rows < 0) {
       throw new UserInputException(
           "--rows " + rows, Long.toString(rows), "a row count of 0 or more", "give --rows 10000");
+    }
+    // every output path before any work, so a bad one neither wastes a fit nor leaves the other
+    if (out != null) {
+      AtomicFile.checkTarget(out, "--out");
+    }
+    if (saveModel != null) {
+      AtomicFile.checkTarget(saveModel, "--save-model");
     }
     if (threads != null && threads < 1) {
       throw new UserInputException(

@@ -6,6 +6,7 @@ import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.perturb.PerturbationSpec;
+import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Perturbation;
@@ -106,6 +107,7 @@ final class PerturbCommand implements Callable<Integer> {
     if (out == null) {
       throw usage("--out", "no output file", "--out OUT.csv", "say where to write the result");
     }
+    AtomicFile.checkTarget(out, "--out");
     if (apply.isEmpty()) {
       throw usage(
           "--apply",

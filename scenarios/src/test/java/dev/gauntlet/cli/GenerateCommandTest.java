@@ -167,6 +167,48 @@ class GenerateCommandTest {
   }
 
   @Test
+  void badOutputPathsAreRefusedBeforeFittingAndNothingIsWritten() throws Exception {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path folder = Files.createDirectory(dir.resolve("adir"));
+    Path model = dir.resolve("m.json");
+    Path missing = dir.resolve("nodir").resolve("g.csv");
+
+    CliRun outFolder = run("generate", "--fit", iris, "--rows", "5", "--out", folder.toString());
+    CliRun outEmpty = run("generate", "--fit", iris, "--rows", "5", "--out", "");
+    CliRun modelFolder = run("generate", "--fit", iris, "--save-model", folder.toString());
+    CliRun outMissing =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--save-model",
+            model.toString(),
+            "--rows",
+            "5",
+            "--out",
+            missing.toString());
+
+    for (CliRun r : new CliRun[] {outFolder, outEmpty, modelFolder, outMissing}) {
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.out()).as("nothing fitted").isEmpty();
+      assertThat(r.err()).contains("expected:", "fix:").doesNotContain(".part", "Exception");
+    }
+    assertThat(outFolder.err()).startsWith("--out " + folder).contains("found:    a folder");
+    assertThat(outEmpty.err()).startsWith("--out \"\"").contains("an empty path");
+    assertThat(modelFolder.err()).startsWith("--save-model " + folder).contains("a folder");
+    assertThat(outMissing.err())
+        .startsWith("--out " + missing)
+        .contains("no folder " + missing.getParent());
+    assertThat(model).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("adir");
+    }
+    try (var files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
