@@ -17,6 +17,7 @@ import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Progress;
 import dev.gauntlet.spi.Registry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -235,6 +236,13 @@ final class GenerateCommand implements Callable<Integer> {
     if (saveModel != null) {
       AtomicFile.checkTarget(saveModel, "--save-model");
     }
+    if (out != null && saveModel != null && sameFile(out, saveModel)) {
+      throw new UserInputException(
+          "--out " + out + " and --save-model " + saveModel,
+          "the same file for both",
+          "two different files (the rows would overwrite the model)",
+          "give the model its own name, such as model.json");
+    }
     if (threads != null && threads < 1) {
       throw new UserInputException(
           "--threads " + threads,
@@ -248,6 +256,21 @@ final class GenerateCommand implements Callable<Integer> {
           Integer.toString(batchSize),
           "1 or more rows per batch",
           "leave --batch-size out for 10000");
+    }
+  }
+
+  /** Whether two paths (already checked to be in existing folders) name one file. */
+  private static boolean sameFile(Path a, Path b) {
+    return canonical(a).equals(canonical(b));
+  }
+
+  /** The path with its folder's symbolic links and {@code ..} resolved. */
+  private static Path canonical(Path p) {
+    Path absolute = p.toAbsolutePath().normalize();
+    try {
+      return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+    } catch (IOException e) {
+      return absolute;
     }
   }
 

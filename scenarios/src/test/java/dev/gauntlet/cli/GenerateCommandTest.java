@@ -209,6 +209,61 @@ class GenerateCommandTest {
   }
 
   @Test
+  void oneFileForBothOutAndSaveModelIsRefused() throws Exception {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    Path x = dir.resolve("x.csv");
+    String[][] spellings = {
+      {x.toString(), x.toString()},
+      {x.toString(), sub.resolve("..").resolve("x.csv").toString()},
+      {x.toString(), dir.resolve(".").resolve("x.csv").toString()}
+    };
+    for (String[] paths : spellings) {
+      CliRun r =
+          run(
+              "generate",
+              "--fit",
+              iris,
+              "--rows",
+              "5",
+              "--out",
+              paths[0],
+              "--save-model",
+              paths[1]);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("the same file for both", "--save-model");
+      assertThat(r.out()).isEmpty();
+      assertThat(x).doesNotExist();
+    }
+    Path link = Files.createSymbolicLink(dir.resolve("link"), sub);
+    CliRun viaLink =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--rows",
+            "5",
+            "--out",
+            sub.resolve("y.csv").toString(),
+            "--save-model",
+            link.resolve("y.csv").toString());
+    assertThat(viaLink.code()).as(viaLink.err()).isEqualTo(2);
+    CliRun distinct =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--rows",
+            "5",
+            "--out",
+            x.toString(),
+            "--save-model",
+            dir.resolve("x.json").toString(),
+            "--quiet");
+    assertThat(distinct.code()).as(distinct.err()).isZero();
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
