@@ -210,6 +210,26 @@ final class GenerateCommand implements Callable<Integer> {
           "parameters only when fitting (--fit)",
           "drop --param, or refit with --fit and --save-model");
     }
+    // these shape a fit only; with a saved model or a world they would be silently ignored
+    String source = model != null ? "--model" : "--world";
+    if (fit == null && spec.commandLine().getParseResult().hasMatchedOption("--generator")) {
+      throw new UserInputException(
+          "--generator " + quote(generator),
+          "a generator with " + source,
+          "--generator only when fitting (--fit)",
+          model != null
+              ? "drop --generator: the model file names its generator"
+              : "drop --generator: a world spec is its own generator");
+    }
+    if (fit == null && !categorical.isEmpty()) {
+      throw new UserInputException(
+          "--categorical " + String.join(",", categorical),
+          "column types with " + source,
+          "--categorical only when fitting (--fit)",
+          model != null
+              ? "drop --categorical: the model file keeps the types it was fitted with"
+              : "drop --categorical: the world spec gives each column's type");
+    }
     if (out == null && saveModel == null) {
       throw new UserInputException(
           "gauntlet generate",

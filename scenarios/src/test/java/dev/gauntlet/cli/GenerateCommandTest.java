@@ -264,6 +264,49 @@ class GenerateCommandTest {
   }
 
   @Test
+  void optionsOfFittingAreRefusedWithASavedModelOrAWorld() throws Exception {
+    Path model = dir.resolve("m.json");
+    CliRun fitted =
+        run("generate", "--fit", DATA.resolve("iris.csv").toString(), "--save-model", "" + model);
+    assertThat(fitted.code()).as(fitted.err()).isZero();
+    String world = Path.of("..", "examples", "worlds", "customers.json").toString();
+    String out = dir.resolve("o.csv").toString();
+
+    CliRun generator =
+        run("generate", "--model", "" + model, "--generator", "vae", "--rows", "5", "--out", out);
+    CliRun categorical =
+        run(
+            "generate",
+            "--model",
+            "" + model,
+            "--categorical",
+            "species",
+            "--rows",
+            "5",
+            "--out",
+            out);
+    CliRun worldGenerator =
+        run("generate", "--world", world, "--generator", "gan", "--rows", "5", "--out", out);
+    CliRun worldCategorical =
+        run("generate", "--world", world, "--categorical", "plan", "--rows", "5", "--out", out);
+
+    assertThat(generator.code()).as(generator.err()).isEqualTo(2);
+    assertThat(generator.err())
+        .startsWith("--generator \"vae\"")
+        .contains("--generator only when fitting (--fit)", "the model file names its generator");
+    assertThat(categorical.code()).as(categorical.err()).isEqualTo(2);
+    assertThat(categorical.err())
+        .startsWith("--categorical species")
+        .contains("--categorical only when fitting (--fit)");
+    assertThat(worldGenerator.code()).as(worldGenerator.err()).isEqualTo(2);
+    assertThat(worldGenerator.err()).contains("with --world");
+    assertThat(worldCategorical.code()).as(worldCategorical.err()).isEqualTo(2);
+    assertThat(Path.of(out)).doesNotExist();
+    CliRun plain = run("generate", "--model", "" + model, "--rows", "5", "--out", out, "--quiet");
+    assertThat(plain.code()).as(plain.err()).isZero();
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
