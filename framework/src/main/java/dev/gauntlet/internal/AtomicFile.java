@@ -10,13 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A file written beside its target and moved into place when complete, so a failure leaves no
  * half-written file: {@link #open} creates an empty {@code .NAME.<random>.part} in the target's
  * folder, the caller writes it, {@link #commit} moves it over the target, and {@link #close}
- * without a commit deletes it. Errors name the target, never the temporary file.
+ * without a commit deletes it. Errors name the target, never the temporary file. If the JVM stops
+ * first (Ctrl-C, SIGTERM), a shutdown hook deletes every temporary file still open.
  */
 public final class AtomicFile implements AutoCloseable {
   private final Path target;
@@ -42,6 +45,11 @@ public final class AtomicFile implements AutoCloseable {
     }
   }
 
+  /** Whether {@code temp} is a temporary file the shutdown hook would delete. */
+  static boolean isPending(Path temp) {
+    return Cleanup.PENDING.contains(temp);
+  }
+
   /** The temporary file to write. */
   public Path temp() {
     return temp;
@@ -61,6 +69,7 @@ public final class AtomicFile implements AutoCloseable {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
+      Cleanup.PENDING.remove(temp);
     } catch (IOException e) {
       close();
       throw cannotWrite(target, e);
@@ -72,11 +81,8 @@ public final class AtomicFile implements AutoCloseable {
   public void close() {
     if (!done) {
       done = true;
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // nothing more to do
-      }
+      Pending.delete(temp);
+      Cleanup.PENDING.remove(temp);
     }
   }
 
@@ -152,10 +158,63 @@ public final class AtomicFile implements AutoCloseable {
    */
   private static Path createPart(Path dir, String name) throws IOException {
     while (true) {
+      Path part = dir.resolve("." + name + "." + UUID.randomUUID() + ".part");
+      // registered before it exists, so no moment leaves it behind
+      Cleanup.PENDING.add(part);
       try {
-        return Files.createFile(dir.resolve("." + name + "." + UUID.randomUUID() + ".part"));
+        return Files.createFile(part);
       } catch (FileAlreadyExistsException e) {
-        // another name, then
+        Cleanup.PENDING.remove(part); // someone else's; another name, then
+      } catch (IOException e) {
+        Cleanup.PENDING.remove(part);
+        throw e;
+      }
+    }
+  }
+
+  /** Temporary files not yet moved into place or deleted. Thread-safe. */
+  static final class Pending {
+    private final Set<Path> files = ConcurrentHashMap.newKeySet();
+
+    void add(Path p) {
+      files.add(p);
+    }
+
+    void remove(Path p) {
+      files.remove(p);
+    }
+
+    boolean contains(Path p) {
+      return files.contains(p);
+    }
+
+    /** Deletes them all: what the shutdown hook does. */
+    void deleteAll() {
+      for (Path p : files) {
+        delete(p);
+        files.remove(p);
+      }
+    }
+
+    static void delete(Path p) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException ignored) {
+        // nothing more to do
+      }
+    }
+  }
+
+  /** One hook for the whole JVM, registered when the first file opens. */
+  private static final class Cleanup {
+    static final Pending PENDING = new Pending();
+
+    static {
+      try {
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(PENDING::deleteAll, "gauntlet-temp-file-cleanup"));
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // too late for a hook; close() still deletes its file
       }
     }
   }

@@ -57,6 +57,54 @@ class AtomicFileTest {
   }
 
   @Test
+  void anOpenTemporaryFileIsLeftToTheShutdownHookUntilCommitted() throws IOException {
+    Path temp;
+    try (AtomicFile f = AtomicFile.open(dir.resolve("out.txt"))) {
+      temp = f.temp();
+      assertThat(AtomicFile.isPending(temp)).isTrue();
+      f.commit();
+      assertThat(AtomicFile.isPending(temp)).isFalse();
+    }
+    assertThat(AtomicFile.isPending(temp)).isFalse();
+  }
+
+  @Test
+  void aClosedOrFailedTemporaryFileIsNoLongerLeftToTheHook() throws IOException {
+    Path closed;
+    try (AtomicFile f = AtomicFile.open(dir.resolve("a.txt"))) {
+      closed = f.temp();
+    }
+    Path target = dir.resolve("b.txt");
+    AtomicFile failing = AtomicFile.open(target);
+    // a folder that is not empty cannot be replaced by a file, so the move fails
+    Files.createDirectories(target.resolve("inside"));
+
+    UserInputException e = catchThrowableOfType(UserInputException.class, failing::commit);
+
+    assertThat(e.where()).isEqualTo(target.toString());
+    assertThat(AtomicFile.isPending(closed)).isFalse();
+    assertThat(AtomicFile.isPending(failing.temp())).isFalse();
+    assertThat(filesInDir()).containsExactly("b.txt");
+  }
+
+  @Test
+  void theHooksWorkDeletesEveryPendingFile() throws IOException {
+    AtomicFile.Pending pending = new AtomicFile.Pending();
+    Path a = Files.writeString(dir.resolve(".a.part"), "rows");
+    Path b = Files.writeString(dir.resolve(".b.part"), "rows");
+    Path keep = Files.writeString(dir.resolve("keep.csv"), "done");
+    pending.add(a);
+    pending.add(b);
+    pending.add(dir.resolve(".never-created.part"));
+
+    pending.deleteAll();
+
+    assertThat(filesInDir()).containsExactly(keep.getFileName().toString());
+    assertThat(pending.contains(a)).isFalse();
+    assertThat(pending.contains(b)).isFalse();
+  }
+
+  @Test
   void aValidTargetPasses() {
     AtomicFile.checkTarget(dir.resolve("new.csv"), "--out");
     AtomicFile.checkTarget(Path.of("relative.csv"), "--out");
