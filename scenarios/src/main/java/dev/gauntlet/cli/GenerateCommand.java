@@ -113,9 +113,16 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "10000",
       description =
-          "Rows per batch (default: ${DEFAULT-VALUE}). Part of what makes a run reproducible:"
-              + " the same seed with another batch size gives other rows.")
+          "Rows per batch (default: ${DEFAULT-VALUE}, at most 1,000,000). Part of what makes a"
+              + " run reproducible: the same seed with another batch size gives other rows. Large"
+              + " batches are made fewer at a time, to fit in memory.")
   int batchSize;
+
+  /** The largest --batch-size: one batch is held in memory whole, as a table and as text. */
+  static final int MAX_BATCH_SIZE = 1_000_000;
+
+  /** A generous guess of the heap one cell of a batch in flight takes (table, text, buffers). */
+  static final long BYTES_PER_CELL = 64;
 
   @Option(
       names = "--save-model",
@@ -270,11 +277,11 @@ final class GenerateCommand implements Callable<Integer> {
           "1 or more threads",
           "leave --threads out to use every core");
     }
-    if (batchSize < 1) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new UserInputException(
           "--batch-size " + batchSize,
           Integer.toString(batchSize),
-          "1 or more rows per batch",
+          "from 1 to 1000000 rows per batch",
           "leave --batch-size out for 10000");
     }
   }
@@ -347,9 +354,20 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
+   * How many batches may be in flight: 2 × threads, as many as fit in half of {@code maxMemory} at
+   * {@link #BYTES_PER_CELL} a cell, and at least 1. The window does not change the output.
+   */
+  static int window(int threads, int batchSize, int columns, long maxMemory) {
+    long perBatch = (long) batchSize * Math.max(1, columns) * BYTES_PER_CELL;
+    long fit = (maxMemory / 2) / perBatch;
+    return (int) Math.max(1, Math.min(2L * threads, fit));
+  }
+
+  /**
    * Writes {@code rows} rows in batches of {@code batchSize}: {@code threads} workers make and
    * format batches, this thread writes them in batch order. At most 2 × threads batches are in
-   * flight, so memory does not grow with the row count.
+   * flight, fewer when they would not fit in half the heap ({@link #window}), so memory does not
+   * grow with the row count.
    *
    * @param progress told of every batch written
    */
@@ -366,7 +384,8 @@ final class GenerateCommand implements Callable<Integer> {
               return t;
             });
     ArrayDeque<Future<String>> window = new ArrayDeque<>();
-    int maxInFlight = 2 * threads;
+    int maxInFlight =
+        window(threads, batchSize, g.schema().size(), Runtime.getRuntime().maxMemory());
     long start = System.nanoTime();
     try (CsvSink sink = CsvSink.open(out, g.schema())) {
       long next = 0;
