@@ -83,8 +83,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--param"},
       paramLabel = "KEY=VALUE",
-      description = "A parameter of the generator to fit; --list shows each one's parameters.")
-  Map<String, String> params = new LinkedHashMap<>();
+      description =
+          "A parameter of the generator to fit, each key once; --list shows each one's"
+              + " parameters.")
+  List<String> paramTexts = List.of();
+
+  /** The -p parameters by key, in the order given; a list first so a repeated key is seen. */
+  private final Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--list", description = "List the generators and their parameters, then stop.")
   boolean list;
@@ -201,6 +206,24 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
+    for (String text : paramTexts) {
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        throw new UserInputException(
+            "--param " + quote(text),
+            eq < 0 ? "no = in it" : "no key before the =",
+            "KEY=VALUE, e.g. -p epochs=100",
+            "write the parameter's name, an =, and its value");
+      }
+      String key = text.substring(0, eq);
+      if (params.put(key, text.substring(eq + 1)) != null) {
+        throw new UserInputException(
+            "--param " + quote(key),
+            "the key given twice",
+            "each parameter once",
+            "keep one -p " + key + "=...; constraints go in one value, separated by ;");
+      }
+    }
     int sources = (fit == null ? 0 : 1) + (model == null ? 0 : 1) + (world == null ? 0 : 1);
     if (sources != 1) {
       throw new UserInputException(

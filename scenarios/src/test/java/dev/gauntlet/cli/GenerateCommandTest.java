@@ -337,6 +337,50 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aRepeatedOrMalformedParameterIsRefused() {
+    String iris = DATA.resolve("iris.csv").toString();
+    String out = dir.resolve("o.csv").toString();
+
+    CliRun twice =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "-p",
+            "constraints=range(petal_width_cm, 0, 1)",
+            "--param",
+            "constraints=range(petal_width_cm, 0, 2)",
+            "--rows",
+            "5",
+            "--out",
+            out);
+    CliRun noEquals = run("generate", "--fit", iris, "-p", "epochs", "--rows", "5", "--out", out);
+
+    assertThat(twice.code()).as(twice.err()).isEqualTo(2);
+    assertThat(twice.err())
+        .startsWith("--param \"constraints\"")
+        .contains("the key given twice", "separated by ;");
+    assertThat(twice.out()).isEmpty();
+    assertThat(noEquals.code()).as(noEquals.err()).isEqualTo(2);
+    assertThat(noEquals.err()).startsWith("--param \"epochs\"").contains("KEY=VALUE");
+    assertThat(Path.of(out)).doesNotExist();
+    CliRun once =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "-p",
+            "constraints=petal_width_cm <= petal_length_cm",
+            "--rows",
+            "5",
+            "--out",
+            out,
+            "--quiet");
+    assertThat(once.code()).as(once.err()).isZero();
+    assertThat(once.out()).contains("petal_width_cm <= petal_length_cm");
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
