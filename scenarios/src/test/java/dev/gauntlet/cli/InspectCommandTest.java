@@ -117,6 +117,39 @@ class InspectCommandTest {
   }
 
   @Test
+  void aColumnForcedToBothTypesIsRefusedByEveryCommandThatReadsTypes() throws IOException {
+    String csv = write("flag,y\n0,a\n1,b\n").toString();
+    String out = dir.resolve("out.csv").toString();
+    String[][] runs = {
+      {"inspect", csv, "--numeric", "flag", "--categorical", "y,flag"},
+      {"compare", csv, csv, "--categorical", "flag", "--numeric", "flag"},
+      {
+        "perturb",
+        csv,
+        "--apply",
+        "gaussian-noise",
+        "--categorical",
+        "flag",
+        "--numeric",
+        "flag",
+        "--out",
+        out
+      }
+    };
+    for (String[] args : runs) {
+      CliRun r = run(args);
+      assertThat(r.code()).as(args[0] + ": " + r.err()).isEqualTo(GauntletCli.USER_ERROR);
+      assertThat(r.err())
+          .as(args[0])
+          .startsWith("--numeric flag and --categorical flag")
+          .contains("one column forced to both types");
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(Path.of(out)).doesNotExist();
+    assertThat(run("inspect", csv, "--numeric", "flag", "--categorical", "y").code()).isZero();
+  }
+
+  @Test
   void missingFileAndUnknownCommandAreUserErrors() {
     assertThat(run("inspect", dir.resolve("none.csv").toString()).code())
         .isEqualTo(GauntletCli.USER_ERROR);
