@@ -150,6 +150,36 @@ class InspectCommandTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeIsAUserErrorInTheUsualShape() {
+    String csv = DATA.resolve("iris.csv").toString();
+    CliRun seed = run("generate", "--fit", csv, "--seed", "abc", "--rows", "5", "--out", "o.csv");
+    CliRun maxRows = run("compare", csv, csv, "--max-rows", "99999999999");
+    CliRun severity = run("perturb", csv, "--apply", "gaussian-noise", "--severity", "high");
+
+    String nl = System.lineSeparator();
+    assertThat(seed.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(seed.err())
+        .isEqualTo(
+            "--seed"
+                + nl
+                + "  found:    \"abc\""
+                + nl
+                + "  expected: a whole number (64-bit)"
+                + nl
+                + "  fix:      see gauntlet generate --help"
+                + nl);
+    assertThat(maxRows.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(maxRows.err())
+        .startsWith("--max-rows" + nl)
+        .contains("\"99999999999\"", "at most 2147483647", "see gauntlet compare --help");
+    assertThat(severity.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(severity.err()).startsWith("--severity" + nl).contains("expected: a number");
+    CliRun unknown = run("inspect", csv, "--jsno");
+    assertThat(unknown.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(unknown.err()).contains("Unknown option: '--jsno'", "--json");
+  }
+
+  @Test
   void missingFileAndUnknownCommandAreUserErrors() {
     assertThat(run("inspect", dir.resolve("none.csv").toString()).code())
         .isEqualTo(GauntletCli.USER_ERROR);
