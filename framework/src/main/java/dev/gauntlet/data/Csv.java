@@ -36,7 +36,9 @@ import org.apache.commons.csv.CSVRecord;
  * end a record; quoted fields may hold commas, quotes and line breaks. Only an empty field is
  * missing ({@code NA} is an ordinary category). A column is numeric when every non-empty value is a
  * number by {@link NumberText#isNumber}, else categorical, unless {@link CsvOptions} forces its
- * type. Categorical levels are sorted, so the same values give the same codes in any row order.
+ * type. A numeric column may not hold an infinite number ({@code inf}, {@code 1e999}): that is an
+ * error naming the line, inferred or forced alike. Categorical levels are sorted, so the same
+ * values give the same codes in any row order.
  *
  * <p>Writing: a missing value is an empty field; numbers are the shortest text that reads back as
  * the same double (whole numbers without decimals); records end with LF.
@@ -319,6 +321,17 @@ public final class Csv {
         values[i] = Double.NaN;
       } else if (NumberText.isNumber(v)) {
         values[i] = NumberText.parse(v);
+        // an infinity breaks every statistic downstream (means, covariances, fits)
+        if (Double.isInfinite(values[i])) {
+          throw new UserInputException(
+              source + ":" + lines.get(i) + " (column " + quote(name) + ")",
+              quote(v) + ", which is infinite as a double",
+              "a finite number, since the column is numeric",
+              "replace the value or remove the row (leave the field empty if it is missing), or"
+                  + " read the column as categorical (--categorical "
+                  + name
+                  + ")");
+        }
       } else {
         throw new UserInputException(
             source + ":" + lines.get(i) + " (column " + quote(name) + ")",

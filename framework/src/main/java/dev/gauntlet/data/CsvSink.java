@@ -1,16 +1,11 @@
 package dev.gauntlet.data;
 
-import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.AtomicFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -19,37 +14,34 @@ import org.apache.commons.csv.CSVPrinter;
  * deletes it, so a failed run leaves no half-written file.
  */
 public final class CsvSink implements AutoCloseable {
-  private final Path target;
-  private final Path temp;
+  private final AtomicFile file;
   private final Schema schema;
   private final Writer writer;
   private final CSVPrinter printer;
   private boolean done;
 
-  private CsvSink(Path target, Path temp, Schema schema, Writer writer) throws IOException {
-    this.target = target;
-    this.temp = temp;
+  private CsvSink(AtomicFile file, Schema schema, Writer writer) throws IOException {
+    this.file = file;
     this.schema = schema;
     this.writer = writer;
     this.printer = Csv.printer(writer);
     printer.printRecord(schema.names());
   }
 
+  /**
+   * @throws dev.gauntlet.UserInputException when the target cannot be written: a folder, in a
+   *     folder that does not exist, not writable
+   */
   public static CsvSink open(Path target, Schema schema) {
-    Path dir = target.toAbsolutePath().getParent();
-    Path temp = null;
+    AtomicFile file = AtomicFile.open(target);
+    Writer writer = null;
     try {
-      temp = createPart(dir, target.getFileName().toString());
-      return new CsvSink(
-          target, temp, schema, Files.newBufferedWriter(temp, StandardCharsets.UTF_8));
+      writer = Files.newBufferedWriter(file.temp(), StandardCharsets.UTF_8);
+      return new CsvSink(file, schema, writer);
     } catch (IOException e) {
-      deleteQuietly(temp);
-      throw new UserInputException(
-          target.toString(),
-          "cannot write: " + e.getMessage(),
-          "a writable path",
-          "check that the folder " + dir + " exists and is writable",
-          e);
+      closeQuietly(writer);
+      file.close();
+      throw AtomicFile.cannotWrite(target, e);
     }
   }
 
@@ -62,7 +54,7 @@ public final class CsvSink implements AutoCloseable {
     try {
       Csv.writeRows(batch, printer);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing " + target, e);
+      throw AtomicFile.cannotWrite(file.target(), e);
     }
   }
 
@@ -72,7 +64,7 @@ public final class CsvSink implements AutoCloseable {
       printer.flush();
       writer.write(rows);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing " + target, e);
+      throw AtomicFile.cannotWrite(file.target(), e);
     }
   }
 
@@ -81,52 +73,28 @@ public final class CsvSink implements AutoCloseable {
     try {
       printer.flush();
       writer.close();
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      done = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("writing " + target, e);
+      throw AtomicFile.cannotWrite(file.target(), e);
     }
+    file.commit();
+    done = true;
   }
 
   @Override
   public void close() {
     if (!done) {
-      try {
-        writer.close();
-      } catch (IOException ignored) {
-        // the file is being discarded
-      }
-      deleteQuietly(temp);
+      closeQuietly(writer);
+      file.close();
       done = true;
     }
   }
 
-  /**
-   * Creates an empty {@code .name.<random>.part} file in {@code dir}. Not {@link
-   * Files#createTempFile}: that makes the file owner-only (0600), and the move would give the
-   * target that mode; {@link Files#createFile} gives the folder's usual permissions.
-   */
-  private static Path createPart(Path dir, String name) throws IOException {
-    while (true) {
+  private static void closeQuietly(Writer writer) {
+    if (writer != null) {
       try {
-        return Files.createFile(dir.resolve("." + name + "." + UUID.randomUUID() + ".part"));
-      } catch (FileAlreadyExistsException e) {
-        // another name, then
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    if (p != null) {
-      try {
-        Files.deleteIfExists(p);
+        writer.close();
       } catch (IOException ignored) {
-        // nothing more to do
+        // the file is being discarded
       }
     }
   }

@@ -13,17 +13,15 @@ import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
+import dev.gauntlet.internal.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * The one file format of every fitted generator, statistical or deep: a JSON envelope
@@ -66,29 +64,25 @@ public final class GeneratorFiles {
     return root;
   }
 
-  /** Writes a generator's envelope to {@code file} atomically. */
+  /**
+   * Writes a generator's envelope to {@code file} atomically.
+   *
+   * @throws UserInputException when the file cannot be written
+   */
   public static void save(Generator generator, Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path temp = dir.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".part");
+    byte[] bytes;
     try {
-      Files.write(temp, MAPPER.writeValueAsBytes(envelope(generator)));
+      bytes = MAPPER.writeValueAsBytes(envelope(generator));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise the " + generator.name() + " model", e);
+    }
+    try (AtomicFile out = AtomicFile.open(file)) {
       try {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        Files.write(out.temp(), bytes);
+      } catch (IOException e) {
+        throw AtomicFile.cannotWrite(file, e);
       }
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // nothing more to do
-      }
-      throw new UserInputException(
-          file.toString(),
-          "cannot write: " + e.getMessage(),
-          "a writable path",
-          "check that the folder " + dir + " exists and is writable",
-          e);
+      out.commit();
     }
   }
 

@@ -50,13 +50,54 @@ class CsvReadTest {
 
   @Test
   void aColumnIsNumericWhenEveryNonEmptyValueIsANumber() throws IOException {
-    Table t = read("a,b,c\n1,x,1.5\n,2,\n-3e2,y,inf\n");
+    Table t = read("a,b,c\n1,x,1.5\n,2,\n-3e2,y,4\n");
 
     assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.NUMERIC);
     assertThat(t.numeric("a").values()).containsExactly(1, Double.NaN, -300);
     assertThat(t.schema().get(1).type()).isEqualTo(ColumnType.CATEGORICAL);
     assertThat(t.categorical("b").levels()).containsExactly("2", "x", "y");
-    assertThat(t.numeric("c").values()).containsExactly(1.5, Double.NaN, Double.POSITIVE_INFINITY);
+    assertThat(t.numeric("c").values()).containsExactly(1.5, Double.NaN, 4);
+  }
+
+  @Test
+  void anInfiniteNumberInAnInferredNumericColumnIsAnErrorNamingLineColumnAndValue()
+      throws IOException {
+    for (String inf : List.of("inf", "-inf", "Infinity", "+INF", "1e999", "-2.5e400")) {
+      UserInputException e = readError("id,x\na,1\nb,2\nc," + inf + "\n");
+
+      assertThat(e).as(inf).isNotNull();
+      assertThat(e.where()).as(inf).isEqualTo(where(4) + " (column \"x\")");
+      assertThat(e.found()).as(inf).startsWith("\"" + inf + "\"").contains("infinite");
+      assertThat(e.expected()).as(inf).startsWith("a finite number");
+      assertThat(e.fix()).as(inf).contains("--categorical x");
+    }
+  }
+
+  @Test
+  void anInfiniteNumberInAForcedNumericColumnIsTheSameError() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("x", ColumnType.NUMERIC);
+
+    UserInputException e = readError("x\n1\n-Infinity\n", options);
+
+    assertThat(e.where()).isEqualTo(where(3) + " (column \"x\")");
+    assertThat(e.expected()).startsWith("a finite number");
+  }
+
+  @Test
+  void infAmongTextOrInAForcedCategoricalColumnIsAnOrdinaryLevel() throws IOException {
+    CsvOptions options = CsvOptions.defaults().withType("y", ColumnType.CATEGORICAL);
+
+    Table t = read("x,y\ninf,1\nlow,inf\n", options);
+
+    assertThat(t.categorical("x").levels()).containsExactly("inf", "low");
+    assertThat(t.categorical("y").levels()).containsExactly("1", "inf");
+  }
+
+  @Test
+  void theLargestFiniteDoubleIsStillANumber() throws IOException {
+    Table t = read("x\n1.7976931348623157e308\n-1e308\n");
+
+    assertThat(t.numeric("x").values()).containsExactly(Double.MAX_VALUE, -1e308);
   }
 
   @Test

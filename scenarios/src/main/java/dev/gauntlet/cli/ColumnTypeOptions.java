@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.CsvOptions;
 import java.util.List;
@@ -22,8 +23,21 @@ final class ColumnTypeOptions {
       description = "Read these columns as numeric; a value that is not a number is an error.")
   List<String> numeric = List.of();
 
-  /** CSV options with these forced types. */
+  /**
+   * CSV options with these forced types.
+   *
+   * @throws UserInputException when a column is named in both options
+   */
   CsvOptions toCsvOptions() {
+    for (String c : numeric) {
+      if (categorical.contains(c)) {
+        throw new UserInputException(
+            "--numeric " + c + " and --categorical " + c,
+            "one column forced to both types",
+            "each column in at most one of --numeric and --categorical",
+            "keep " + UserInputException.quote(c) + " in the option with the type you mean");
+      }
+    }
     CsvOptions options = CsvOptions.defaults();
     for (String c : categorical) {
       options = options.withType(c, ColumnType.CATEGORICAL);

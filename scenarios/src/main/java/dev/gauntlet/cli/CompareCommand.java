@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
       "permutation p-value.",
       "",
-      "A column is numeric when it is numeric in both files; both files need the same columns."
+      "A column is numeric when it is numeric in both files; both files need the same columns",
+      "and at least 2 data rows."
     })
 final class CompareCommand implements Callable<Integer> {
 
@@ -122,10 +123,35 @@ final class CompareCommand implements Callable<Integer> {
         holdout == null ? List.of(real, synthetic) : List.of(real, synthetic, holdout);
     List<Table> tables = TablePair.readAligned(files, options, exclude);
     TablePair pair = new TablePair(tables.get(0), tables.get(1));
+    if (pair.real().columnCount() == 0) {
+      throw new UserInputException(
+          "--exclude " + String.join(",", exclude),
+          "every column excluded",
+          "at least one column left to compare",
+          "exclude fewer columns");
+    }
+    if (label != null && exclude.contains(label)) {
+      throw new UserInputException(
+          "--label " + UserInputException.quote(label),
+          "a column that --exclude leaves out",
+          "a column that is compared",
+          "remove it from --exclude, or choose another --label");
+    }
     if (label != null && !pair.real().schema().contains(label)) {
       throw new UserInputException(
           "--label " + UserInputException.quote(label), "no column of that name",
           "one of " + pair.real().schema().names(), "name the target column of both files");
+    }
+    // distributions, tests and distances need two rows a side; fewer gave n/a or internal errors
+    for (int i = 0; i < tables.size(); i++) {
+      int rows = tables.get(i).rowCount();
+      if (rows < 2) {
+        throw new UserInputException(
+            files.get(i).toString(),
+            rows == 0 ? "no data rows (a header only)" : "1 data row",
+            "at least 2 data rows, to measure distributions",
+            "compare files with more rows");
+      }
     }
     if (maxRows < 2) {
       throw new UserInputException(

@@ -74,6 +74,11 @@ public final class GauntletCli implements Runnable {
     cli.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
     cli.setParameterExceptionHandler(
         (ex, a) -> {
+          UserInputException conversion = conversionError(ex);
+          if (conversion != null) {
+            err.println(conversion.getMessage());
+            return USER_ERROR;
+          }
           err.println("gauntlet: " + ex.getMessage());
           if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println(
@@ -105,6 +110,46 @@ public final class GauntletCli implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Picocli's failure to convert a value (--seed abc) in the shape of every other user error, or
+   * null for other parse errors (unknown or missing options), which keep picocli's message.
+   */
+  static UserInputException conversionError(CommandLine.ParameterException ex) {
+    if (!(ex.getCause() instanceof CommandLine.TypeConversionException)
+        || ex.getArgSpec() == null
+        || ex.getValue() == null) {
+      return null;
+    }
+    CommandLine.Model.ArgSpec arg = ex.getArgSpec();
+    String where =
+        arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
+    Class<?> type = arg.type();
+    if (arg.isMultiValue() && arg.auxiliaryTypes().length > 0) {
+      type = arg.auxiliaryTypes()[0]; // the element type of a list option
+    }
+    return new UserInputException(
+        where,
+        UserInputException.quote(ex.getValue()),
+        expected(type),
+        "see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == long.class || type == Long.class) {
+      return "a whole number (64-bit)";
+    }
+    if (type == int.class || type == Integer.class) {
+      return "a whole number (32-bit, at most 2147483647)";
+    }
+    if (type == double.class || type == Double.class) {
+      return "a number, such as 0.5";
+    }
+    if (type.isEnum()) {
+      return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+    }
+    return "a value of type " + type.getSimpleName();
   }
 
   /** Reads the version Maven wrote into version.properties. */

@@ -9,6 +9,7 @@ import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.stat.StatGenerator;
+import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorFiles;
@@ -16,6 +17,7 @@ import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Progress;
 import dev.gauntlet.spi.Registry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -81,8 +83,13 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(
       names = {"-p", "--param"},
       paramLabel = "KEY=VALUE",
-      description = "A parameter of the generator to fit; --list shows each one's parameters.")
-  Map<String, String> params = new LinkedHashMap<>();
+      description =
+          "A parameter of the generator to fit, each key once; --list shows each one's"
+              + " parameters.")
+  List<String> paramTexts = List.of();
+
+  /** The -p parameters by key, in the order given; a list first so a repeated key is seen. */
+  private final Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--list", description = "List the generators and their parameters, then stop.")
   boolean list;
@@ -111,9 +118,16 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "N",
       defaultValue = "10000",
       description =
-          "Rows per batch (default: ${DEFAULT-VALUE}). Part of what makes a run reproducible:"
-              + " the same seed with another batch size gives other rows.")
+          "Rows per batch (default: ${DEFAULT-VALUE}, at most 1,000,000). Part of what makes a"
+              + " run reproducible: the same seed with another batch size gives other rows. Large"
+              + " batches are made fewer at a time, to fit in memory.")
   int batchSize;
+
+  /** The largest --batch-size: one batch is held in memory whole, as a table and as text. */
+  static final int MAX_BATCH_SIZE = 1_000_000;
+
+  /** A generous guess of the heap one cell of a batch in flight takes (table, text, buffers). */
+  static final long BYTES_PER_CELL = 64;
 
   @Option(
       names = "--save-model",
@@ -192,6 +206,24 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   private void checkOptions() {
+    for (String text : paramTexts) {
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        throw new UserInputException(
+            "--param " + quote(text),
+            eq < 0 ? "no = in it" : "no key before the =",
+            "KEY=VALUE, e.g. -p epochs=100",
+            "write the parameter's name, an =, and its value");
+      }
+      String key = text.substring(0, eq);
+      if (params.put(key, text.substring(eq + 1)) != null) {
+        throw new UserInputException(
+            "--param " + quote(key),
+            "the key given twice",
+            "each parameter once",
+            "keep one -p " + key + "=...; constraints go in one value, separated by ;");
+      }
+    }
     int sources = (fit == null ? 0 : 1) + (model == null ? 0 : 1) + (world == null ? 0 : 1);
     if (sources != 1) {
       throw new UserInputException(
@@ -207,6 +239,26 @@ final class GenerateCommand implements Callable<Integer> {
           "parameters with " + (model != null ? "--model" : "--world"),
           "parameters only when fitting (--fit)",
           "drop --param, or refit with --fit and --save-model");
+    }
+    // these shape a fit only; with a saved model or a world they would be silently ignored
+    String source = model != null ? "--model" : "--world";
+    if (fit == null && spec.commandLine().getParseResult().hasMatchedOption("--generator")) {
+      throw new UserInputException(
+          "--generator " + quote(generator),
+          "a generator with " + source,
+          "--generator only when fitting (--fit)",
+          model != null
+              ? "drop --generator: the model file names its generator"
+              : "drop --generator: a world spec is its own generator");
+    }
+    if (fit == null && !categorical.isEmpty()) {
+      throw new UserInputException(
+          "--categorical " + String.join(",", categorical),
+          "column types with " + source,
+          "--categorical only when fitting (--fit)",
+          model != null
+              ? "drop --categorical: the model file keeps the types it was fitted with"
+              : "drop --categorical: the world spec gives each column's type");
     }
     if (out == null && saveModel == null) {
       throw new UserInputException(
@@ -227,6 +279,20 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UserInputException(
           "--rows " + rows, Long.toString(rows), "a row count of 0 or more", "give --rows 10000");
     }
+    // every output path before any work, so a bad one neither wastes a fit nor leaves the other
+    if (out != null) {
+      AtomicFile.checkTarget(out, "--out");
+    }
+    if (saveModel != null) {
+      AtomicFile.checkTarget(saveModel, "--save-model");
+    }
+    if (out != null && saveModel != null && sameFile(out, saveModel)) {
+      throw new UserInputException(
+          "--out " + out + " and --save-model " + saveModel,
+          "the same file for both",
+          "two different files (the rows would overwrite the model)",
+          "give the model its own name, such as model.json");
+    }
     if (threads != null && threads < 1) {
       throw new UserInputException(
           "--threads " + threads,
@@ -234,12 +300,27 @@ final class GenerateCommand implements Callable<Integer> {
           "1 or more threads",
           "leave --threads out to use every core");
     }
-    if (batchSize < 1) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
       throw new UserInputException(
           "--batch-size " + batchSize,
           Integer.toString(batchSize),
-          "1 or more rows per batch",
+          "from 1 to 1000000 rows per batch",
           "leave --batch-size out for 10000");
+    }
+  }
+
+  /** Whether two paths (already checked to be in existing folders) name one file. */
+  private static boolean sameFile(Path a, Path b) {
+    return canonical(a).equals(canonical(b));
+  }
+
+  /** The path with its folder's symbolic links and {@code ..} resolved. */
+  private static Path canonical(Path p) {
+    Path absolute = p.toAbsolutePath().normalize();
+    try {
+      return absolute.getParent().toRealPath().resolve(absolute.getFileName());
+    } catch (IOException e) {
+      return absolute;
     }
   }
 
@@ -280,6 +361,14 @@ final class GenerateCommand implements Callable<Integer> {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
     Table sample = Csv.read(fit, options);
+    // checked here for every generator: with fewer rows some fitted nothing and some failed
+    if (sample.rowCount() < 2) {
+      throw new UserInputException(
+          fit.toString(),
+          sample.rowCount() == 0 ? "no data rows (a header only)" : "1 data row",
+          "at least 2 data rows to fit a generator to",
+          "fit to a sample with more rows");
+    }
     Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
     stdout.printf(
         "fitted %s to %s (%d rows, %d columns)%n",
@@ -288,9 +377,20 @@ final class GenerateCommand implements Callable<Integer> {
   }
 
   /**
+   * How many batches may be in flight: 2 × threads, as many as fit in half of {@code maxMemory} at
+   * {@link #BYTES_PER_CELL} a cell, and at least 1. The window does not change the output.
+   */
+  static int window(int threads, int batchSize, int columns, long maxMemory) {
+    long perBatch = (long) batchSize * Math.max(1, columns) * BYTES_PER_CELL;
+    long fit = (maxMemory / 2) / perBatch;
+    return (int) Math.max(1, Math.min(2L * threads, fit));
+  }
+
+  /**
    * Writes {@code rows} rows in batches of {@code batchSize}: {@code threads} workers make and
    * format batches, this thread writes them in batch order. At most 2 × threads batches are in
-   * flight, so memory does not grow with the row count.
+   * flight, fewer when they would not fit in half the heap ({@link #window}), so memory does not
+   * grow with the row count.
    *
    * @param progress told of every batch written
    */
@@ -307,7 +407,8 @@ final class GenerateCommand implements Callable<Integer> {
               return t;
             });
     ArrayDeque<Future<String>> window = new ArrayDeque<>();
-    int maxInFlight = 2 * threads;
+    int maxInFlight =
+        window(threads, batchSize, g.schema().size(), Runtime.getRuntime().maxMemory());
     long start = System.nanoTime();
     try (CsvSink sink = CsvSink.open(out, g.schema())) {
       long next = 0;

@@ -1,11 +1,11 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.UserInputException;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.perturb.PerturbationSpec;
+import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Perturbation;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -71,19 +72,7 @@ final class PerturbCommand implements Callable<Integer> {
       description = "The label column, for perturbations that need one (or give label= to each).")
   String label;
 
-  @Option(
-      names = "--categorical",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Read these columns as categorical.")
-  List<String> categorical = List.of();
-
-  @Option(
-      names = "--numeric",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Read these columns as numeric.")
-  List<String> numeric = List.of();
+  @Mixin ColumnTypeOptions types;
 
   @Option(
       names = "--list",
@@ -106,6 +95,7 @@ final class PerturbCommand implements Callable<Integer> {
     if (out == null) {
       throw usage("--out", "no output file", "--out OUT.csv", "say where to write the result");
     }
+    AtomicFile.checkTarget(out, "--out");
     if (apply.isEmpty()) {
       throw usage(
           "--apply",
@@ -126,13 +116,7 @@ final class PerturbCommand implements Callable<Integer> {
       PerturbationSpec p = PerturbationSpec.parse(text);
       chain.add(registry.get(p.name()).create(p.params()));
     }
-    CsvOptions options = CsvOptions.defaults();
-    for (String c : categorical) {
-      options = options.withType(c, ColumnType.CATEGORICAL);
-    }
-    for (String c : numeric) {
-      options = options.withType(c, ColumnType.NUMERIC);
-    }
+    CsvOptions options = types.toCsvOptions();
     if (label != null) {
       options = options.withLabel(label);
     }

@@ -102,6 +102,58 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void compareRefusesFilesWithFewerThanTwoRows() throws IOException {
+    Path two = write("two.csv", "x,y\n1,a\n2,b\n");
+    Path one = write("one.csv", "x,y\n1,a\n");
+    Path header = write("header.csv", "x,y\n");
+    assertThat(run("compare", two.toString(), two.toString()).code()).isZero();
+    CliRun oneRow = run("compare", two.toString(), one.toString());
+    assertThat(oneRow.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(oneRow.err())
+        .startsWith(one.toString())
+        .contains("found:    1 data row")
+        .contains("expected: at least 2 data rows");
+    CliRun headerOnly = run("compare", header.toString(), two.toString());
+    assertThat(headerOnly.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(headerOnly.err()).startsWith(header.toString()).contains("no data rows");
+    CliRun holdout = run("compare", two.toString(), two.toString(), "--holdout", one.toString());
+    assertThat(holdout.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(holdout.err()).startsWith(one.toString());
+    assertThat(oneRow.out() + headerOnly.out() + holdout.out()).isEmpty();
+  }
+
+  @Test
+  void compareRefusesToExcludeEveryColumnOrTheLabel() throws IOException {
+    Path a = write("a.csv", "x,y\n1,a\n2,b\n");
+    CliRun all = run("compare", a.toString(), a.toString(), "--exclude", "x,y");
+    assertThat(all.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(all.err()).startsWith("--exclude x,y").contains("every column excluded");
+    assertThat(all.out()).isEmpty();
+    CliRun label = run("compare", a.toString(), a.toString(), "--exclude", "y", "--label", "y");
+    assertThat(label.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(label.err())
+        .startsWith("--label \"y\"")
+        .contains("--exclude leaves out")
+        .doesNotContain("no column of that name");
+  }
+
+  @Test
+  void anInfiniteNumberIsAUserErrorNamingTheLineAndColumn() throws IOException {
+    Path a = write("a.csv", "x,y\n1,2\n2,3\n3,4\n");
+    Path b = write("b.csv", "x,y\n1,2\n1e999,3\n3,4\n");
+    CliRun r = run("compare", a.toString(), b.toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err())
+        .startsWith(b + ":3 (column \"x\")")
+        .contains("found:    \"1e999\"")
+        .contains("expected: a finite number")
+        .contains("--categorical x")
+        .doesNotContain("Exception");
+    CliRun categorical = run("compare", a.toString(), b.toString(), "--categorical", "x");
+    assertThat(categorical.code()).as(categorical.err()).isZero();
+  }
+
+  @Test
   void evaluateBinaryPredictions() throws IOException {
     Path p =
         write("p.csv", "y_true,p_no,p_yes\nyes,0.2,0.8\nno,0.7,0.3\nyes,0.6,0.4\nno,0.9,0.1\n");

@@ -143,6 +143,244 @@ class GenerateCommandTest {
   }
 
   @Test
+  void everyGeneratorRefusesToFitFewerThanTwoRows() throws Exception {
+    Path header = Files.writeString(dir.resolve("header.csv"), "x,c\n");
+    Path one = Files.writeString(dir.resolve("one.csv"), "x,c\n1,a\n");
+    Path out = dir.resolve("o.csv");
+    for (String g : new String[] {"gaussian-copula", "independent", "vae", "gan"}) {
+      for (Path sample : new Path[] {header, one}) {
+        String[] args = {"generate", "--fit", sample.toString(), "--generator", g};
+        String[] rest = {"--rows", "5", "--out", out.toString(), "--quiet"};
+        CliRun r =
+            g.equals("vae") || g.equals("gan")
+                ? run(concat(concat(args, new String[] {"-p", "epochs=2"}), rest))
+                : run(concat(args, rest));
+        assertThat(r.code()).as(g + " " + sample + ": " + r.err()).isEqualTo(2);
+        assertThat(r.err())
+            .startsWith(sample.toString())
+            .contains(sample == header ? "no data rows" : "1 data row")
+            .contains("at least 2 data rows");
+        assertThat(r.out()).doesNotContain("fitted");
+        assertThat(out).doesNotExist();
+      }
+    }
+  }
+
+  @Test
+  void badOutputPathsAreRefusedBeforeFittingAndNothingIsWritten() throws Exception {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path folder = Files.createDirectory(dir.resolve("adir"));
+    Path model = dir.resolve("m.json");
+    Path missing = dir.resolve("nodir").resolve("g.csv");
+
+    CliRun outFolder = run("generate", "--fit", iris, "--rows", "5", "--out", folder.toString());
+    CliRun outEmpty = run("generate", "--fit", iris, "--rows", "5", "--out", "");
+    CliRun modelFolder = run("generate", "--fit", iris, "--save-model", folder.toString());
+    CliRun outMissing =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--save-model",
+            model.toString(),
+            "--rows",
+            "5",
+            "--out",
+            missing.toString());
+
+    for (CliRun r : new CliRun[] {outFolder, outEmpty, modelFolder, outMissing}) {
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.out()).as("nothing fitted").isEmpty();
+      assertThat(r.err()).contains("expected:", "fix:").doesNotContain(".part", "Exception");
+    }
+    assertThat(outFolder.err()).startsWith("--out " + folder).contains("found:    a folder");
+    assertThat(outEmpty.err()).startsWith("--out \"\"").contains("an empty path");
+    assertThat(modelFolder.err()).startsWith("--save-model " + folder).contains("a folder");
+    assertThat(outMissing.err())
+        .startsWith("--out " + missing)
+        .contains("no folder " + missing.getParent());
+    assertThat(model).doesNotExist();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("adir");
+    }
+    try (var files = Files.list(folder)) {
+      assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void oneFileForBothOutAndSaveModelIsRefused() throws Exception {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    Path x = dir.resolve("x.csv");
+    String[][] spellings = {
+      {x.toString(), x.toString()},
+      {x.toString(), sub.resolve("..").resolve("x.csv").toString()},
+      {x.toString(), dir.resolve(".").resolve("x.csv").toString()}
+    };
+    for (String[] paths : spellings) {
+      CliRun r =
+          run(
+              "generate",
+              "--fit",
+              iris,
+              "--rows",
+              "5",
+              "--out",
+              paths[0],
+              "--save-model",
+              paths[1]);
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains("the same file for both", "--save-model");
+      assertThat(r.out()).isEmpty();
+      assertThat(x).doesNotExist();
+    }
+    Path link = Files.createSymbolicLink(dir.resolve("link"), sub);
+    CliRun viaLink =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--rows",
+            "5",
+            "--out",
+            sub.resolve("y.csv").toString(),
+            "--save-model",
+            link.resolve("y.csv").toString());
+    assertThat(viaLink.code()).as(viaLink.err()).isEqualTo(2);
+    CliRun distinct =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--rows",
+            "5",
+            "--out",
+            x.toString(),
+            "--save-model",
+            dir.resolve("x.json").toString(),
+            "--quiet");
+    assertThat(distinct.code()).as(distinct.err()).isZero();
+  }
+
+  @Test
+  void optionsOfFittingAreRefusedWithASavedModelOrAWorld() throws Exception {
+    Path model = dir.resolve("m.json");
+    CliRun fitted =
+        run("generate", "--fit", DATA.resolve("iris.csv").toString(), "--save-model", "" + model);
+    assertThat(fitted.code()).as(fitted.err()).isZero();
+    String world = Path.of("..", "examples", "worlds", "customers.json").toString();
+    String out = dir.resolve("o.csv").toString();
+
+    CliRun generator =
+        run("generate", "--model", "" + model, "--generator", "vae", "--rows", "5", "--out", out);
+    CliRun categorical =
+        run(
+            "generate",
+            "--model",
+            "" + model,
+            "--categorical",
+            "species",
+            "--rows",
+            "5",
+            "--out",
+            out);
+    CliRun worldGenerator =
+        run("generate", "--world", world, "--generator", "gan", "--rows", "5", "--out", out);
+    CliRun worldCategorical =
+        run("generate", "--world", world, "--categorical", "plan", "--rows", "5", "--out", out);
+
+    assertThat(generator.code()).as(generator.err()).isEqualTo(2);
+    assertThat(generator.err())
+        .startsWith("--generator \"vae\"")
+        .contains("--generator only when fitting (--fit)", "the model file names its generator");
+    assertThat(categorical.code()).as(categorical.err()).isEqualTo(2);
+    assertThat(categorical.err())
+        .startsWith("--categorical species")
+        .contains("--categorical only when fitting (--fit)");
+    assertThat(worldGenerator.code()).as(worldGenerator.err()).isEqualTo(2);
+    assertThat(worldGenerator.err()).contains("with --world");
+    assertThat(worldCategorical.code()).as(worldCategorical.err()).isEqualTo(2);
+    assertThat(Path.of(out)).doesNotExist();
+    CliRun plain = run("generate", "--model", "" + model, "--rows", "5", "--out", out, "--quiet");
+    assertThat(plain.code()).as(plain.err()).isZero();
+  }
+
+  @Test
+  void theBatchSizeIsCappedAndLargeBatchesAreFewerInFlight() {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path out = dir.resolve("o.csv");
+    CliRun huge =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--rows",
+            "5",
+            "--out",
+            "" + out,
+            "--batch-size",
+            "2000000000");
+    assertThat(huge.code()).as(huge.err()).isEqualTo(2);
+    assertThat(huge.err()).startsWith("--batch-size 2000000000").contains("from 1 to 1000000");
+    assertThat(huge.out()).isEmpty();
+    CliRun max =
+        run("generate", "--fit", iris, "--rows", "5", "--out", "" + out, "--batch-size", "1000000");
+    assertThat(max.code()).as(max.err()).isZero();
+    assertThat(run("generate", "--help").out()).contains("at most 1,000,000");
+
+    long gb = 1L << 30;
+    assertThat(GenerateCommand.window(8, 10_000, 20, gb)).isEqualTo(16);
+    // 1e6 rows x 20 columns x 64 bytes is 1.28 GB a batch: 2 fit in half of 6 GB, none in 1 GB
+    assertThat(GenerateCommand.window(8, 1_000_000, 20, 6 * gb)).isEqualTo(2);
+    assertThat(GenerateCommand.window(8, 1_000_000, 20, gb)).isEqualTo(1);
+  }
+
+  @Test
+  void aRepeatedOrMalformedParameterIsRefused() {
+    String iris = DATA.resolve("iris.csv").toString();
+    String out = dir.resolve("o.csv").toString();
+
+    CliRun twice =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "-p",
+            "constraints=range(petal_width_cm, 0, 1)",
+            "--param",
+            "constraints=range(petal_width_cm, 0, 2)",
+            "--rows",
+            "5",
+            "--out",
+            out);
+    CliRun noEquals = run("generate", "--fit", iris, "-p", "epochs", "--rows", "5", "--out", out);
+
+    assertThat(twice.code()).as(twice.err()).isEqualTo(2);
+    assertThat(twice.err())
+        .startsWith("--param \"constraints\"")
+        .contains("the key given twice", "separated by ;");
+    assertThat(twice.out()).isEmpty();
+    assertThat(noEquals.code()).as(noEquals.err()).isEqualTo(2);
+    assertThat(noEquals.err()).startsWith("--param \"epochs\"").contains("KEY=VALUE");
+    assertThat(Path.of(out)).doesNotExist();
+    CliRun once =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "-p",
+            "constraints=petal_width_cm <= petal_length_cm",
+            "--rows",
+            "5",
+            "--out",
+            out,
+            "--quiet");
+    assertThat(once.code()).as(once.err()).isZero();
+    assertThat(once.out()).contains("petal_width_cm <= petal_length_cm");
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();

@@ -117,6 +117,69 @@ class InspectCommandTest {
   }
 
   @Test
+  void aColumnForcedToBothTypesIsRefusedByEveryCommandThatReadsTypes() throws IOException {
+    String csv = write("flag,y\n0,a\n1,b\n").toString();
+    String out = dir.resolve("out.csv").toString();
+    String[][] runs = {
+      {"inspect", csv, "--numeric", "flag", "--categorical", "y,flag"},
+      {"compare", csv, csv, "--categorical", "flag", "--numeric", "flag"},
+      {
+        "perturb",
+        csv,
+        "--apply",
+        "gaussian-noise",
+        "--categorical",
+        "flag",
+        "--numeric",
+        "flag",
+        "--out",
+        out
+      }
+    };
+    for (String[] args : runs) {
+      CliRun r = run(args);
+      assertThat(r.code()).as(args[0] + ": " + r.err()).isEqualTo(GauntletCli.USER_ERROR);
+      assertThat(r.err())
+          .as(args[0])
+          .startsWith("--numeric flag and --categorical flag")
+          .contains("one column forced to both types");
+      assertThat(r.out()).isEmpty();
+    }
+    assertThat(Path.of(out)).doesNotExist();
+    assertThat(run("inspect", csv, "--numeric", "flag", "--categorical", "y").code()).isZero();
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsAUserErrorInTheUsualShape() {
+    String csv = DATA.resolve("iris.csv").toString();
+    CliRun seed = run("generate", "--fit", csv, "--seed", "abc", "--rows", "5", "--out", "o.csv");
+    CliRun maxRows = run("compare", csv, csv, "--max-rows", "99999999999");
+    CliRun severity = run("perturb", csv, "--apply", "gaussian-noise", "--severity", "high");
+
+    String nl = System.lineSeparator();
+    assertThat(seed.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(seed.err())
+        .isEqualTo(
+            "--seed"
+                + nl
+                + "  found:    \"abc\""
+                + nl
+                + "  expected: a whole number (64-bit)"
+                + nl
+                + "  fix:      see gauntlet generate --help"
+                + nl);
+    assertThat(maxRows.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(maxRows.err())
+        .startsWith("--max-rows" + nl)
+        .contains("\"99999999999\"", "at most 2147483647", "see gauntlet compare --help");
+    assertThat(severity.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(severity.err()).startsWith("--severity" + nl).contains("expected: a number");
+    CliRun unknown = run("inspect", csv, "--jsno");
+    assertThat(unknown.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(unknown.err()).contains("Unknown option: '--jsno'", "--json");
+  }
+
+  @Test
   void missingFileAndUnknownCommandAreUserErrors() {
     assertThat(run("inspect", dir.resolve("none.csv").toString()).code())
         .isEqualTo(GauntletCli.USER_ERROR);

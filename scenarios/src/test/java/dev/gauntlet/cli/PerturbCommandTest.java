@@ -57,6 +57,30 @@ class PerturbCommandTest {
   }
 
   @Test
+  void badOutputPathsAreRefusedBeforeReading() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("adir"));
+    Path missing = dir.resolve("nodir").resolve("x.csv");
+    String[] apply = {"--apply", "gaussian-noise:scale=0.1"};
+
+    CliRun outFolder = run("perturb", CREDIT.toString(), apply[0], apply[1], "--out", "" + folder);
+    CliRun outMissing =
+        run("perturb", CREDIT.toString(), apply[0], apply[1], "--out", "" + missing);
+    CliRun outEmpty = run("perturb", CREDIT.toString(), apply[0], apply[1], "--out", "");
+
+    assertThat(outFolder.code()).as(outFolder.err()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(outFolder.err()).startsWith("--out " + folder).contains("found:    a folder");
+    assertThat(outMissing.code()).as(outMissing.err()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(outMissing.err())
+        .contains("no folder " + missing.getParent())
+        .doesNotContain(".part");
+    assertThat(outEmpty.code()).as(outEmpty.err()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(outEmpty.err()).contains("an empty path");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("adir");
+    }
+  }
+
+  @Test
   void listPrintsEveryPerturbationWithParametersAndDefaults() {
     CliRun r = run("perturb", "--list");
     assertThat(r.code()).isZero();
