@@ -181,7 +181,8 @@ final class CompareCommand implements Callable<Integer> {
     if (json) {
       ObjectNode root = toJson(fidelity);
       putDrift(root.putObject("drift"), drift);
-      putPrivacy(root, privacy);
+      putPrivacy(root, privacy, maxRows);
+      root.put("seed", seed);
       if (overfitting != null) {
         ObjectNode o = root.putObject("dcr_overfitting");
         o.put("synthetic_rows", overfitting.syntheticRows());
@@ -260,13 +261,13 @@ final class CompareCommand implements Callable<Integer> {
     out.println("  trained on synthetic (TSTR)    " + num(u.accuracySyntheticTrained()));
   }
 
-  private static void putPrivacy(ObjectNode root, Privacy p) {
+  private static void putPrivacy(ObjectNode root, Privacy p, int maxRows) {
     Json.put(root, "dcr_median", p.dcrMedian());
     Json.put(root, "dcr_baseline_median", p.dcrBaselineMedian());
     Json.put(root, "dcr_baseline_protection", p.dcrBaselineProtection());
     Json.put(root, "exact_copy_share", p.exactCopyShare());
     ObjectNode sub = root.putObject("subsample");
-    sub.put("max_rows", p.realRows() < 0 ? 0 : Math.max(p.realRows(), p.syntheticRows()));
+    sub.put("max_rows", maxRows);
     sub.put("rows_real", p.realRows());
     sub.put("rows_synthetic", p.syntheticRows());
   }
@@ -291,8 +292,8 @@ final class CompareCommand implements Callable<Integer> {
             });
     out.println();
     out.printf(
-        "privacy (on %d real x %d synthetic rows, seeded subsample of at most %d a side):%n",
-        p.realRows(), p.syntheticRows(), maxRows);
+        "privacy (on %d real x %d synthetic rows, subsample of at most %d a side, seed %d):%n",
+        p.realRows(), p.syntheticRows(), maxRows, seed);
     out.println("  exact copies of real rows      " + num(p.exactCopyShare()) + " (all rows)");
     out.println("  median distance to closest     " + num(p.dcrMedian()));
     out.println("  DCR baseline protection        " + num(p.dcrBaselineProtection()));

@@ -58,6 +58,8 @@ import picocli.CommandLine.Spec;
     })
 final class GenerateCommand implements Callable<Integer> {
 
+  private static final String WORLD = "world";
+
   @Option(names = "--fit", paramLabel = "DATA.csv", description = "Fit the generator to this CSV.")
   Path fit;
 
@@ -155,6 +157,11 @@ final class GenerateCommand implements Callable<Integer> {
     if (list) {
       for (GeneratorProvider p : registry.all()) {
         stdout.printf("%-16s %s%n", p.name(), p.description());
+        if (p.name().equals(WORLD)) {
+          // a world makes rows from its spec, not from a sample: it has its own option
+          stdout.printf("  --world FILE.json  the world spec, instead of --fit (see README.md)%n");
+          continue;
+        }
         for (Parameter param : p.parameters()) {
           stdout.printf(
               "  -p %s=...  %s%s%n",
@@ -331,8 +338,15 @@ final class GenerateCommand implements Callable<Integer> {
     }
     if (world != null) {
       return registry
-          .get("world")
+          .get(WORLD)
           .fit(null, Map.of("spec", world.toString()), Seed.of(seed).derive("fit"));
+    }
+    if (generator.equals(WORLD)) {
+      throw new UserInputException(
+          "--generator world",
+          "a world fitted to a sample",
+          "a world spec given with --world FILE.json (a world makes rows from its spec)",
+          "run gauntlet generate --world FILE.json --rows N --out OUT.csv");
     }
     GeneratorProvider provider = registry.get(generator);
     Map<String, String> values = new LinkedHashMap<>();

@@ -34,6 +34,8 @@ class CompareAndEvaluateCommandTest {
         .isEqualTo("ks");
     assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1.0);
     assertThat(root.get("subsample").get("rows_real").asInt()).isEqualTo(150);
+    assertThat(root.get("subsample").get("max_rows").asInt()).isEqualTo(5000);
+    assertThat(root.get("seed").asLong()).isZero();
     JsonNode utility = root.get("utility");
     assertThat(utility.get("holdout_rows").asInt()).isEqualTo(45);
     assertThat(utility.get("ratio").asDouble()).isEqualTo(1.0);
@@ -45,7 +47,8 @@ class CompareAndEvaluateCommandTest {
     CliRun r = run("compare", credit, credit, "--max-rows", "200");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .contains("privacy (on 200 real x 200 synthetic rows, seeded subsample of at most 200")
+        .contains(
+            "privacy (on 200 real x 200 synthetic rows, subsample of at most 200 a side, seed 0)")
         .contains("quality score");
   }
 

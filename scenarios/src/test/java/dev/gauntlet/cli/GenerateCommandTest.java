@@ -139,7 +139,14 @@ class GenerateCommandTest {
 
     CliRun list = run("generate", "--list");
     assertThat(list.code()).isZero();
-    assertThat(list.out()).contains("gaussian-copula", "independent");
+    assertThat(list.out())
+        .contains("gaussian-copula", "independent", "--world FILE.json")
+        .doesNotContain("spec=");
+
+    CliRun worldFit =
+        run("generate", "--fit", credit, "--generator", "world", "--rows", "5", "--out", out);
+    assertThat(worldFit.code()).isEqualTo(2);
+    assertThat(worldFit.err()).contains("--world FILE.json");
   }
 
   @Test
