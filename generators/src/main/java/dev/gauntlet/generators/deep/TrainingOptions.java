@@ -3,7 +3,9 @@ package dev.gauntlet.generators.deep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.JsonAt;
 import dev.gauntlet.spi.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,17 +121,20 @@ record TrainingOptions(
     return o;
   }
 
-  static TrainingOptions fromJson(JsonNode o) {
+  /** The options {@link #toJson} wrote, checked: a problem is a {@link FieldException}. */
+  static TrainingOptions fromJson(JsonAt o) {
+    o.object("an object with the training options {\"epochs\": ..., ...}");
+    int max = Integer.MAX_VALUE;
     return new TrainingOptions(
-        o.get("epochs").asInt(),
-        o.get("batchSize").asInt(),
-        o.get("learningRate").asDouble(),
-        o.get("criticLearningRate").asDouble(),
-        o.get("patience").asInt(),
-        o.get("maxModes").asInt(),
-        o.get("embedding").asInt(),
-        o.get("hidden").asInt(),
-        o.get("pac").asInt(),
+        o.get("epochs").asInt(1, max),
+        o.get("batchSize").asInt(1, max),
+        o.get("learningRate").asPositive(),
+        o.get("criticLearningRate").asNonNegative(),
+        o.get("patience").asInt(0, max),
+        o.get("maxModes").asInt(1, max),
+        o.get("embedding").asInt(1, max),
+        o.get("hidden").asInt(1, max),
+        o.get("pac").asInt(1, max),
         false);
   }
 
