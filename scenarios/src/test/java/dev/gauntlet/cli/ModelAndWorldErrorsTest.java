@@ -111,4 +111,37 @@ class ModelAndWorldErrorsTest {
     CliRun csv = userError(generate("--model", DATA.resolve("iris.csv")));
     assertThat(csv.err()).contains("give the model file, not the data");
   }
+
+  @Test
+  void worldSpecErrorsNameThePathWithoutJava() throws IOException {
+    Path spec = Path.of("..", "examples", "worlds", "customers.json");
+    ObjectNode root = (ObjectNode) JSON.readTree(spec.toFile());
+    ((ObjectNode) root.get("columns").get(0).get("distribution")).put("family", "gaussian");
+    Path typo = dir.resolve("typo.json");
+    JSON.writeValue(typo.toFile(), root);
+    CliRun family = userError(generate("--world", typo));
+    assertThat(family.err())
+        .contains("at columns[0].distribution.family", "\"gaussian\"", "log-normal")
+        .doesNotContain("Distribution", "ignorable");
+
+    root = (ObjectNode) JSON.readTree(spec.toFile());
+    ((ObjectNode) root.get("label").get("weights")).put("region=east", 0.5);
+    Path east = dir.resolve("east.json");
+    JSON.writeValue(east.toFile(), root);
+    assertThat(userError(generate("--world", east)).err())
+        .contains(
+            "east.json at label.weights.\"region=east\"",
+            "\"east\", which is not a level of \"region\"");
+
+    root = (ObjectNode) JSON.readTree(spec.toFile());
+    ((ObjectNode) root.get("columns").get(2)).putArray("probabilities").add(0.3).add(0.3);
+    Path sum = dir.resolve("sum.json");
+    JSON.writeValue(sum.toFile(), root);
+    assertThat(userError(generate("--world", sum)).err())
+        .contains("sum.json at columns[2].probabilities", "probabilities that sum to 0.6");
+
+    assertThat(userError(generate("--world", model)).err())
+        .contains("a saved model of generator \"gaussian-copula\"", "--model")
+        .doesNotContain("coll");
+  }
 }

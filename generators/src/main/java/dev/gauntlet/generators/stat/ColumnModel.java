@@ -76,7 +76,12 @@ public sealed interface ColumnModel {
     if (p == null || p.length != levels.size()) {
       throw new FieldException(
           path,
-          p == null ? "nothing" : p.length + " probabilities for " + levels.size() + " levels",
+          p == null
+              ? "nothing"
+              : p.length
+                  + " probabilities for "
+                  + levels.size()
+                  + (levels.size() == 1 ? " level" : " levels"),
           "one probability per level " + levels,
           null);
     }
