@@ -83,8 +83,8 @@ record TrainingOptions(
       }
       v.put(e.getKey(), e.getValue());
     }
-    int batch = positiveInt(generator, v, "batch-size");
-    int pac = v.containsKey("pac") ? positiveInt(generator, v, "pac") : 1;
+    int batch = wholeNumber(generator, v, "batch-size", 1);
+    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1) : 1;
     if (batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
@@ -93,16 +93,16 @@ record TrainingOptions(
           "choose a batch size divisible by " + pac);
     }
     return new TrainingOptions(
-        positiveInt(generator, v, "epochs"),
+        wholeNumber(generator, v, "epochs", 1),
         batch,
         positiveDouble(generator, v, "learning-rate"),
         v.containsKey("critic-learning-rate")
             ? positiveDouble(generator, v, "critic-learning-rate")
             : 0,
-        nonNegativeInt(generator, v, "patience"),
-        positiveInt(generator, v, "max-modes"),
-        positiveInt(generator, v, "embedding"),
-        positiveInt(generator, v, "hidden"),
+        wholeNumber(generator, v, "patience", 0),
+        wholeNumber(generator, v, "max-modes", 1),
+        wholeNumber(generator, v, "embedding", 1),
+        wholeNumber(generator, v, "hidden", 1),
         pac,
         bool(generator, v, "progress"));
   }
@@ -138,25 +138,18 @@ record TrainingOptions(
         false);
   }
 
-  private static int nonNegativeInt(String g, Map<String, String> v, String key) {
+  /** A whole number of at least {@code min}: one check, so the message states the one limit. */
+  private static int wholeNumber(String g, Map<String, String> v, String key, int min) {
     String text = v.get(key);
     try {
       int n = Integer.parseInt(text.trim());
-      if (n >= 0) {
+      if (n >= min) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw bad(g, key, text, "a whole number >= 0");
-  }
-
-  private static int positiveInt(String g, Map<String, String> v, String key) {
-    int n = nonNegativeInt(g, v, key);
-    if (n == 0) {
-      throw bad(g, key, v.get(key), "a whole number >= 1");
-    }
-    return n;
+    throw bad(g, key, text, "a whole number >= " + min);
   }
 
   private static double positiveDouble(String g, Map<String, String> v, String key) {
