@@ -80,13 +80,10 @@ public final class JsonErrors {
     if (e instanceof ValueInstantiationException && e.getCause() instanceof FieldException f) {
       out = f.under(path.toArray());
     } else if (e instanceof ValueInstantiationException) {
-      Throwable c = e.getCause() == null ? e : e.getCause();
+      // a check that did not say where: its message may be Java's, so it stays out
       out =
           new FieldException(
-              path,
-              "values that do not fit together (" + c.getMessage() + ")",
-              "the values the format describes",
-              null);
+              path, "values that cannot be used together", "the values the format describes", null);
     } else if (e instanceof UnrecognizedPropertyException u) {
       TreeSet<String> known = new TreeSet<>();
       Collection<Object> ids = u.getKnownPropertyIds();
@@ -112,12 +109,15 @@ public final class JsonErrors {
       }
       List<Object> at = new ArrayList<>(path);
       at.add(key);
+      JsonNode node = at(root, path);
       out =
-          new FieldException(
-              at,
-              t.getTypeId() == null ? "nothing (no \"" + key + "\" key)" : quote(t.getTypeId()),
-              names.isEmpty() ? "a known " + key : "one of " + String.join(", ", names),
-              "use one of the listed names (they are case-sensitive)");
+          root != null && !node.isObject() && !node.isMissingNode()
+              ? new FieldException(path, describe(node), "an object {\"" + key + "\": ...}", null)
+              : new FieldException(
+                  at,
+                  t.getTypeId() == null ? "nothing (no \"" + key + "\" key)" : quote(t.getTypeId()),
+                  names.isEmpty() ? "a known " + key : "one of " + String.join(", ", names),
+                  "use one of the listed names (they are case-sensitive)");
     } else if (e instanceof MismatchedInputException m) {
       out = new FieldException(path, describe(at(root, path)), kind(m.getTargetType()), null);
     } else {
@@ -128,10 +128,17 @@ public final class JsonErrors {
     return missing(out, root);
   }
 
-  /** {@code e} saying "nothing" when its path leads nowhere in {@code root}. */
+  /**
+   * {@code e} saying "nothing" when its path leads nowhere in {@code root}, and what is there when
+   * a check that saw no value (null) said "nothing".
+   */
   public static FieldException missing(FieldException e, JsonNode root) {
-    if (root != null && !e.path().isEmpty() && at(root, e.path()).isMissingNode()) {
-      return e.withFound(describe(MissingNode.getInstance()));
+    if (root == null || e.path().isEmpty()) {
+      return e;
+    }
+    JsonNode node = at(root, e.path());
+    if (node.isMissingNode() || e.found().equals("nothing")) {
+      return e.withFound(describe(node));
     }
     return e;
   }

@@ -79,7 +79,7 @@ public sealed interface ColumnModel {
           p == null
               ? "nothing"
               : p.length
-                  + " probabilities for "
+                  + (p.length == 1 ? " probability for " : " probabilities for ")
                   + levels.size()
                   + (levels.size() == 1 ? " level" : " levels"),
           "one probability per level " + levels,

@@ -45,7 +45,11 @@ final class Engine {
     NumericTables[] out = new NumericTables[models.size()];
     for (int c = 0; c < out.length; c++) {
       if (models.get(c) instanceof ColumnModel.Numeric n) {
-        out[c] = new NumericTables(n);
+        try {
+          out[c] = new NumericTables(n);
+        } catch (FieldException e) {
+          throw e.under("columns", c);
+        }
       }
     }
     return out;
@@ -132,6 +136,8 @@ final class Engine {
             k + " values",
             null);
       }
+    }
+    for (int i = 0; i < k; i++) {
       for (int j = 0; j < k; j++) {
         double v = r[i][j];
         // the fitted matrix is symmetric with a unit diagonal up to rounding

@@ -113,6 +113,14 @@ class SavedModelErrorsTest {
     assertThat(matrix.where()).endsWith("state.correlation[0][1]");
     assertThat(matrix.found()).isEqualTo("3.5");
 
+    UserInputException row =
+        load(
+            saved(
+                "gaussian-copula",
+                r -> ((ArrayNode) r.get("state").get("correlation")).setNull(2)));
+    assertThat(row.where()).endsWith("state.correlation[2]");
+    assertThat(row.found()).isEqualTo("null");
+
     UserInputException type =
         load(
             saved(
@@ -121,7 +129,7 @@ class SavedModelErrorsTest {
     assertThat(type.where()).endsWith("state.schema[0].type");
     assertThat(type.expected()).isEqualTo("one of numeric, categorical");
     for (UserInputException e :
-        new UserInputException[] {negative, family, rate, probabilities, sum, matrix, type}) {
+        new UserInputException[] {negative, family, rate, probabilities, sum, matrix, row, type}) {
       assertThat(e.getMessage()).doesNotContain("dev.gauntlet", "Exception", "[Source");
     }
   }

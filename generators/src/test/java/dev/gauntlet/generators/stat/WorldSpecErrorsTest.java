@@ -121,6 +121,16 @@ class WorldSpecErrorsTest {
     assertThat(conditional.where()).endsWith("at correlations[0].b");
     assertThat(conditional.found()).isEqualTo("\"plan\", a conditional column");
 
+    UserInputException huge =
+        edited(r -> ((ObjectNode) column(r, 1).get("distribution")).put("mu", 1e9));
+    assertThat(huge.where()).endsWith("at columns[1].distribution");
+    assertThat(huge.found()).contains("not finite numbers");
+
+    UserInputException notAnObject = edited(r -> column(r, 0).put("distribution", 5));
+    assertThat(notAnObject.where()).endsWith("at columns[0].distribution");
+    assertThat(notAnObject.found()).isEqualTo("5");
+    assertThat(notAnObject.expected()).isEqualTo("an object {\"family\": ...}");
+
     UserInputException duplicate = edited(r -> column(r, 1).put("name", "age"));
     assertThat(duplicate.where()).endsWith("at columns[1].name");
     assertThat(duplicate.found()).isEqualTo("\"age\", the name of columns[0] too");
