@@ -8,20 +8,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.internal.AtomicFile;
+import dev.gauntlet.internal.JsonAt;
+import dev.gauntlet.internal.JsonErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The one file format of every fitted generator, statistical or deep: a JSON envelope
@@ -40,6 +45,9 @@ import java.util.Locale;
 public final class GeneratorFiles {
   public static final String FORMAT = "gauntlet-generator";
   public static final int VERSION = 1;
+
+  /** The fix of a model file that cannot be read back as it was saved. */
+  static final String RESAVE = resave("the file was edited or damaged");
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -62,6 +70,10 @@ public final class GeneratorFiles {
     }
     root.set("state", generator.state());
     return root;
+  }
+
+  private static String resave(String why) {
+    return "refit the model and re-save it with --save-model (" + why + ")";
   }
 
   /**
@@ -93,28 +105,36 @@ public final class GeneratorFiles {
 
   /** Reads a generator file, finding its generator in {@code registry}. */
   public static Generator load(Path file, Registry<GeneratorProvider> registry) {
-    JsonNode root;
+    String text;
     try {
-      root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new UserInputException(
           file.toString(),
           "no such file",
           "a model file written by --save-model",
           "check the path, or fit a model first with --fit DATA.csv --save-model FILE");
-    } catch (JsonProcessingException e) {
-      throw new UserInputException(
-          file.toString() + ":" + e.getLocation().getLineNr(),
-          "text that is not JSON: " + e.getOriginalMessage(),
-          "a model file written by --save-model",
-          "give the model file, not the data or a scenario",
-          e);
     } catch (IOException e) {
       throw new UserInputException(
           file.toString(),
           "cannot read: " + e.getMessage(),
           "a readable model file",
           "check the path and the file's permissions",
+          e);
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      // a model file is one JSON object naming its format; anything else is another file
+      boolean model = text.stripLeading().startsWith("{") && text.contains(FORMAT);
+      throw new UserInputException(
+          JsonErrors.where(file.toString(), e),
+          JsonErrors.syntax(e, text),
+          "a model file written by --save-model",
+          model
+              ? resave("the file is damaged or truncated")
+              : "give the model file, not the data or a scenario",
           e);
     }
     return fromEnvelope(root, file.toString(), registry);
@@ -142,15 +162,29 @@ public final class GeneratorFiles {
     }
     Schema schema = schema(root.path("schema"), source);
     GeneratorProvider provider = registry.get(root.path("generator").asText());
-    Generator g;
-    try {
-      g = provider.restore(root.path("state"));
-    } catch (IllegalArgumentException e) {
+    JsonNode state = root.path("state");
+    if (!state.isObject()) {
       throw new UserInputException(
           source + " (state)",
-          "a state the " + provider.name() + " generator cannot read: " + e.getMessage(),
-          "the state the generator saved",
-          "refit the model; the file was edited, is damaged, or comes from another version",
+          JsonErrors.describe(state),
+          "an object {...} with the state the " + provider.name() + " generator saved",
+          RESAVE);
+    }
+    Generator g;
+    try {
+      g = provider.restore(state);
+    } catch (FieldException e) {
+      throw stateError(source, provider, state, registry, JsonErrors.missing(e, state), e);
+    } catch (UserInputException e) {
+      throw new UserInputException(
+          source + " (state): " + e.where(), e.found(), e.expected(), RESAVE, e);
+    } catch (RuntimeException e) {
+      // a check a generator lacks must not surface as an internal error
+      throw new UserInputException(
+          source + " (state)",
+          "a state the " + provider.name() + " generator cannot use",
+          "the state as --save-model wrote it",
+          RESAVE,
           e);
     }
     if (!g.schema().equals(schema)) {
@@ -158,29 +192,113 @@ public final class GeneratorFiles {
           source + " (schema)",
           "a schema " + schema.names() + " that differs from its state's " + g.schema().names(),
           "the schema the generator was saved with",
-          "refit the model; the file was edited or is damaged");
+          RESAVE);
     }
     return g;
   }
 
-  private static Schema schema(JsonNode node, String source) {
-    List<ColumnSpec> specs = new ArrayList<>();
-    try {
-      for (JsonNode c : node) {
-        specs.add(
-            new ColumnSpec(
-                c.path("name").asText(),
-                ColumnType.valueOf(c.path("type").asText().toUpperCase(Locale.ROOT)),
-                ColumnRole.valueOf(c.path("role").asText().toUpperCase(Locale.ROOT))));
+  /**
+   * A state its generator refused: when another generator can read it, "generator" was changed;
+   * otherwise the field at fault.
+   */
+  private static UserInputException stateError(
+      String source,
+      GeneratorProvider provider,
+      JsonNode state,
+      Registry<GeneratorProvider> registry,
+      FieldException e,
+      Throwable cause) {
+    for (GeneratorProvider other : registry.all()) {
+      if (other != provider && readable(other, state)) {
+        return new UserInputException(
+            source + " (generator)",
+            "generator "
+                + quote(provider.name())
+                + ", which the state does not match: it is the state of generator "
+                + quote(other.name()),
+            "the name of the generator that saved the state, " + quote(other.name()),
+            "set \"generator\" back to " + quote(other.name()) + ", or " + RESAVE,
+            cause);
       }
-      return Schema.of(specs);
-    } catch (IllegalArgumentException e) {
+    }
+    return new UserInputException(
+        source + " (state) at " + FieldException.text(prefixed("state", e)),
+        e.found(),
+        e.expected(),
+        RESAVE,
+        cause);
+  }
+
+  private static boolean readable(GeneratorProvider provider, JsonNode state) {
+    try {
+      provider.restore(state);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static Schema schema(JsonNode node, String source) {
+    try {
+      return schema(JsonAt.root(node));
+    } catch (FieldException e) {
       throw new UserInputException(
-          source + " (schema)",
-          String.valueOf(e.getMessage()),
-          "columns with a name, a type (numeric, categorical) and a role",
-          "refit the model; the file was edited or is damaged",
+          source + " (schema) at " + FieldException.text(prefixed("schema", e)),
+          e.found(),
+          e.expected(),
+          RESAVE,
           e);
     }
+  }
+
+  private static List<Object> prefixed(String key, FieldException e) {
+    List<Object> path = new ArrayList<>();
+    path.add(key);
+    path.addAll(e.path());
+    return path;
+  }
+
+  /**
+   * Columns as saved in files, {@code [{"name": ..., "type": ..., "role": ...}, ...]}, checked: a
+   * problem is a {@link FieldException} at its path.
+   */
+  public static Schema schema(JsonAt list) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonAt c :
+        list.list("a list of columns [{\"name\": ..., \"type\": ..., \"role\": ...}]")) {
+      ColumnSpec spec = column(c);
+      if (!names.add(spec.name())) {
+        throw c.get("name")
+            .bad(quote(spec.name()) + " a second time", "a name no other column has");
+      }
+      specs.add(spec);
+    }
+    return Schema.of(specs);
+  }
+
+  /** One column of {@link #schema(JsonAt)}. */
+  public static ColumnSpec column(JsonAt c) {
+    c.object("an object {\"name\": ..., \"type\": ..., \"role\": ...}");
+    String name = c.get("name").asText();
+    if (name.isBlank()) {
+      throw c.get("name").bad("a column name that is not blank");
+    }
+    return new ColumnSpec(
+        name,
+        choice(c.get("type"), ColumnType.values()),
+        choice(c.get("role"), ColumnRole.values()));
+  }
+
+  private static <E extends Enum<E>> E choice(JsonAt at, E[] values) {
+    List<String> ids = new ArrayList<>();
+    for (E v : values) {
+      String id = v.name().toLowerCase(Locale.ROOT);
+      ids.add(id);
+      if (at.node().isTextual() && at.node().textValue().equals(id)) {
+        return v;
+      }
+    }
+    throw at.bad("one of " + String.join(", ", ids));
   }
 }

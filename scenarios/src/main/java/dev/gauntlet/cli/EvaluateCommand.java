@@ -9,7 +9,7 @@ import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
-import dev.gauntlet.data.NumericColumn;
+import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.evaluation.OutcomeMetric;
 import dev.gauntlet.evaluation.Outcomes;
@@ -39,10 +39,11 @@ import picocli.CommandLine.Spec;
       "confusion matrix.",
       "",
       "The predictions file has a y_true column and one p_<class> column per class holding that",
-      "class's probability; y_true values name the classes. With two classes the positive class",
-      "is the second p_ column. Any other columns are features of the rows: then accuracy by",
-      "slice (each level, each numeric quartile) with the worst slice of at least 5 %% of rows,",
-      "and the weakest segments (one- and two-column conditions ranked by error rate) follow."
+      "class's probability (a row's sum to 1, within 0.01); y_true values name the classes. With",
+      "two classes the positive class is the second p_ column. Any other columns are features of",
+      "the rows: then accuracy by slice (each level, each numeric quartile) with the worst slice",
+      "of at least 5 %% of rows, and the weakest segments (one- and two-column conditions ranked",
+      "by error rate) follow."
     })
 final class EvaluateCommand implements Callable<Integer> {
   static final String TRUTH = "y_true";
@@ -59,6 +60,33 @@ final class EvaluateCommand implements Callable<Integer> {
   boolean json;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** How far from 1 a row's probabilities may sum: rounding, which log loss renormalises away. */
+  static final double SUM_TOLERANCE = 0.01;
+
+  /** The probability in a p_ field (text), or a user error at its row and column. */
+  private double probability(String text, int row, String column) {
+    double v = text != null && NumberText.isNumber(text) ? NumberText.parse(text) : Double.NaN;
+    if (v >= 0 && v <= 1) {
+      return v;
+    }
+    String fix;
+    if (text == null) {
+      fix = "write the model's probability of class " + quote(column.substring(2)) + " there";
+    } else if (text.matches("[+-]?[0-9]*,[0-9]+")) {
+      fix = "write decimals with a point: " + text.replace(',', '.');
+    } else {
+      fix =
+          "write the model's probability of class "
+              + quote(column.substring(2))
+              + " as a number from 0 to 1";
+    }
+    throw new UserInputException(
+        predictions + ":" + (row + 2) + " (column " + quote(column) + ")",
+        text == null ? "an empty field" : quote(text),
+        "a probability within [0, 1], such as 0.25",
+        fix);
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -79,9 +107,10 @@ final class EvaluateCommand implements Callable<Integer> {
           "one p_<class> column per class, at least two",
           "add a probability column per class, e.g. p_yes,p_no");
     }
+    // the p_ columns are read as text so that a bad value gets evaluate's own message
     CsvOptions options = CsvOptions.defaults().withType(TRUTH, ColumnType.CATEGORICAL);
     for (String c : probabilityColumns) {
-      options = options.withType(c, ColumnType.NUMERIC);
+      options = options.withType(c, ColumnType.CATEGORICAL);
     }
     Table table = Csv.read(predictions, options);
     List<String> classes = probabilityColumns.stream().map(c -> c.substring(2)).toList();
@@ -89,17 +118,28 @@ final class EvaluateCommand implements Callable<Integer> {
     int k = classes.size();
     double[] flat = new double[n * k];
     for (int c = 0; c < k; c++) {
-      NumericColumn col = table.numeric(probabilityColumns.get(c));
+      CategoricalColumn col = table.categorical(probabilityColumns.get(c));
       for (int r = 0; r < n; r++) {
-        double v = col.get(r);
-        if (!(v >= 0 && v <= 1)) {
-          throw new UserInputException(
-              predictions + ":" + (r + 2) + " (column " + quote(probabilityColumns.get(c)) + ")",
-              Double.isNaN(v) ? "an empty field" : col.format(r),
-              "a probability within [0, 1]",
-              "fix the prediction for that row");
-        }
-        flat[r * k + c] = v;
+        flat[r * k + c] = probability(col.level(r), r, probabilityColumns.get(c));
+      }
+    }
+    for (int r = 0; r < n; r++) {
+      double sum = 0;
+      for (int c = 0; c < k; c++) {
+        sum += flat[r * k + c];
+      }
+      if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+        throw new UserInputException(
+            predictions
+                + ":"
+                + (r + 2)
+                + " (columns "
+                + String.join(", ", probabilityColumns)
+                + ")",
+            "probabilities that sum to " + NumberText.format(sum),
+            "class probabilities that sum to 1 (within " + SUM_TOLERANCE + ") in every row",
+            "write the model's class probabilities (e.g. predict_proba), not scores or"
+                + " one-vs-rest outputs; only rounding is renormalised");
       }
     }
     CategoricalColumn truth = table.categorical(TRUTH);

@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
-import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.JsonAt;
+import dev.gauntlet.spi.GeneratorFiles;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -297,34 +300,62 @@ final class DataTransform {
     }
   }
 
-  static DataTransform fromJson(JsonNode node) {
+  /** The transform {@link #toJson} wrote, checked: a problem is a {@link FieldException}. */
+  static DataTransform fromJson(JsonAt node) {
     List<ColumnCode> codes = new ArrayList<>();
     List<ColumnSpec> specs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     int offset = 0;
-    for (JsonNode o : node) {
-      ColumnType type =
-          ColumnType.valueOf(o.get("type").asText().toUpperCase(java.util.Locale.ROOT));
-      ColumnRole role =
-          ColumnRole.valueOf(o.get("role").asText().toUpperCase(java.util.Locale.ROOT));
-      ColumnSpec spec = new ColumnSpec(o.get("name").asText(), type, role);
+    List<JsonAt> items = node.list("a list of column encodings [{\"name\": ..., ...}]");
+    if (items.isEmpty()) {
+      throw node.bad("a list of at least one column encoding");
+    }
+    for (JsonAt o : items) {
+      ColumnSpec spec = GeneratorFiles.column(o);
+      if (names.contains(spec.name())) {
+        throw o.get("name")
+            .bad(
+                UserInputException.quote(spec.name()) + " a second time",
+                "a name no other column has");
+      }
+      names.add(spec.name());
       boolean missing = o.get("missing").asBoolean();
       ColumnCode c;
-      if (type == ColumnType.NUMERIC) {
-        c =
-            new ColumnCode(
-                spec,
-                offset,
-                missing,
-                doubles(o.get("means")),
-                doubles(o.get("stds")),
-                doubles(o.get("weights")),
-                o.get("min").asDouble(),
-                o.get("max").asDouble(),
-                o.get("decimals").asInt(),
-                null);
+      if (spec.type() == ColumnType.NUMERIC) {
+        double[] means = o.get("means").asDoubles();
+        if (means.length == 0) {
+          throw o.get("means").bad("a list of at least one mode's mean");
+        }
+        double[] stds = sameLength(o.get("stds"), means.length);
+        double[] weights = sameLength(o.get("weights"), means.length);
+        for (int k = 0; k < means.length; k++) {
+          if (!(stds[k] > 0)) {
+            throw o.get("stds").get(k).bad("a standard deviation above 0");
+          }
+          if (!(weights[k] >= 0)) {
+            throw o.get("weights").get(k).bad("a weight >= 0");
+          }
+        }
+        double min = o.get("min").asDouble();
+        double max = o.get("max").asDouble();
+        if (!(max >= min)) {
+          throw o.get("max").bad("a number >= min (" + min + ")");
+        }
+        int decimals = o.get("decimals").asInt(0, Integer.MAX_VALUE);
+        c = new ColumnCode(spec, offset, missing, means, stds, weights, min, max, decimals, null);
       } else {
         List<String> levels = new ArrayList<>();
-        o.get("levels").forEach(l -> levels.add(l.asText()));
+        for (JsonAt l : o.get("levels").list("a list of level names")) {
+          String level = l.asText();
+          if (levels.contains(level)) {
+            throw l.bad(
+                UserInputException.quote(level) + " a second time", "level names, each once");
+          }
+          levels.add(level);
+        }
+        if (levels.isEmpty() && !missing) {
+          throw o.get("levels").bad("at least one level (or \"missing\": true)");
+        }
         c = new ColumnCode(spec, offset, missing, null, null, null, 0, 0, 0, levels);
       }
       specs.add(spec);
@@ -334,11 +365,11 @@ final class DataTransform {
     return new DataTransform(Schema.of(specs), codes);
   }
 
-  private static double[] doubles(JsonNode arr) {
-    double[] out = new double[arr.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = arr.get(i).asDouble();
+  private static double[] sameLength(JsonAt at, int n) {
+    double[] v = at.asDoubles();
+    if (v.length != n) {
+      throw at.bad(v.length + " values", n + " values, one per mode (as in means)");
     }
-    return out;
+    return v;
   }
 }

@@ -3,11 +3,14 @@ package dev.gauntlet.generators.deep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.JsonAt;
+import dev.gauntlet.internal.JsonErrors;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import java.util.ArrayList;
@@ -148,21 +151,34 @@ final class DeepGenerator implements Generator, ConditionalSampler {
     return o;
   }
 
+  /**
+   * The generator a state describes, every part checked against the others (the weights must be
+   * those of a network of the saved options and transform): a problem is a {@link FieldException}
+   * at its path in the state.
+   */
   static DeepGenerator restore(String model, JsonNode state) {
-    if (state == null || !model.equals(state.path("model").asText())) {
-      throw new UserInputException(
-          "model state",
-          "a state of model "
-              + UserInputException.quote(state == null ? "" : state.path("model").asText()),
-          "a state saved by the " + model + " generator",
-          "load the file with the generator that saved it");
+    JsonAt root = JsonAt.root(state).object("an object {\"model\": ..., \"weights\": ...}");
+    JsonAt name = root.get("model");
+    if (!name.node().isTextual() || !model.equals(name.node().textValue())) {
+      throw name.bad(
+          (name.isMissing() ? "no \"model\" key" : JsonErrors.describe(name.node()))
+              + ": the state does not match generator "
+              + UserInputException.quote(model),
+          UserInputException.quote(model) + ", the generator the file names");
     }
-    DataTransform t = DataTransform.fromJson(state.get("transform"));
-    return new DeepGenerator(
-        model,
-        t,
-        Params.fromJson(state.get("weights")),
-        TrainingOptions.fromJson(state.get("options")),
-        state.has("conditions") ? Gan.Conditions.fromJson(state.get("conditions"), t) : null);
+    TrainingOptions options = TrainingOptions.fromJson(root.get("options"));
+    DataTransform t = DataTransform.fromJson(root.get("transform"));
+    boolean vae = model.equals(VaeProvider.NAME);
+    Gan.Conditions conditions = vae ? null : Gan.Conditions.fromJson(root.get("conditions"), t);
+    JsonAt weights = root.get("weights");
+    Params params = Params.fromJson(weights);
+    // the names and shapes of a fresh network; the values drawn here are discarded
+    UniformRandomProvider rng = Seed.of(0).rng();
+    Params shape =
+        vae
+            ? Vae.init(t.width(), options, rng)
+            : Gan.init(t.width(), conditions.width(), options, rng);
+    params.checkLike(shape, weights);
+    return new DeepGenerator(model, t, params, options, conditions);
   }
 }

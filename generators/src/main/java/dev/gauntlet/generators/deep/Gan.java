@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.internal.JsonAt;
 import dev.gauntlet.random.Seed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -142,22 +143,47 @@ final class Gan {
       return arr;
     }
 
-    static Conditions fromJson(JsonNode arr, DataTransform t) {
-      int k = arr.size();
+    /**
+     * The conditions {@link #toJson} wrote for transform {@code t}: one entry per categorical
+     * column, in order, with a count per slot. A problem is a {@link FieldException}.
+     */
+    static Conditions fromJson(JsonAt arr, DataTransform t) {
+      List<Integer> categorical = new ArrayList<>();
+      for (int c = 0; c < t.columns().size(); c++) {
+        if (!t.columns().get(c).numeric()) {
+          categorical.add(c);
+        }
+      }
+      List<JsonAt> items = arr.list("a list with the level counts of each categorical column");
+      if (items.size() != categorical.size()) {
+        throw arr.bad(
+            items.size() + " entries",
+            categorical.size() + " entries, one per categorical column of the transform");
+      }
+      int k = items.size();
       int[] columns = new int[k];
       int[] offsets = new int[k];
       long[][] counts = new long[k][];
       List<DataTransform.Span> spans = new ArrayList<>();
       int w = 0;
       for (int j = 0; j < k; j++) {
-        JsonNode o = arr.get(j);
-        columns[j] = o.get("column").asInt();
+        JsonAt o = items.get(j).object("{\"column\": ..., \"counts\": [...]}");
+        columns[j] = o.get("column").asInt(categorical.get(j), categorical.get(j));
         DataTransform.ColumnCode c = t.columns().get(columns[j]);
         offsets[j] = w;
         spans.add(new DataTransform.Span(c.offset(), c.choices(), false));
-        counts[j] = new long[o.get("counts").size()];
+        List<JsonAt> n = o.get("counts").list("a list of counts");
+        if (n.size() != c.choices()) {
+          throw o.get("counts")
+              .bad(
+                  n.size() + " counts",
+                  c.choices()
+                      + " counts, one per level"
+                      + (c.hasMissing() ? " and one for missing" : ""));
+        }
+        counts[j] = new long[n.size()];
         for (int s = 0; s < counts[j].length; s++) {
-          counts[j][s] = o.get("counts").get(s).asLong();
+          counts[j][s] = n.get(s).asInt(0, Integer.MAX_VALUE);
         }
         w += c.choices();
       }

@@ -6,11 +6,14 @@ import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.JsonAt;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -107,21 +110,79 @@ final class Params {
     return o;
   }
 
-  static Params fromJson(JsonNode node) {
+  /** The weights {@link #toJson} wrote, checked: a problem is a {@link FieldException}. */
+  static Params fromJson(JsonAt node) {
     Params p = new Params();
-    node.fields()
-        .forEachRemaining(
-            e -> {
-              JsonNode shapeNode = e.getValue().get("shape");
-              long[] shape = new long[shapeNode.size()];
-              for (int i = 0; i < shape.length; i++) {
-                shape[i] = shapeNode.get(i).asLong();
-              }
-              byte[] bytes = Base64.getDecoder().decode(e.getValue().get("data").asText());
-              float[] data = new float[bytes.length / Float.BYTES];
-              ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
-              p.put(e.getKey(), data, shape);
-            });
+    for (Map.Entry<String, JsonAt> e :
+        node.fields("an object of named weights {\"enc0.w\": {\"shape\": ..., \"data\": ...}}")
+            .entrySet()) {
+      JsonAt a = e.getValue().object("{\"shape\": [...], \"data\": \"base64...\"}");
+      List<JsonAt> dims = a.get("shape").list("a list of sizes, e.g. [128, 64]");
+      long[] shape = new long[dims.size()];
+      long size = 1;
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = dims.get(i).asInt(1, Integer.MAX_VALUE);
+        size *= shape[i];
+      }
+      JsonAt text = a.get("data");
+      byte[] bytes;
+      try {
+        bytes = Base64.getDecoder().decode(text.asText());
+      } catch (IllegalArgumentException x) {
+        throw text.bad("text that is not base64", "base64 of little-endian float32 values");
+      }
+      if (bytes.length != size * Float.BYTES) {
+        throw text.bad(
+            bytes.length + " bytes",
+            size * Float.BYTES
+                + " bytes: "
+                + size
+                + " float32 values for shape "
+                + Arrays.toString(shape));
+      }
+      float[] data = new float[bytes.length / Float.BYTES];
+      ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(data);
+      for (float v : data) {
+        if (!Float.isFinite(v)) {
+          throw text.bad(
+              "weights that are not finite numbers (" + v + ")", "finite float32 values");
+        }
+      }
+      p.put(e.getKey(), data, shape);
+    }
     return p;
+  }
+
+  /**
+   * Checks that these weights have every name and shape of {@code expected} (the weights a network
+   * of the saved options and transform has) and no others, at {@code node}.
+   */
+  void checkLike(Params expected, JsonAt node) {
+    for (Map.Entry<String, long[]> e : expected.shapes.entrySet()) {
+      long[] shape = shapes.get(e.getKey());
+      if (shape == null) {
+        throw node.get(e.getKey())
+            .bad(
+                "weights "
+                    + UserInputException.quote(e.getKey())
+                    + " of shape "
+                    + Arrays.toString(e.getValue()));
+      }
+      if (!Arrays.equals(shape, e.getValue())) {
+        throw node.get(e.getKey())
+            .get("shape")
+            .bad(
+                Arrays.toString(shape),
+                Arrays.toString(e.getValue()) + ", as the options and the transform give");
+      }
+    }
+    for (String name : shapes.keySet()) {
+      if (!expected.shapes.containsKey(name)) {
+        throw node.get(name)
+            .bad(
+                "weights the network does not have",
+                "only the weights " + expected.shapes.keySet());
+      }
+    }
   }
 }

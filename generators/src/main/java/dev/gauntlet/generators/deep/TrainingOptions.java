@@ -3,7 +3,9 @@ package dev.gauntlet.generators.deep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.JsonAt;
 import dev.gauntlet.spi.Parameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,8 +83,8 @@ record TrainingOptions(
       }
       v.put(e.getKey(), e.getValue());
     }
-    int batch = positiveInt(generator, v, "batch-size");
-    int pac = v.containsKey("pac") ? positiveInt(generator, v, "pac") : 1;
+    int batch = wholeNumber(generator, v, "batch-size", 1);
+    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1) : 1;
     if (batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
@@ -91,16 +93,16 @@ record TrainingOptions(
           "choose a batch size divisible by " + pac);
     }
     return new TrainingOptions(
-        positiveInt(generator, v, "epochs"),
+        wholeNumber(generator, v, "epochs", 1),
         batch,
         positiveDouble(generator, v, "learning-rate"),
         v.containsKey("critic-learning-rate")
             ? positiveDouble(generator, v, "critic-learning-rate")
             : 0,
-        nonNegativeInt(generator, v, "patience"),
-        positiveInt(generator, v, "max-modes"),
-        positiveInt(generator, v, "embedding"),
-        positiveInt(generator, v, "hidden"),
+        wholeNumber(generator, v, "patience", 0),
+        wholeNumber(generator, v, "max-modes", 1),
+        wholeNumber(generator, v, "embedding", 1),
+        wholeNumber(generator, v, "hidden", 1),
         pac,
         bool(generator, v, "progress"));
   }
@@ -119,39 +121,35 @@ record TrainingOptions(
     return o;
   }
 
-  static TrainingOptions fromJson(JsonNode o) {
+  /** The options {@link #toJson} wrote, checked: a problem is a {@link FieldException}. */
+  static TrainingOptions fromJson(JsonAt o) {
+    o.object("an object with the training options {\"epochs\": ..., ...}");
+    int max = Integer.MAX_VALUE;
     return new TrainingOptions(
-        o.get("epochs").asInt(),
-        o.get("batchSize").asInt(),
-        o.get("learningRate").asDouble(),
-        o.get("criticLearningRate").asDouble(),
-        o.get("patience").asInt(),
-        o.get("maxModes").asInt(),
-        o.get("embedding").asInt(),
-        o.get("hidden").asInt(),
-        o.get("pac").asInt(),
+        o.get("epochs").asInt(1, max),
+        o.get("batchSize").asInt(1, max),
+        o.get("learningRate").asPositive(),
+        o.get("criticLearningRate").asNonNegative(),
+        o.get("patience").asInt(0, max),
+        o.get("maxModes").asInt(1, max),
+        o.get("embedding").asInt(1, max),
+        o.get("hidden").asInt(1, max),
+        o.get("pac").asInt(1, max),
         false);
   }
 
-  private static int nonNegativeInt(String g, Map<String, String> v, String key) {
+  /** A whole number of at least {@code min}: one check, so the message states the one limit. */
+  private static int wholeNumber(String g, Map<String, String> v, String key, int min) {
     String text = v.get(key);
     try {
       int n = Integer.parseInt(text.trim());
-      if (n >= 0) {
+      if (n >= min) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw bad(g, key, text, "a whole number >= 0");
-  }
-
-  private static int positiveInt(String g, Map<String, String> v, String key) {
-    int n = nonNegativeInt(g, v, key);
-    if (n == 0) {
-      throw bad(g, key, v.get(key), "a whole number >= 1");
-    }
-    return n;
+    throw bad(g, key, text, "a whole number >= " + min);
   }
 
   private static double positiveDouble(String g, Map<String, String> v, String key) {

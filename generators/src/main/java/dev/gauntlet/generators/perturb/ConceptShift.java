@@ -2,6 +2,7 @@ package dev.gauntlet.generators.perturb;
 
 import static dev.gauntlet.UserInputException.quote;
 
+import dev.gauntlet.FieldException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
@@ -73,8 +74,8 @@ public final class ConceptShift {
     this.change = change;
     this.params = params;
     LabelRule after = change.apply(world.label());
-    Set<String> used = new LinkedHashSet<>(world.label().columnsUsed());
-    used.addAll(after.columnsUsed());
+    Set<String> used = new LinkedHashSet<>(world.label().columnsUsed().values());
+    used.addAll(after.columnsUsed().values());
     List<ColumnModel> m = new ArrayList<>();
     for (ColumnModel c : world.columns()) {
       if (used.contains(c.name())) {
@@ -443,6 +444,12 @@ public final class ConceptShift {
       ConceptShift shift;
       try {
         shift = new ConceptShift(world, change, p);
+      } catch (FieldException e) {
+        throw p.error(
+            rule instanceof Logistic ? "weights" : "thresholds",
+            e.found(),
+            e.expected(),
+            e.fix() == null ? "fix the key" : e.fix());
       } catch (IllegalArgumentException e) {
         throw p.error(
             rule instanceof Logistic ? "weights" : "thresholds",

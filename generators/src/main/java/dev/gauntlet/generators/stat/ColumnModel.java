@@ -3,11 +3,16 @@ package dev.gauntlet.generators.stat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How one column is generated: its marginal distribution and missing rate. These records are both
@@ -28,34 +33,73 @@ public sealed interface ColumnModel {
   /** The share of rows left missing, independently of everything else. */
   double missingRate();
 
+  /** How far from 1 level probabilities may sum (rounding in a file, not a guess). */
+  double SUM_TOLERANCE = 1e-6;
+
   private static void checkName(String name) {
     if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("column name is blank");
+      throw new FieldException(
+          "name", name == null ? "nothing" : UserInputException.quote(name), "a column name");
     }
   }
 
-  private static void checkRate(String name, double rate) {
+  private static void checkRate(double rate) {
     if (!(rate >= 0 && rate <= 1)) {
-      throw new IllegalArgumentException(
-          "missing rate of \"" + name + "\" is not within [0, 1]: " + rate);
+      throw new FieldException("missingRate", Distribution.number(rate), "a share from 0 to 1");
     }
   }
 
-  private static double[] normalized(String name, double[] p, int levels) {
-    if (p.length != levels) {
-      throw new IllegalArgumentException(
-          "column \"" + name + "\" has " + levels + " levels but " + p.length + " probabilities");
+  private static List<String> checkLevels(List<String> levels) {
+    if (levels == null || levels.isEmpty()) {
+      throw new FieldException(
+          "levels", levels == null ? "nothing" : "an empty list", "a list of level names");
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < levels.size(); i++) {
+      String level = levels.get(i);
+      if (level == null || !seen.add(level)) {
+        throw new FieldException(
+            List.of("levels", i),
+            level == null ? "null" : UserInputException.quote(level) + " a second time",
+            "level names, each once",
+            null);
+      }
+    }
+    return List.copyOf(levels);
+  }
+
+  /**
+   * Checks one probability per level, summing to 1, at {@code path}; returns them divided by their
+   * sum, which only removes rounding.
+   */
+  private static double[] checkProbabilities(List<Object> path, double[] p, List<String> levels) {
+    if (p == null || p.length != levels.size()) {
+      throw new FieldException(
+          path,
+          p == null
+              ? "nothing"
+              : p.length
+                  + (p.length == 1 ? " probability for " : " probabilities for ")
+                  + levels.size()
+                  + (levels.size() == 1 ? " level" : " levels"),
+          "one probability per level " + levels,
+          null);
     }
     double sum = 0;
-    for (double v : p) {
-      if (!(v >= 0) || Double.isInfinite(v)) {
-        throw new IllegalArgumentException(
-            "a probability of \"" + name + "\" is not a non-negative number: " + v);
+    for (int i = 0; i < p.length; i++) {
+      if (!(p[i] >= 0 && p[i] <= 1)) {
+        List<Object> at = new ArrayList<>(path);
+        at.add(i);
+        throw new FieldException(at, Distribution.number(p[i]), "a probability from 0 to 1", null);
       }
-      sum += v;
+      sum += p[i];
     }
-    if (!(sum > 0)) {
-      throw new IllegalArgumentException("the probabilities of \"" + name + "\" sum to zero");
+    if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+      throw new FieldException(
+          path,
+          "probabilities that sum to " + sum,
+          "probabilities that sum to 1 (within 0.000001)",
+          "change them so they sum to 1");
     }
     double[] out = p.clone();
     for (int i = 0; i < out.length; i++) {
@@ -87,15 +131,22 @@ public sealed interface ColumnModel {
       implements ColumnModel {
     public Numeric {
       checkName(name);
-      Objects.requireNonNull(distribution, "distribution of " + name);
-      checkRate(name, missingRate);
+      if (distribution == null) {
+        throw new FieldException("distribution", "nothing", "a distribution {\"family\": ...}");
+      }
+      checkRate(missingRate);
+      if (min != null && Double.isNaN(min)) {
+        throw new FieldException("min", "NaN", "a number");
+      }
+      if (max != null && Double.isNaN(max)) {
+        throw new FieldException("max", "NaN", "a number");
+      }
       if (min != null && max != null && min > max) {
-        throw new IllegalArgumentException(
-            "min " + min + " of \"" + name + "\" is above its max " + max);
+        throw new FieldException(
+            "max", Distribution.number(max), "a number >= min (" + Distribution.number(min) + ")");
       }
       if (decimals != null && (decimals < 0 || decimals > 15)) {
-        throw new IllegalArgumentException(
-            "decimals of \"" + name + "\" are not within [0, 15]: " + decimals);
+        throw new FieldException("decimals", decimals.toString(), "a whole number from 0 to 15");
       }
     }
 
@@ -117,17 +168,14 @@ public sealed interface ColumnModel {
     }
   }
 
-  /** A categorical column with level probabilities (normalized to sum to 1). */
+  /** A categorical column with level probabilities (which sum to 1). */
   record Categorical(String name, List<String> levels, double[] probabilities, double missingRate)
       implements ColumnModel {
     public Categorical {
       checkName(name);
-      levels = List.copyOf(levels);
-      if (levels.isEmpty()) {
-        throw new IllegalArgumentException("column \"" + name + "\" has no levels");
-      }
-      probabilities = normalized(name, probabilities, levels.size());
-      checkRate(name, missingRate);
+      levels = checkLevels(levels);
+      probabilities = checkProbabilities(List.of("probabilities"), probabilities, levels);
+      checkRate(missingRate);
     }
 
     public static Categorical of(String name, List<String> levels, double... probabilities) {
@@ -156,8 +204,9 @@ public sealed interface ColumnModel {
 
   /**
    * A categorical column whose level probabilities depend on the level of another categorical
-   * column (drawn before it): {@code probabilities.get(parentLevel)}, one probability per level.
-   * Rows whose parent is missing use {@code otherwise}.
+   * column (drawn before it): {@code probabilities.get(parentLevel)}, one probability per level,
+   * for every level of the parent. Rows whose parent is missing use {@code otherwise} (null: all
+   * levels alike).
    */
   record Conditional(
       String name,
@@ -169,19 +218,30 @@ public sealed interface ColumnModel {
       implements ColumnModel {
     public Conditional {
       checkName(name);
-      Objects.requireNonNull(parent, "parent of " + name);
-      levels = List.copyOf(levels);
+      if (parent == null) {
+        throw new FieldException(
+            "parent", "nothing", "the name of a categorical column before this one");
+      }
+      levels = checkLevels(levels);
+      if (probabilities == null || probabilities.isEmpty()) {
+        throw new FieldException(
+            "probabilities",
+            probabilities == null ? "nothing" : "an empty object",
+            "an object with a list of probabilities per level of \"" + parent + "\"");
+      }
       Map<String, double[]> copy = new LinkedHashMap<>();
       for (Map.Entry<String, double[]> e : probabilities.entrySet()) {
-        copy.put(e.getKey(), normalized(name, e.getValue(), levels.size()));
+        copy.put(
+            e.getKey(),
+            checkProbabilities(List.of("probabilities", e.getKey()), e.getValue(), levels));
       }
       probabilities = java.util.Collections.unmodifiableMap(copy);
       if (otherwise == null) {
         otherwise = new double[levels.size()];
-        Arrays.fill(otherwise, 1.0);
+        Arrays.fill(otherwise, 1.0 / levels.size());
       }
-      otherwise = normalized(name, otherwise, levels.size());
-      checkRate(name, missingRate);
+      otherwise = checkProbabilities(List.of("otherwise"), otherwise, levels);
+      checkRate(missingRate);
     }
 
     public static Conditional of(

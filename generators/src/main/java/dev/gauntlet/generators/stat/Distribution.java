@@ -3,6 +3,7 @@ package dev.gauntlet.generators.stat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gauntlet.FieldException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.statistics.distribution.BetaDistribution;
@@ -56,16 +57,27 @@ public sealed interface Distribution {
     throw new IllegalStateException("no family name for " + getClass());
   }
 
-  private static void positive(String what, double v) {
+  private static void positive(String key, double v) {
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(what + " is not a positive number: " + v);
+      throw new FieldException(key, number(v), "a number above 0");
     }
   }
 
-  private static void finite(String what, double v) {
+  private static void finite(String key, double v) {
     if (!Double.isFinite(v)) {
-      throw new IllegalArgumentException(what + " is not a finite number: " + v);
+      throw new FieldException(key, number(v), "a finite number");
     }
+  }
+
+  private static void above(double lower, double upper) {
+    if (!(upper > lower)) {
+      throw new FieldException("upper", number(upper), "a number above lower (" + lower + ")");
+    }
+  }
+
+  /** A number as written in JSON: whole numbers without ".0". */
+  static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   /** Normal with a mean and a standard deviation. */
@@ -130,9 +142,7 @@ public sealed interface Distribution {
       positive("beta", beta);
       finite("lower", lower);
       finite("upper", upper);
-      if (!(upper > lower)) {
-        throw new IllegalArgumentException("upper " + upper + " is not above lower " + lower);
-      }
+      above(lower, upper);
     }
 
     @Override
@@ -153,9 +163,7 @@ public sealed interface Distribution {
     public Uniform {
       finite("lower", lower);
       finite("upper", upper);
-      if (!(upper > lower)) {
-        throw new IllegalArgumentException("upper " + upper + " is not above lower " + lower);
-      }
+      above(lower, upper);
     }
 
     @Override
@@ -175,9 +183,10 @@ public sealed interface Distribution {
     public TruncatedNormal {
       finite("mean", mean);
       positive("sd", sd);
-      if (!(upper > lower)) {
-        throw new IllegalArgumentException("upper " + upper + " is not above lower " + lower);
+      if (Double.isNaN(lower)) {
+        throw new FieldException("lower", number(lower), "a number");
       }
+      above(lower, upper);
     }
 
     @Override
@@ -231,21 +240,36 @@ public sealed interface Distribution {
   /** A mixture: part i with probability weights[i] / sum(weights). */
   record Mixture(List<Distribution> parts, double[] weights) implements Distribution {
     public Mixture {
-      parts = List.copyOf(parts);
-      weights = weights.clone();
-      if (parts.isEmpty() || parts.size() != weights.length) {
-        throw new IllegalArgumentException(
-            "a mixture needs one weight per part: " + parts.size() + " parts, " + weights.length);
+      if (parts == null || parts.isEmpty()) {
+        throw new FieldException(
+            "parts", parts == null ? "nothing" : "an empty list", "a list of distributions");
       }
+      for (int i = 0; i < parts.size(); i++) {
+        if (parts.get(i) == null) {
+          throw new FieldException(
+              List.of("parts", i), "null", "a distribution {\"family\": ...}", null);
+        }
+      }
+      parts = List.copyOf(parts);
+      if (weights == null || parts.size() != weights.length) {
+        throw new FieldException(
+            "weights",
+            weights == null
+                ? "nothing"
+                : weights.length + " weights for " + parts.size() + " parts",
+            "one weight per part");
+      }
+      weights = weights.clone();
       double sum = 0;
-      for (double w : weights) {
+      for (int i = 0; i < weights.length; i++) {
+        double w = weights[i];
         if (!(w >= 0) || Double.isInfinite(w)) {
-          throw new IllegalArgumentException("a mixture weight is negative: " + w);
+          throw new FieldException(List.of("weights", i), number(w), "a weight >= 0", null);
         }
         sum += w;
       }
       if (!(sum > 0)) {
-        throw new IllegalArgumentException("mixture weights sum to zero");
+        throw new FieldException("weights", "weights that sum to 0", "a weight above 0");
       }
       for (int i = 0; i < weights.length; i++) {
         weights[i] /= sum;
@@ -309,13 +333,24 @@ public sealed interface Distribution {
    */
   record Empirical(double[] quantiles) implements Distribution {
     public Empirical {
-      quantiles = quantiles.clone();
-      if (quantiles.length < 2) {
-        throw new IllegalArgumentException("an empirical distribution needs two quantiles");
+      if (quantiles == null || quantiles.length < 2) {
+        throw new FieldException(
+            "quantiles",
+            quantiles == null ? "nothing" : quantiles.length + " values",
+            "a list of at least 2 quantiles");
       }
-      for (int i = 1; i < quantiles.length; i++) {
-        if (!(quantiles[i] >= quantiles[i - 1])) {
-          throw new IllegalArgumentException("empirical quantiles are not increasing at " + i);
+      quantiles = quantiles.clone();
+      for (int i = 0; i < quantiles.length; i++) {
+        if (!Double.isFinite(quantiles[i])) {
+          throw new FieldException(
+              List.of("quantiles", i), number(quantiles[i]), "a finite number", null);
+        }
+        if (i > 0 && !(quantiles[i] >= quantiles[i - 1])) {
+          throw new FieldException(
+              List.of("quantiles", i),
+              number(quantiles[i]),
+              "a number >= the one before it (" + quantiles[i - 1] + ")",
+              null);
         }
       }
     }
@@ -406,12 +441,17 @@ public sealed interface Distribution {
    */
   record Truncated(Distribution base, double lower, double upper) implements Distribution {
     public Truncated {
+      if (base == null) {
+        throw new FieldException("base", "nothing", "a distribution {\"family\": ...}");
+      }
       if (!(upper >= lower)) {
-        throw new IllegalArgumentException("upper " + upper + " is below lower " + lower);
+        throw new FieldException("upper", number(upper), "a number >= lower (" + lower + ")");
       }
       if (!(mass(base, lower, upper) > 0)) {
-        throw new IllegalArgumentException(
-            "no probability is left within [" + lower + ", " + upper + "]");
+        throw new FieldException(
+            "upper",
+            number(upper) + ", leaving no probability within [" + lower + ", " + upper + "]",
+            "a range [lower, upper] where the base distribution has some probability");
       }
     }
 

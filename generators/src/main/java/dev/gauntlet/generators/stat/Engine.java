@@ -1,5 +1,7 @@
 package dev.gauntlet.generators.stat;
 
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
@@ -43,7 +45,11 @@ final class Engine {
     NumericTables[] out = new NumericTables[models.size()];
     for (int c = 0; c < out.length; c++) {
       if (models.get(c) instanceof ColumnModel.Numeric n) {
-        out[c] = new NumericTables(n);
+        try {
+          out[c] = new NumericTables(n);
+        } catch (FieldException e) {
+          throw e.under("columns", c);
+        }
       }
     }
     return out;
@@ -78,28 +84,84 @@ final class Engine {
         ColumnModel.Conditional k = (ColumnModel.Conditional) m;
         int parent = schema.indexOf(k.parent());
         if (parent < 0 || parent >= c || schema.get(parent).type() != ColumnType.CATEGORICAL) {
-          throw new IllegalArgumentException(
-              "column \""
-                  + k.name()
-                  + "\" depends on \""
-                  + k.parent()
-                  + "\", which must be a categorical column before it");
+          List<String> before = new ArrayList<>();
+          for (int p = 0; p < c; p++) {
+            if (schema.get(p).type() == ColumnType.CATEGORICAL) {
+              before.add(schema.get(p).name());
+            }
+          }
+          String why =
+              parent < 0
+                  ? "which is not a column"
+                  : parent >= c
+                      ? "which comes after it"
+                      : parent == c ? "this column itself" : "which is numeric";
+          throw new FieldException(
+              List.of("columns", c, "parent"),
+              UserInputException.quote(k.parent()) + ", " + why,
+              before.isEmpty()
+                  ? "a categorical column listed before this one (there is none)"
+                  : "a categorical column listed before this one: one of " + before,
+              "name a categorical column, and list it before "
+                  + UserInputException.quote(k.name()));
         }
-        tables[c] = new Conditionals(parent, levelsOf(models.get(parent)), k);
+        try {
+          tables[c] = new Conditionals(parent, levelsOf(models.get(parent)), k);
+        } catch (FieldException e) {
+          throw e.under("columns", c);
+        }
       }
     }
     latentIndex = latent.stream().mapToInt(Integer::intValue).toArray();
-    if (correlation != null && correlation.length != latentIndex.length) {
-      throw new IllegalArgumentException(
-          "the correlation matrix is "
-              + correlation.length
-              + " x "
-              + correlation.length
-              + " but there are "
-              + latentIndex.length
-              + " latent columns");
+    cholesky = correlation == null ? null : cholesky(correlation, latentIndex.length);
+  }
+
+  /** The Cholesky factor of a saved correlation matrix, checked as read from a file. */
+  private static double[][] cholesky(double[][] r, int k) {
+    String expected =
+        "a "
+            + k
+            + " x "
+            + k
+            + " correlation matrix, one row and column per numeric or categorical"
+            + " column";
+    if (r.length != k) {
+      throw new FieldException("correlation", r.length + " rows", expected);
     }
-    cholesky = correlation == null ? null : Correlation.cholesky(correlation);
+    for (int i = 0; i < k; i++) {
+      if (r[i] == null || r[i].length != k) {
+        throw new FieldException(
+            List.of("correlation", i),
+            r[i] == null ? "null" : r[i].length + " values",
+            k + " values",
+            null);
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        double v = r[i][j];
+        // the fitted matrix is symmetric with a unit diagonal up to rounding
+        boolean ok =
+            i == j ? Math.abs(v - 1) <= 1e-9 : v >= -1 && v <= 1 && Math.abs(v - r[j][i]) <= 1e-9;
+        if (!ok) {
+          throw new FieldException(
+              List.of("correlation", i, j),
+              Distribution.number(v),
+              i == j
+                  ? "1 (a column's correlation with itself)"
+                  : "a correlation from -1 to 1, equal to correlation[" + j + "][" + i + "]",
+              null);
+        }
+      }
+    }
+    try {
+      return Correlation.cholesky(r);
+    } catch (IllegalArgumentException e) {
+      throw new FieldException(
+          "correlation",
+          "a matrix that is not positive definite",
+          "a positive definite correlation matrix");
+    }
   }
 
   private static List<String> levelsOf(ColumnModel m) {
@@ -287,23 +349,42 @@ final class Engine {
       this.parent = parent;
       for (String level : m.probabilities().keySet()) {
         if (!parentLevels.contains(level)) {
-          throw new IllegalArgumentException(
-              "column \""
-                  + m.name()
-                  + "\" gives probabilities for \""
-                  + level
-                  + "\", which is not a level of \""
-                  + m.parent()
-                  + "\" "
-                  + parentLevels);
+          throw new FieldException(
+              List.of("probabilities", level),
+              "probabilities for "
+                  + quote(level)
+                  + ", which is not a level of "
+                  + quote(m.parent()),
+              "one list per level of " + quote(m.parent()) + ": " + parentLevels,
+              "use the levels of " + quote(m.parent()) + " as keys (they are case-sensitive)");
         }
       }
       otherwise = new Categories(m.levels(), m.otherwise());
       byParentCode = new Categories[parentLevels.size()];
       for (int i = 0; i < parentLevels.size(); i++) {
         double[] p = m.probabilities().get(parentLevels.get(i));
-        byParentCode[i] = p == null ? otherwise : new Categories(m.levels(), p);
+        if (p == null) {
+          throw new FieldException(
+              List.of("probabilities"),
+              "no probabilities for "
+                  + quote(parentLevels.get(i))
+                  + ", a level of "
+                  + quote(m.parent()),
+              "a list of probabilities for every level of "
+                  + quote(m.parent())
+                  + ": "
+                  + parentLevels,
+              "add \""
+                  + parentLevels.get(i)
+                  + "\": [...] with one probability per level "
+                  + m.levels());
+        }
+        byParentCode[i] = new Categories(m.levels(), p);
       }
+    }
+
+    private static String quote(String s) {
+      return UserInputException.quote(s);
     }
 
     int[] sample(int[] parentCodes, int rows, UniformRandomProvider rng) {

@@ -41,6 +41,6 @@ abstract class FittedProvider implements GeneratorProvider {
 
   @Override
   public final Generator restore(JsonNode state) {
-    return StatGenerator.restore(name, state);
+    return StatGenerator.restore(name, state, copula);
   }
 }

@@ -171,7 +171,7 @@ final class Fitting {
     }
     double[] p = new double[counts.length];
     for (int i = 0; i < p.length; i++) {
-      p[i] = present == 0 ? 1 : counts[i];
+      p[i] = present == 0 ? 1.0 / p.length : (double) counts[i] / present;
     }
     return new ColumnModel.Categorical(name, levels, p, missing);
   }

@@ -49,8 +49,7 @@ public final class GeneratorBenchmark {
       normals.add(ColumnModel.Numeric.of("x" + j, new Distribution.Normal(j, 1 + j)));
     }
     Generator independent =
-        new StatGenerator(
-            IndependentProvider.NAME, StatGenerator.schemaOf(normals, null), normals, null);
+        new StatGenerator(IndependentProvider.NAME, StatGenerator.schemaOf(normals), normals, null);
     int copulaCols = copula.schema().size();
 
     System.out.printf(

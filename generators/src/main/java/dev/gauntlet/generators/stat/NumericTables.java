@@ -1,5 +1,7 @@
 package dev.gauntlet.generators.stat;
 
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -84,8 +86,13 @@ final class NumericTables {
   private static void checkFinite(String name, double[] table) {
     for (double v : table) {
       if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException(
-            "column \"" + name + "\" has a distribution whose quantiles are not finite numbers");
+        throw new FieldException(
+            "distribution",
+            "parameters whose quantiles for column "
+                + UserInputException.quote(name)
+                + " are not finite numbers",
+            "parameters that give finite values (between the column's min and max when given)",
+            "use smaller parameters, or bound the column with min and max");
       }
     }
   }

@@ -1,20 +1,23 @@
 package dev.gauntlet.generators.stat;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
-import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.JsonAt;
+import dev.gauntlet.internal.JsonErrors;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
+import dev.gauntlet.spi.GeneratorFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,7 +40,7 @@ public final class StatGenerator implements Generator {
   private final AtomicLong rejected = new AtomicLong();
 
   StatGenerator(String name, Schema schema, List<ColumnModel> columns, double[][] correlation) {
-    this(name, schema, schemaOf(columns, null), columns, correlation, List.of(), null);
+    this(name, schema, schemaOf(columns), columns, correlation, List.of(), null);
   }
 
   private StatGenerator(
@@ -76,18 +79,9 @@ public final class StatGenerator implements Generator {
   /** A generated column's name, type and role. */
   public record OutputColumn(String name, String type, String role) {}
 
-  static Schema schemaOf(List<ColumnModel> columns, List<OutputColumn> output) {
+  /** The columns of models: numeric or categorical features. */
+  static Schema schemaOf(List<ColumnModel> columns) {
     List<ColumnSpec> specs = new ArrayList<>();
-    if (output != null) {
-      for (OutputColumn c : output) {
-        specs.add(
-            new ColumnSpec(
-                c.name(),
-                ColumnType.valueOf(c.type().toUpperCase(Locale.ROOT)),
-                ColumnRole.valueOf(c.role().toUpperCase(Locale.ROOT))));
-      }
-      return Schema.of(specs);
-    }
     for (ColumnModel m : columns) {
       specs.add(
           m instanceof ColumnModel.Numeric
@@ -166,7 +160,11 @@ public final class StatGenerator implements Generator {
         } catch (IllegalArgumentException e) {
           throw new UserInputException(
               "constraint " + range,
-              "nothing left to generate: " + e.getMessage(),
+              "nothing left to generate: no probability within ["
+                  + lower
+                  + ", "
+                  + range.upper()
+                  + "]",
               "a range that overlaps the values of " + n.name(),
               "widen the range; the fitted values lie in [" + n.min() + ", " + n.max() + "]");
         }
@@ -179,18 +177,75 @@ public final class StatGenerator implements Generator {
     return Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
   }
 
-  static StatGenerator restore(String name, JsonNode state) {
+  /**
+   * The generator a state describes, every part checked: a problem is a {@link FieldException} at
+   * its path in the state.
+   */
+  static StatGenerator restore(String name, JsonNode state, boolean copula) {
+    JsonAt root = JsonAt.root(state).object("an object {\"schema\": ..., \"columns\": ...}");
+    Schema schema = GeneratorFiles.schema(root.get("schema"));
+    JsonAt columns = root.get("columns");
+    List<JsonAt> items = columns.list("a list of column models [{\"kind\": ...}, ...]");
+    if (items.isEmpty()) {
+      throw columns.bad("a list of at least one column model");
+    }
+    for (JsonAt c : items) {
+      c.object("a column model {\"kind\": ...}");
+    }
+    State s;
     try {
-      State s = JSON.treeToValue(state, State.class);
-      Schema schema = schemaOf(s.columns(), s.schema());
-      List<Constraint> rules =
+      s = JSON.treeToValue(state, State.class);
+    } catch (JsonMappingException e) {
+      throw JsonErrors.field(e, state);
+    } catch (JsonProcessingException e) {
+      throw root.bad("a state that cannot be read", "the state of a " + name + " generator");
+    }
+    List<Object> names = new ArrayList<>();
+    for (int c = 0; c < s.columns().size(); c++) {
+      String n = s.columns().get(c).name();
+      if (names.contains(n)) {
+        throw columns
+            .get(c)
+            .get("name")
+            .bad(
+                UserInputException.quote(n) + " a second time", "a name no other column model has");
+      }
+      names.add(n);
+    }
+    // a copula always saves its matrix and independent columns never have one
+    JsonAt matrix = root.get("correlation");
+    if (copula && s.correlation() == null) {
+      throw matrix.bad("the copula's correlation matrix");
+    }
+    if (!copula && !matrix.isMissing()) {
+      throw matrix.bad("a correlation matrix", "none: the columns of " + name + " are independent");
+    }
+    Schema modelled = schemaOf(s.columns());
+    List<Constraint> rules;
+    Transform transform;
+    try {
+      rules =
           Constraint.parse(
               s.constraints() == null ? null : String.join(";", s.constraints()), schema);
-      return new StatGenerator(
-          name, schema, schemaOf(s.columns(), null), s.columns(), s.correlation(), rules, null);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not the state of a " + name + " generator", e);
+      transform = new Transform(rules);
+    } catch (UserInputException e) {
+      throw root.get("constraints").bad(e.where() + ": " + e.found(), e.expected());
     }
+    Schema expected = transform.modelSchema(schema);
+    if (!typed(expected).equals(typed(modelled))) {
+      throw columns.bad(
+          "models of " + typed(modelled),
+          "models of " + typed(expected) + ", as the schema and the constraints say");
+    }
+    try {
+      return new StatGenerator(name, schema, modelled, s.columns(), s.correlation(), rules, null);
+    } catch (FieldException e) {
+      throw JsonErrors.missing(e, state);
+    }
+  }
+
+  private static List<String> typed(Schema schema) {
+    return schema.columns().stream().map(c -> c.name() + " (" + c.type().id() + ")").toList();
   }
 
   /** The modelled columns (after constraint transformations). */

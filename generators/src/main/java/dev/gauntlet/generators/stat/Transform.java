@@ -54,6 +54,25 @@ final class Transform {
     return inequalities.stream().anyMatch(i -> i.upper().equals(column));
   }
 
+  /** The columns {@link #toModel} makes of a table with the columns {@code output}. */
+  Schema modelSchema(Schema output) {
+    List<ColumnSpec> specs = new ArrayList<>(output.columns());
+    for (Constraint c : rules) {
+      if (c instanceof Constraint.Combinations k) {
+        List<ColumnSpec> next = new ArrayList<>();
+        for (ColumnSpec s : specs) {
+          if (s.name().equals(k.columns().get(0))) {
+            next.add(ColumnSpec.categorical(k.toString()));
+          } else if (!k.columns().contains(s.name())) {
+            next.add(s);
+          }
+        }
+        specs = next;
+      }
+    }
+    return Schema.of(specs);
+  }
+
   /** The modelled form of a sample whose rows keep every rule. */
   Table toModel(Table sample) {
     Table t = sample;

@@ -1,13 +1,19 @@
 package dev.gauntlet.generators.stat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.JsonAt;
+import dev.gauntlet.internal.JsonErrors;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import java.util.ArrayList;
@@ -117,19 +123,30 @@ public final class WorldGenerator implements Generator {
     for (int i = 0; i < k; i++) {
       r[i][i] = 1;
     }
-    for (WorldSpec.Pair p : spec.correlations()) {
+    for (int i = 0; i < spec.correlations().size(); i++) {
+      WorldSpec.Pair p = spec.correlations().get(i);
       int a = latent.indexOf(p.a());
       int b = latent.indexOf(p.b());
       if (a < 0 || b < 0) {
-        throw new IllegalArgumentException(
-            "a correlation pairs a conditional column (\""
-                + (a < 0 ? p.a() : p.b())
-                + "\"); conditional columns follow their parent instead");
+        throw new FieldException(
+            List.of("correlations", i, a < 0 ? "a" : "b"),
+            UserInputException.quote(a < 0 ? p.a() : p.b()) + ", a conditional column",
+            "a numeric or categorical column",
+            "drop the correlation: a conditional column follows its parent instead");
       }
       r[a][b] = p.r();
       r[b][a] = p.r();
     }
-    Correlation.cholesky(r); // a clear error when the matrix is not positive definite
+    try {
+      Correlation.cholesky(r);
+    } catch (IllegalArgumentException e) {
+      throw new FieldException(
+          List.of("correlations"),
+          "correlations that together are not positive definite (no joint distribution has them)",
+          "correlations that form a positive definite matrix",
+          "weaken some of them, or make them agree: if a and b, and b and c, are strongly"
+              + " positively correlated, a and c cannot be strongly negatively correlated");
+    }
     return r;
   }
 
@@ -164,11 +181,18 @@ public final class WorldGenerator implements Generator {
   }
 
   static WorldGenerator restore(JsonNode state) {
+    JsonNode spec = state.path("spec");
+    if (!spec.isObject()) {
+      throw JsonAt.root(state).get("spec").bad("a world spec {\"columns\": [...], ...}");
+    }
     try {
-      return new WorldGenerator(
-          StatGenerator.JSON.treeToValue(state.path("spec"), WorldSpec.class));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("not the state of a world generator", e);
+      return new WorldGenerator(StatGenerator.JSON.treeToValue(spec, WorldSpec.class));
+    } catch (JsonMappingException e) {
+      throw JsonErrors.field(e, spec).under("spec");
+    } catch (FieldException e) {
+      throw JsonErrors.missing(e, spec).under("spec");
+    } catch (JsonProcessingException e) {
+      throw new FieldException(List.of("spec"), "a spec that cannot be read", "a world spec", null);
     }
   }
 
@@ -180,85 +204,144 @@ public final class WorldGenerator implements Generator {
     /** One additive term of a logistic score, or one condition of a threshold rule. */
     private record Term(int a, int b, int level, double weight, String op, double value) {}
 
+    /** Checks the rule against the columns; problems are {@link FieldException}s at "label". */
     Labeller(WorldSpec.LabelRule rule, Schema features, List<ColumnModel> models) {
       this.rule = rule;
+      try {
+        addTerms(features, models);
+      } catch (FieldException e) {
+        throw e.under("label");
+      }
+    }
+
+    private void addTerms(Schema features, List<ColumnModel> models) {
       if (rule instanceof WorldSpec.Logistic l) {
         for (Map.Entry<String, Double> e : l.weights().entrySet()) {
           String key = e.getKey();
+          List<Object> at = List.of("weights", key);
           int eq = key.indexOf('=');
           String col = eq < 0 ? key : key.substring(0, eq);
-          int c = features.require(col);
+          int c = column(features, col, at);
           int level = -1;
-          if (eq >= 0 || !(models.get(c) instanceof ColumnModel.Numeric)) {
-            if (eq < 0) {
-              throw new IllegalArgumentException(
-                  "weight \""
-                      + key
-                      + "\" is on a categorical column: name a level, \""
-                      + col
-                      + "=LEVEL\"");
+          if (models.get(c) instanceof ColumnModel.Numeric) {
+            if (eq >= 0) {
+              throw new FieldException(
+                  at,
+                  "a weight on a level of " + quote(col) + ", which is numeric",
+                  "the name alone for a numeric column, " + quote(col),
+                  "write " + quote(col) + " (a weight per unit of the column)");
             }
-            level = levelIndex(models.get(c), key.substring(eq + 1), key);
+          } else {
+            if (eq < 0) {
+              throw new FieldException(
+                  at,
+                  "a weight on categorical column " + quote(col) + " without a level",
+                  "COLUMN=LEVEL, one of " + keys(col, levels(models.get(c))),
+                  "name the level the weight applies to");
+            }
+            level = levelIndex(models.get(c), col, key.substring(eq + 1), at);
           }
           terms.add(new Term(c, -1, level, e.getValue(), null, 0));
         }
-        for (WorldSpec.Interaction i : l.interactions()) {
-          int a = numericColumn(features, models, i.a());
-          int b = numericColumn(features, models, i.b());
-          terms.add(new Term(a, b, -1, i.weight(), null, 0));
+        for (int i = 0; i < l.interactions().size(); i++) {
+          WorldSpec.Interaction t = l.interactions().get(i);
+          int a = numericColumn(features, models, t.a(), List.of("interactions", i, "a"));
+          int b = numericColumn(features, models, t.b(), List.of("interactions", i, "b"));
+          terms.add(new Term(a, b, -1, t.weight(), null, 0));
         }
-      } else {
-        for (WorldSpec.Condition c : ((WorldSpec.Threshold) rule).all()) {
-          int col = features.require(c.column());
-          if (models.get(col) instanceof ColumnModel.Numeric) {
-            if (!List.of("<", "<=", ">", ">=").contains(c.op())) {
-              throw new IllegalArgumentException(
-                  "numeric column \"" + c.column() + "\" takes < <= > >=, not " + c.op());
-            }
-            double v;
-            try {
-              v = Double.parseDouble(c.value());
-            } catch (NumberFormatException e) {
-              throw new IllegalArgumentException(
-                  "condition on \""
-                      + c.column()
-                      + "\" compares with \""
-                      + c.value()
-                      + "\", which is not a number");
-            }
-            terms.add(new Term(col, -1, -1, 0, c.op(), v));
-          } else {
-            if (!List.of("==", "!=").contains(c.op())) {
-              throw new IllegalArgumentException(
-                  "categorical column \"" + c.column() + "\" takes == or !=, not " + c.op());
-            }
-            int level = levelIndex(models.get(col), c.value(), c.column() + c.op() + c.value());
-            terms.add(new Term(col, -1, level, 0, c.op(), 0));
+        return;
+      }
+      List<WorldSpec.Condition> all = ((WorldSpec.Threshold) rule).all();
+      for (int i = 0; i < all.size(); i++) {
+        WorldSpec.Condition c = all.get(i);
+        int col = column(features, c.column(), List.of("all", i, "column"));
+        if (models.get(col) instanceof ColumnModel.Numeric) {
+          if (!List.of("<", "<=", ">", ">=").contains(c.op())) {
+            throw new FieldException(
+                List.of("all", i, "op"),
+                quote(c.op()) + " on numeric column " + quote(c.column()),
+                "one of < <= > >=",
+                "compare a numeric column with < <= > or >=");
           }
+          double v;
+          try {
+            v = Double.parseDouble(c.value().trim());
+          } catch (NumberFormatException e) {
+            v = Double.NaN;
+          }
+          if (!Double.isFinite(v)) {
+            throw new FieldException(
+                List.of("all", i, "value"),
+                quote(c.value()),
+                "a number, since " + quote(c.column()) + " is numeric",
+                "give a number in quotes, e.g. \"5\"");
+          }
+          terms.add(new Term(col, -1, -1, 0, c.op(), v));
+        } else {
+          if (!List.of("==", "!=").contains(c.op())) {
+            throw new FieldException(
+                List.of("all", i, "op"),
+                quote(c.op()) + " on categorical column " + quote(c.column()),
+                "== or !=",
+                "compare a categorical column with == or !=");
+          }
+          int level =
+              levelIndex(models.get(col), c.column(), c.value(), List.of("all", i, "value"));
+          terms.add(new Term(col, -1, level, 0, c.op(), 0));
         }
       }
     }
 
-    private static int numericColumn(Schema features, List<ColumnModel> models, String name) {
-      int c = features.require(name);
-      if (!(models.get(c) instanceof ColumnModel.Numeric)) {
-        throw new IllegalArgumentException(
-            "interaction term names \"" + name + "\", which is not numeric");
+    private static int column(Schema features, String name, List<Object> at) {
+      int c = features.indexOf(name);
+      if (c < 0) {
+        throw new FieldException(
+            at,
+            "the label rule uses " + quote(name) + ", which is not a column",
+            "one of the columns " + features.names(),
+            "name a column of the spec (names are case-sensitive)");
       }
       return c;
     }
 
-    private static int levelIndex(ColumnModel m, String level, String where) {
-      List<String> levels =
-          m instanceof ColumnModel.Categorical k
-              ? k.levels()
-              : ((ColumnModel.Conditional) m).levels();
+    private static int numericColumn(
+        Schema features, List<ColumnModel> models, String name, List<Object> at) {
+      int c = column(features, name, at);
+      if (!(models.get(c) instanceof ColumnModel.Numeric)) {
+        throw new FieldException(
+            at,
+            quote(name) + ", which is categorical",
+            "a numeric column",
+            "use numeric columns in interactions; a categorical one takes a weight per level");
+      }
+      return c;
+    }
+
+    private static List<String> levels(ColumnModel m) {
+      return m instanceof ColumnModel.Categorical k
+          ? k.levels()
+          : ((ColumnModel.Conditional) m).levels();
+    }
+
+    private static List<String> keys(String column, List<String> levels) {
+      return levels.stream().map(l -> column + "=" + l).toList();
+    }
+
+    private static int levelIndex(ColumnModel m, String column, String level, List<Object> at) {
+      List<String> levels = levels(m);
       int i = levels.indexOf(level);
       if (i < 0) {
-        throw new IllegalArgumentException(
-            "\"" + where + "\" names level \"" + level + "\", not one of " + levels);
+        throw new FieldException(
+            at,
+            quote(level) + ", which is not a level of " + quote(column),
+            "one of its levels " + levels,
+            "use one of the listed levels (they are case-sensitive)");
       }
       return i;
+    }
+
+    private static String quote(String s) {
+      return UserInputException.quote(s);
     }
 
     /** The logistic score without the intercept, per row. */

@@ -3,12 +3,13 @@ package dev.gauntlet.generators.stat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.gauntlet.FieldException;
+import dev.gauntlet.UserInputException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -26,52 +27,116 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorldSpec(List<ColumnModel> columns, List<Pair> correlations, LabelRule label) {
   public WorldSpec {
+    if (columns == null || columns.isEmpty()) {
+      throw new FieldException(
+          "columns",
+          columns == null ? "nothing" : "an empty list",
+          "a list of at least one column",
+          "describe the columns, e.g. {\"kind\": \"numeric\", \"name\": \"age\","
+              + " \"distribution\": {\"family\": \"normal\", \"mean\": 40, \"sd\": 12}}");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnModel c = columns.get(i);
+      if (c == null) {
+        throw new FieldException(List.of("columns", i), "null", "a column {\"kind\": ...}", null);
+      }
+      if (names.contains(c.name())) {
+        throw new FieldException(
+            List.of("columns", i, "name"),
+            quote(c.name()) + ", the name of columns[" + names.indexOf(c.name()) + "] too",
+            "a name no other column has",
+            "rename one of the two columns");
+      }
+      names.add(c.name());
+    }
+    correlations = correlations == null ? List.of() : correlations;
+    Set<Set<String>> pairs = new HashSet<>();
+    for (int i = 0; i < correlations.size(); i++) {
+      Pair p = correlations.get(i);
+      if (p == null) {
+        throw new FieldException(
+            List.of("correlations", i), "null", "{\"a\": ..., \"b\": ..., \"r\": ...}", null);
+      }
+      for (String key : List.of("a", "b")) {
+        String n = key.equals("a") ? p.a() : p.b();
+        if (!names.contains(n)) {
+          throw new FieldException(
+              List.of("correlations", i, key),
+              quote(n) + ", which is not a column",
+              "one of the columns " + names,
+              "name a column of the spec (names are case-sensitive)");
+        }
+      }
+      if (!pairs.add(Set.of(p.a(), p.b()))) {
+        throw new FieldException(
+            List.of("correlations", i),
+            "a second correlation of " + quote(p.a()) + " and " + quote(p.b()),
+            "one correlation per pair of columns",
+            "keep one of the two");
+      }
+    }
+    correlations = List.copyOf(correlations);
     columns = List.copyOf(columns);
-    correlations = correlations == null ? List.of() : List.copyOf(correlations);
-    if (columns.isEmpty()) {
-      throw new IllegalArgumentException("a world needs at least one column");
-    }
-    Set<String> names = new HashSet<>();
-    for (ColumnModel c : columns) {
-      if (!names.add(c.name())) {
-        throw new IllegalArgumentException("two columns are named \"" + c.name() + "\"");
-      }
-    }
-    for (Pair p : correlations) {
-      for (String n : List.of(p.a(), p.b())) {
-        if (!names.contains(n)) {
-          throw new IllegalArgumentException(
-              "correlation names \"" + n + "\", which is not a column: " + names);
-        }
-      }
-    }
     if (label != null) {
-      for (String n : label.columnsUsed()) {
-        if (!names.contains(n)) {
-          throw new IllegalArgumentException(
-              "the label rule uses \"" + n + "\", which is not a column: " + names);
-        }
-      }
-      for (String n : label.outputColumns()) {
-        if (names.contains(n)) {
-          throw new IllegalArgumentException(
-              "the label column \"" + n + "\" has the name of a generated column");
-        }
+      checkLabel(label, names);
+    }
+  }
+
+  private static void checkLabel(LabelRule label, List<String> names) {
+    for (Map.Entry<List<Object>, String> e : label.columnsUsed().entrySet()) {
+      if (!names.contains(e.getValue())) {
+        List<Object> path = new ArrayList<>(List.of("label"));
+        path.addAll(e.getKey());
+        throw new FieldException(
+            path,
+            "the label rule uses " + quote(e.getValue()) + ", which is not a column",
+            "one of the columns " + names,
+            "name a column of the spec (names are case-sensitive)");
       }
     }
+    if (names.contains(label.column())) {
+      throw new FieldException(
+          List.of("label", "column"),
+          quote(label.column()) + ", the name of a generated column",
+          "a name no column of the spec has",
+          "rename the label column");
+    }
+    if (label.truth() != null && names.contains(label.truth())) {
+      throw new FieldException(
+          List.of("label", "truth"),
+          quote(label.truth()) + ", the name of a generated column",
+          "a name no column of the spec has",
+          "rename the truth column");
+    }
+    if (label.column().equals(label.truth())) {
+      throw new FieldException(
+          List.of("label", "truth"),
+          quote(label.truth()) + ", the name of the label column too",
+          "a name other than the label column's",
+          "give the truth column a name of its own, e.g. " + quote(label.column() + "_true"));
+    }
+  }
+
+  private static String quote(String s) {
+    return UserInputException.quote(s);
   }
 
   /** A correlation between two columns' latent normal scores. */
   public record Pair(String a, String b, double r) {
     public Pair {
-      Objects.requireNonNull(a, "a");
-      Objects.requireNonNull(b, "b");
+      if (a == null) {
+        throw new FieldException("a", "nothing", "a column name");
+      }
+      if (b == null) {
+        throw new FieldException("b", "nothing", "a column name");
+      }
       if (a.equals(b)) {
-        throw new IllegalArgumentException("a correlation pairs \"" + a + "\" with itself");
+        throw new FieldException(
+            "b", quote(b) + ", the same column as a", "another column than a", "pair two columns");
       }
       if (!(r >= -1 && r <= 1)) {
-        throw new IllegalArgumentException(
-            "correlation of \"" + a + "\" and \"" + b + "\" is not within [-1, 1]: " + r);
+        throw new FieldException("r", Distribution.number(r), "a correlation from -1 to 1");
       }
     }
   }
@@ -96,24 +161,41 @@ public record WorldSpec(List<ColumnModel> columns, List<Pair> correlations, Labe
 
     String truth();
 
-    /** The feature columns the rule reads. */
-    List<String> columnsUsed();
+    /** The feature columns the rule reads, by where the rule names them (below "label"). */
+    Map<List<Object>, String> columnsUsed();
 
     default List<String> outputColumns() {
       return truth() == null ? List.of(column()) : List.of(column(), truth());
     }
 
     private static List<String> classesOr(List<String> classes) {
-      List<String> c = classes == null ? List.of("0", "1") : List.copyOf(classes);
-      if (c.size() != 2 || c.get(0).equals(c.get(1))) {
-        throw new IllegalArgumentException("a label has two different classes: " + c);
+      if (classes == null) {
+        return List.of("0", "1");
       }
-      return c;
+      if (classes.size() != 2
+          || classes.get(0) == null
+          || classes.get(1) == null
+          || classes.get(0).equals(classes.get(1))) {
+        throw new FieldException(
+            "classes",
+            classes.size() + " classes " + classes,
+            "two different class names, negative first: [\"no\", \"yes\"]");
+      }
+      return List.copyOf(classes);
+    }
+
+    private static void checkColumn(String column) {
+      if (column == null || column.isBlank()) {
+        throw new FieldException(
+            "column",
+            column == null ? "nothing" : quote(column),
+            "the name of the label column, e.g. \"churn\"");
+      }
     }
 
     private static void checkNoise(double noise) {
       if (!(noise >= 0 && noise <= 0.5)) {
-        throw new IllegalArgumentException("label noise is not within [0, 0.5]: " + noise);
+        throw new FieldException("noise", Distribution.number(noise), "a share from 0 to 0.5");
       }
     }
   }
@@ -135,26 +217,46 @@ public record WorldSpec(List<ColumnModel> columns, List<Pair> correlations, Labe
       String truth)
       implements LabelRule {
     public Logistic {
-      Objects.requireNonNull(column, "label column");
+      LabelRule.checkColumn(column);
       classes = LabelRule.classesOr(classes);
       weights = weights == null ? Map.of() : new LinkedHashMap<>(weights);
-      interactions = interactions == null ? List.of() : List.copyOf(interactions);
+      for (Map.Entry<String, Double> w : weights.entrySet()) {
+        if (w.getValue() == null || !Double.isFinite(w.getValue())) {
+          throw new FieldException(
+              List.of("weights", w.getKey()), String.valueOf(w.getValue()), "a number", null);
+        }
+      }
+      interactions = interactions == null ? List.of() : interactions;
+      for (int i = 0; i < interactions.size(); i++) {
+        if (interactions.get(i) == null) {
+          throw new FieldException(
+              List.of("interactions", i),
+              "null",
+              "{\"a\": ..., \"b\": ..., \"weight\": ...}",
+              null);
+        }
+      }
+      interactions = List.copyOf(interactions);
+      if (!Double.isFinite(intercept)) {
+        throw new FieldException("intercept", Distribution.number(intercept), "a number");
+      }
       LabelRule.checkNoise(noise);
       if (positiveRate != null && !(positiveRate > 0 && positiveRate < 1)) {
-        throw new IllegalArgumentException(
-            "the positive rate is not within (0, 1): " + positiveRate);
+        throw new FieldException(
+            "positiveRate", Distribution.number(positiveRate), "a share above 0 and below 1");
       }
     }
 
     @Override
-    public List<String> columnsUsed() {
-      List<String> out = new ArrayList<>();
+    public Map<List<Object>, String> columnsUsed() {
+      Map<List<Object>, String> out = new LinkedHashMap<>();
       for (String key : weights.keySet()) {
-        out.add(key.contains("=") ? key.substring(0, key.indexOf('=')) : key);
+        out.put(
+            List.of("weights", key), key.contains("=") ? key.substring(0, key.indexOf('=')) : key);
       }
-      for (Interaction i : interactions) {
-        out.add(i.a());
-        out.add(i.b());
+      for (int i = 0; i < interactions.size(); i++) {
+        out.put(List.of("interactions", i, "a"), interactions.get(i).a());
+        out.put(List.of("interactions", i, "b"), interactions.get(i).b());
       }
       return out;
     }
@@ -166,25 +268,50 @@ public record WorldSpec(List<ColumnModel> columns, List<Pair> correlations, Labe
   }
 
   /** A product term {@code weight · a · b} of two numeric columns. */
-  public record Interaction(String a, String b, double weight) {}
+  public record Interaction(String a, String b, double weight) {
+    public Interaction {
+      if (a == null) {
+        throw new FieldException("a", "nothing", "the name of a numeric column");
+      }
+      if (b == null) {
+        throw new FieldException("b", "nothing", "the name of a numeric column");
+      }
+      if (!Double.isFinite(weight)) {
+        throw new FieldException("weight", Distribution.number(weight), "a number");
+      }
+    }
+  }
 
   /** Positive when every condition holds (a missing value fails its condition). */
   public record Threshold(
       String column, List<String> classes, List<Condition> all, double noise, String truth)
       implements LabelRule {
     public Threshold {
-      Objects.requireNonNull(column, "label column");
+      LabelRule.checkColumn(column);
       classes = LabelRule.classesOr(classes);
-      all = List.copyOf(all);
-      if (all.isEmpty()) {
-        throw new IllegalArgumentException("a threshold rule needs a condition");
+      if (all == null || all.isEmpty()) {
+        throw new FieldException(
+            "all",
+            all == null ? "nothing" : "an empty list",
+            "a list of at least one condition {\"column\": ..., \"op\": ..., \"value\": ...}");
       }
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i) == null) {
+          throw new FieldException(
+              List.of("all", i), "null", "{\"column\": ..., \"op\": ..., \"value\": ...}", null);
+        }
+      }
+      all = List.copyOf(all);
       LabelRule.checkNoise(noise);
     }
 
     @Override
-    public List<String> columnsUsed() {
-      return all.stream().map(Condition::column).toList();
+    public Map<List<Object>, String> columnsUsed() {
+      Map<List<Object>, String> out = new LinkedHashMap<>();
+      for (int i = 0; i < all.size(); i++) {
+        out.put(List.of("all", i, "column"), all.get(i).column());
+      }
+      return out;
     }
   }
 
@@ -194,12 +321,17 @@ public record WorldSpec(List<ColumnModel> columns, List<Pair> correlations, Labe
    */
   public record Condition(String column, String op, String value) {
     public Condition {
-      Objects.requireNonNull(column, "column");
-      if (!List.of("<", "<=", ">", ">=", "==", "!=").contains(op)) {
-        throw new IllegalArgumentException(
-            "condition on \"" + column + "\" has operator \"" + op + "\"; use < <= > >= == !=");
+      if (column == null) {
+        throw new FieldException("column", "nothing", "the name of a column");
       }
-      Objects.requireNonNull(value, "value");
+      if (!List.of("<", "<=", ">", ">=", "==", "!=").contains(op)) {
+        throw new FieldException(
+            "op", op == null ? "nothing" : quote(op), "one of < <= > >= == !=");
+      }
+      if (value == null) {
+        throw new FieldException(
+            "value", "nothing", "a number or a level, in quotes: \"5\" or \"north\"");
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.JsonAt;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,8 @@ class DataTransformTest {
   @Test
   void roundTripSurvivesJson() {
     Table t = telcoWithMissing(300);
-    DataTransform transform = DataTransform.fromJson(DataTransform.fit(t, 10).toJson());
+    DataTransform transform =
+        DataTransform.fromJson(JsonAt.root(DataTransform.fit(t, 10).toJson()));
     assertThat(transform.decode(transform.encode(t), 300)).isEqualTo(t);
   }
 

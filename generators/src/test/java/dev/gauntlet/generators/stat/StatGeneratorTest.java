@@ -99,17 +99,14 @@ class StatGeneratorTest {
     var gamma = new Distribution.Gamma(0.7, 2, 1);
     var model = ColumnModel.Numeric.of("x", gamma).withBounds(1.0, 1e9);
     Table t =
-        new Engine(
-                StatGenerator.schemaOf(java.util.List.of(model), null),
-                java.util.List.of(model),
-                null)
+        new Engine(StatGenerator.schemaOf(java.util.List.of(model)), java.util.List.of(model), null)
             .sample(200_000, Seed.of(3));
     double[] x = t.numeric("x").values();
     Arrays.sort(x);
     assertThat(Fitting.ks(x, gamma)).isLessThan(0.006);
     Table c =
         new Engine(
-                StatGenerator.schemaOf(java.util.List.of(model), null),
+                StatGenerator.schemaOf(java.util.List.of(model)),
                 java.util.List.of(model),
                 new double[][] {{1}})
             .sample(200_000, Seed.of(3));

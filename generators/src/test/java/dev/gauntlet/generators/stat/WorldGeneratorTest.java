@@ -100,7 +100,7 @@ class WorldGeneratorTest {
         WorldSpec.builder()
             .numeric("x", new Distribution.Uniform(0, 10))
             .numeric("wait", new Distribution.Exponential(2))
-            .categorical("colour", List.of("red", "blue"), 1, 1)
+            .categorical("colour", List.of("red", "blue"), 0.5, 0.5)
             .label(
                 new WorldSpec.Threshold(
                     "y",

@@ -1,0 +1,37 @@
+package dev.gauntlet.generators.deep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.spi.Parameter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TrainingOptionsTest {
+  private static final List<Parameter> GAN = TrainingOptions.parameters("0.0002", "0.0002", "256");
+
+  private static UserInputException refused(String key, String value) {
+    return catchThrowableOfType(
+        UserInputException.class, () -> TrainingOptions.parse("gan", GAN, Map.of(key, value)));
+  }
+
+  @Test
+  void eachWholeNumberStatesItsOneLimitWhateverTheValue() {
+    for (String key : List.of("epochs", "batch-size", "max-modes", "embedding", "hidden", "pac")) {
+      for (String value : List.of("-1", "0", "abc", "1.5")) {
+        UserInputException e = refused(key, value);
+        assertThat(e).as(key + "=" + value).isNotNull();
+        assertThat(e.where()).isEqualTo("generator gan parameter " + key);
+        assertThat(e.found()).isEqualTo("\"" + value + "\"");
+        assertThat(e.expected()).isEqualTo("a whole number >= 1");
+      }
+    }
+    for (String value : List.of("-1", "abc")) {
+      assertThat(refused("patience", value).expected()).isEqualTo("a whole number >= 0");
+    }
+    assertThat(TrainingOptions.parse("gan", GAN, Map.of("patience", "0")).patience()).isZero();
+    assertThat(TrainingOptions.parse("gan", GAN, Map.of("epochs", "1")).epochs()).isEqualTo(1);
+  }
+}
