@@ -56,10 +56,21 @@ public final class GeneratorFiles {
 
   /** The envelope of a generator as a JSON tree. */
   public static ObjectNode envelope(Generator generator) {
+    return envelope(generator, null);
+  }
+
+  /**
+   * The envelope with {@code fitted}, how the generator was made (data, rows, parameters, seed), as
+   * its {@code fitted} member when not null: loading ignores it, people and audits read it.
+   */
+  public static ObjectNode envelope(Generator generator, JsonNode fitted) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.put("generator", generator.name());
+    if (fitted != null) {
+      root.set("fitted", fitted);
+    }
     ArrayNode schema = root.putArray("schema");
     for (ColumnSpec c : generator.schema().columns()) {
       schema
@@ -82,9 +93,14 @@ public final class GeneratorFiles {
    * @throws UserInputException when the file cannot be written
    */
   public static void save(Generator generator, Path file) {
+    save(generator, file, null);
+  }
+
+  /** As {@link #save(Generator, Path)}, recording {@code fitted} (see {@link #envelope}). */
+  public static void save(Generator generator, Path file, JsonNode fitted) {
     byte[] bytes;
     try {
-      bytes = MAPPER.writeValueAsBytes(envelope(generator));
+      bytes = MAPPER.writeValueAsBytes(envelope(generator, fitted));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the " + generator.name() + " model", e);
     }

@@ -153,17 +153,24 @@ public final class GauntletCli implements Runnable {
   }
 
   /** Reads the version Maven wrote into version.properties. */
+  /** Gauntlet's version, from the build. */
+  static String version() {
+    Properties p = new Properties();
+    try (InputStream in = GauntletCli.class.getResourceAsStream("version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return p.getProperty("version", "(unknown version)");
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
-      Properties p = new Properties();
-      try (InputStream in = GauntletCli.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      }
+    public String[] getVersion() {
       return new String[] {
-        "gauntlet " + p.getProperty("version", "(unknown version)"),
+        "gauntlet " + version(),
         "Java "
             + System.getProperty("java.version")
             + " ("

@@ -2,6 +2,7 @@ package dev.gauntlet.cli;
 
 import static dev.gauntlet.UserInputException.quote;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
@@ -59,6 +60,9 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
 
   private static final String WORLD = "world";
+
+  /** How the generator was made, for the model file; null for one loaded with --model. */
+  private ObjectNode fitted;
 
   @Option(names = "--fit", paramLabel = "DATA.csv", description = "Fit the generator to this CSV.")
   Path fit;
@@ -176,8 +180,13 @@ final class GenerateCommand implements Callable<Integer> {
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(stderr);
     Generator g = generator(registry, stdout, progress);
     if (saveModel != null) {
-      GeneratorFiles.save(g, saveModel);
-      stdout.println("saved the " + g.name() + " model to " + saveModel);
+      GeneratorFiles.save(g, saveModel, fitted);
+      stdout.println(
+          "saved the "
+              + g.name()
+              + " model to "
+              + saveModel
+              + (fitted == null ? "" : " (fitted with seed " + seed + ")"));
     }
     if (out != null) {
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -337,6 +346,7 @@ final class GenerateCommand implements Callable<Integer> {
       return GeneratorFiles.load(model, registry);
     }
     if (world != null) {
+      fitted = Json.MAPPER.createObjectNode().put("world", world.toString()).put("seed", seed);
       return registry
           .get(WORLD)
           .fit(null, Map.of("spec", world.toString()), Seed.of(seed).derive("fit"));
@@ -383,6 +393,14 @@ final class GenerateCommand implements Callable<Integer> {
           "at least 2 data rows to fit a generator to",
           "fit to a sample with more rows");
     }
+    fitted =
+        Json.MAPPER
+            .createObjectNode()
+            .put("data", fit.toString())
+            .put("rows", sample.rowCount())
+            .put("seed", seed)
+            .put("gauntlet", GauntletCli.version());
+    values.forEach(fitted.putObject("parameters")::put);
     Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
     stdout.printf(
         "fitted %s to %s (%d rows, %d columns)%n",

@@ -388,6 +388,32 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aSavedModelRecordsHowItWasFitted() throws Exception {
+    String iris = DATA.resolve("iris.csv").toString();
+    Path model = dir.resolve("m.json");
+    CliRun r =
+        run(
+            "generate",
+            "--fit",
+            iris,
+            "--generator",
+            "independent",
+            "--seed",
+            "5",
+            "--save-model",
+            model.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("(fitted with seed 5)");
+    var fitted = new com.fasterxml.jackson.databind.ObjectMapper().readTree(model.toFile());
+    assertThat(fitted.get("fitted").get("seed").asLong()).isEqualTo(5);
+    assertThat(fitted.get("fitted").get("rows").asInt()).isEqualTo(150);
+    assertThat(fitted.get("fitted").get("data").asText()).isEqualTo(iris);
+    Path out = dir.resolve("o.csv");
+    CliRun again = run("generate", "--model", model.toString(), "--rows", "3", "--out", "" + out);
+    assertThat(again.code()).as(again.err()).isZero();
+  }
+
+  @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
     String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
