@@ -39,10 +39,13 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  *   <li><b>Lipschitz penalty by finite differences.</b> WGAN-GP's gradient penalty needs the
  *       gradient of the critic's gradient norm, a backward pass with {@code create_graph}; DJL
  *       0.36's public API has none ({@code PtGradientCollector}'s {@code createGraph} flag is
- *       private). So the critic is penalised by {@code 10 * mean(max(0, |D(a) - D(b)| / |a - b| -
- *       1)^2)} over sampled pairs: each real pack with a generated pack, and each real pack with a
- *       random point on the segment to that generated pack. This is the one-sided Lipschitz penalty
- *       of Petzka et al. (2018, "On the regularization of Wasserstein GANs") measured on the same
+ *       private). The engine's {@code JniUtils.backward} takes the flag and does give second
+ *       derivatives, but it also leaves graph-carrying gradients on every weight, a reference cycle
+ *       that PyTorch warns leaks memory unless the gradients are reset to None, which DJL cannot
+ *       do. So the critic is penalised by {@code 10 * mean(max(0, |D(a) - D(b)| / |a - b| - 1)^2)}
+ *       over sampled pairs: each real pack with a generated pack, and each real pack with a random
+ *       point on the segment to that generated pack. This is the one-sided Lipschitz penalty of
+ *       Petzka et al. (2018, "On the regularization of Wasserstein GANs") measured on the same
  *       pairs WGAN-GP samples its points from; it bounds the slopes the Wasserstein critic may use,
  *       needs first-order gradients only. The fake, real and interpolated packs go through the
  *       critic in one pass, sharing one dropout mask, so the differences are of one function.
