@@ -2,13 +2,16 @@ package dev.gauntlet.cli;
 
 import static dev.gauntlet.UserInputException.quote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
+import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.deep.ConditionalSampler;
 import dev.gauntlet.generators.stat.StatGenerator;
 import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.random.Seed;
@@ -60,6 +63,9 @@ import picocli.CommandLine.Spec;
 final class GenerateCommand implements Callable<Integer> {
 
   private static final String WORLD = "world";
+
+  /** The generators that can draw rows with a column fixed to a level (--where). */
+  private static final List<String> CONDITIONAL = List.of("vae", "gan");
 
   /** How the generator was made, for the model file; null for one loaded with --model. */
   private ObjectNode fitted;
@@ -148,6 +154,14 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Read these columns of --fit data as categorical (e.g. 0/1-coded flags).")
   List<String> categorical = List.of();
 
+  @Option(
+      names = "--where",
+      paramLabel = "COLUMN=LEVEL",
+      description =
+          "Write only rows whose categorical COLUMN is LEVEL, e.g. churn=Yes to add rows of a"
+              + " scarce class (vae and gan: they are trained to condition on a level).")
+  String where;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -191,16 +205,18 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null) {
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       long start = System.nanoTime();
-      write(g, Seed.of(seed), rows, batchSize, t, out, progress);
+      Generator rowsOf = where == null ? g : conditioned(g);
+      write(rowsOf, Seed.of(seed), rows, batchSize, t, out, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
-          "wrote %d rows x %d columns to %s (generator %s, seed %d, %d thread%s, %.1f s, %,.0f"
-              + " rows/s)%n",
+          "wrote %d rows x %d columns to %s (generator %s%s, seed %d, %d thread%s, %.1f s,"
+              + " %,.0f rows/s)%n",
           rows,
           g.schema().size(),
           out,
           g.name(),
+          where == null ? "" : ", where " + where,
           seed,
           t,
           t == 1 ? "" : "s",
@@ -238,6 +254,29 @@ final class GenerateCommand implements Callable<Integer> {
             "the key given twice",
             "each parameter once",
             "keep one -p " + key + "=...; constraints go in one value, separated by ;");
+      }
+    }
+    if (where != null) {
+      int eq = where.indexOf('=');
+      if (eq <= 0 || eq == where.length() - 1) {
+        throw new UserInputException(
+            "--where " + quote(where),
+            eq < 0 ? "no = in it" : "no column or no level",
+            "COLUMN=LEVEL, e.g. --where churn=Yes",
+            "write the categorical column, an =, and the level its rows should have");
+      }
+      if (out == null) {
+        throw new UserInputException(
+            "--where " + where,
+            "no --out",
+            "--where with --rows N --out OUT.csv (it picks the rows written)",
+            "add --rows 1000 --out OUT.csv, or drop --where");
+      }
+      if (fit != null && !CONDITIONAL.contains(generator)) {
+        throw notConditional(generator);
+      }
+      if (world != null) {
+        throw notConditional(WORLD);
       }
     }
     int sources = (fit == null ? 0 : 1) + (model == null ? 0 : 1) + (world == null ? 0 : 1);
@@ -406,6 +445,49 @@ final class GenerateCommand implements Callable<Integer> {
         "fitted %s to %s (%d rows, %d columns)%n",
         g.name(), fit, sample.rowCount(), sample.columnCount());
     return g;
+  }
+
+  /**
+   * {@code g} drawing only rows with the --where level: each batch from its own stream, as
+   * unconditioned batches are. The column and level are checked now, before any file is written.
+   */
+  private Generator conditioned(Generator g) {
+    if (!(g instanceof ConditionalSampler c)) {
+      throw notConditional(g.name());
+    }
+    int eq = where.indexOf('=');
+    String column = where.substring(0, eq);
+    String level = where.substring(eq + 1);
+    c.sampleWhere(0, Seed.of(seed), column, level);
+    return new Generator() {
+      @Override
+      public String name() {
+        return g.name();
+      }
+
+      @Override
+      public Schema schema() {
+        return g.schema();
+      }
+
+      @Override
+      public Table sample(int n, Seed stream) {
+        return c.sampleWhere(n, stream, column, level);
+      }
+
+      @Override
+      public JsonNode state() {
+        return g.state();
+      }
+    };
+  }
+
+  private UserInputException notConditional(String name) {
+    return new UserInputException(
+        "--where " + where,
+        "generator " + quote(name) + ", which cannot fix a column's level",
+        "a generator of " + CONDITIONAL,
+        "fit one with --generator vae (or gan), then use --where");
   }
 
   /**

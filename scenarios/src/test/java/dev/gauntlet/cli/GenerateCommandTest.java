@@ -388,6 +388,74 @@ class GenerateCommandTest {
   }
 
   @Test
+  void whereWritesOnlyRowsOfTheLevelAndIsRefusedWhereItCannotWork() throws Exception {
+    String telco = DATA.resolve("telco_churn.csv").toString();
+    Path model = dir.resolve("vae.json");
+    CliRun fit =
+        run(
+            "generate",
+            "--fit",
+            telco,
+            "--generator",
+            "vae",
+            "-p",
+            "epochs=2",
+            "--save-model",
+            model.toString(),
+            "--quiet");
+    assertThat(fit.code()).as(fit.err()).isZero();
+    Path yes = dir.resolve("yes.csv");
+    Path again = dir.resolve("again.csv");
+    for (Path out : new Path[] {yes, again}) {
+      CliRun r =
+          run(
+              "generate",
+              "--model",
+              model.toString(),
+              "--rows",
+              "120",
+              "--batch-size",
+              "50",
+              "--threads",
+              out == yes ? "1" : "3",
+              "--where",
+              "churn=Yes",
+              "--out",
+              out.toString(),
+              "--quiet");
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(r.out()).contains("where churn=Yes");
+    }
+    Table t = Csv.read(yes);
+    assertThat(t.rowCount()).isEqualTo(120);
+    assertThat(t.categorical("churn").levels()).containsExactly("Yes");
+    assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(yes));
+
+    String m = model.toString();
+    String out = dir.resolve("x.csv").toString();
+    CliRun level =
+        run("generate", "--model", m, "--rows", "5", "--where", "churn=Maybe", "--out", out);
+    assertThat(level.code()).isEqualTo(2);
+    assertThat(level.err()).contains("[No, Yes]");
+    CliRun numeric =
+        run("generate", "--model", m, "--rows", "5", "--where", "tenure=3", "--out", out);
+    assertThat(numeric.code()).isEqualTo(2);
+    assertThat(numeric.err()).contains("a categorical column");
+    CliRun copula =
+        run("generate", "--fit", telco, "--rows", "5", "--where", "churn=Yes", "--out", out);
+    assertThat(copula.code()).isEqualTo(2);
+    assertThat(copula.err()).contains("cannot fix a column's level", "--generator vae");
+    assertThat(copula.out()).as("refused before fitting").isEmpty();
+    CliRun noEquals =
+        run("generate", "--model", m, "--rows", "5", "--where", "churn", "--out", out);
+    assertThat(noEquals.code()).isEqualTo(2);
+    assertThat(noEquals.err()).contains("COLUMN=LEVEL");
+    CliRun noOut = run("generate", "--model", m, "--where", "churn=Yes", "--save-model", out);
+    assertThat(noOut.code()).isEqualTo(2);
+    assertThat(Path.of(out)).doesNotExist();
+  }
+
+  @Test
   void aSavedModelRecordsHowItWasFitted() throws Exception {
     String iris = DATA.resolve("iris.csv").toString();
     Path model = dir.resolve("m.json");
