@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -141,8 +143,11 @@ public final class Csv {
     checkOptions(header, options, source);
 
     int width = header.size();
-    List<String[]> rows = new ArrayList<>();
-    List<Long> lines = new ArrayList<>();
+    // the text column by column, as read: each column's pass below then walks one array instead
+    // of every row's (reading a million rows spent most of its time chasing row arrays)
+    String[][] text = new String[width][1024];
+    long[] lines = new long[1024];
+    int n = 0;
     long lineBefore = parser.getCurrentLineNumber();
     while (hasNext(records, source, lineBreaks, lineBefore)) {
       CSVRecord record = records.next();
@@ -157,8 +162,16 @@ public final class Csv {
                 ? "add the missing fields (leave a field empty for a missing value)"
                 : "remove the extra fields, or quote values that contain commas");
       }
-      rows.add(record.values());
-      lines.add(line);
+      if (n == lines.length) {
+        lines = Arrays.copyOf(lines, 2 * n);
+        for (int j = 0; j < width; j++) {
+          text[j] = Arrays.copyOf(text[j], 2 * n);
+        }
+      }
+      for (int j = 0; j < width; j++) {
+        text[j][n] = record.get(j);
+      }
+      lines[n++] = line;
     }
 
     List<ColumnSpec> specs = new ArrayList<>(width);
@@ -166,13 +179,16 @@ public final class Csv {
     for (int j = 0; j < width; j++) {
       String name = header.get(j);
       ColumnType forced = options.types().get(name);
-      ColumnType type = forced != null ? forced : inferType(rows, j);
+      boolean numbers = forced != ColumnType.CATEGORICAL && allNumbers(text[j], n);
+      ColumnType type =
+          forced != null ? forced : numbers ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
       ColumnRole role = options.roles().getOrDefault(name, ColumnRole.FEATURE);
       specs.add(new ColumnSpec(name, type, role));
       columns.add(
           type == ColumnType.NUMERIC
-              ? numericColumn(rows, lines, j, name, source)
-              : categoricalColumn(rows, j));
+              ? numericColumn(text[j], n, numbers, lines, name, source)
+              : categoricalColumn(text[j], n));
+      text[j] = null;
     }
     return Table.of(Schema.of(specs), columns);
   }
@@ -302,29 +318,34 @@ public final class Csv {
     }
   }
 
-  private static ColumnType inferType(List<String[]> rows, int j) {
-    for (String[] row : rows) {
-      String v = row[j];
+  /** Whether every non-empty value of the first {@code n} is a number. */
+  private static boolean allNumbers(String[] text, int n) {
+    for (int i = 0; i < n; i++) {
+      String v = text[i];
       if (!v.isEmpty() && !NumberText.isNumber(v)) {
-        return ColumnType.CATEGORICAL;
+        return false;
       }
     }
-    return ColumnType.NUMERIC;
+    return true;
   }
 
+  /**
+   * The first {@code n} values as numbers; {@code numbers} says they were all checked to be numbers
+   * (or empty), else each is checked here.
+   */
   private static Column numericColumn(
-      List<String[]> rows, List<Long> lines, int j, String name, String source) {
-    double[] values = new double[rows.size()];
-    for (int i = 0; i < values.length; i++) {
-      String v = rows.get(i)[j];
+      String[] text, int n, boolean numbers, long[] lines, String name, String source) {
+    double[] values = new double[n];
+    for (int i = 0; i < n; i++) {
+      String v = text[i];
       if (v.isEmpty()) {
         values[i] = Double.NaN;
-      } else if (NumberText.isNumber(v)) {
+      } else if (numbers || NumberText.isNumber(v)) {
         values[i] = NumberText.parse(v);
         // an infinity breaks every statistic downstream (means, covariances, fits)
         if (Double.isInfinite(values[i])) {
           throw new UserInputException(
-              source + ":" + lines.get(i) + " (column " + quote(name) + ")",
+              source + ":" + lines[i] + " (column " + quote(name) + ")",
               quote(v) + ", which is infinite as a double",
               "a finite number, since the column is numeric",
               "replace the value or remove the row (leave the field empty if it is missing), or"
@@ -334,7 +355,7 @@ public final class Csv {
         }
       } else {
         throw new UserInputException(
-            source + ":" + lines.get(i) + " (column " + quote(name) + ")",
+            source + ":" + lines[i] + " (column " + quote(name) + ")",
             quote(v),
             "a number, since the column is forced numeric",
             "correct the value, leave it empty if it is missing, or read the column as categorical");
@@ -343,19 +364,30 @@ public final class Csv {
     return NumericColumn.wrap(values);
   }
 
-  private static Column categoricalColumn(List<String[]> rows, int j) {
-    TreeSet<String> distinct = new TreeSet<>();
-    for (String[] row : rows) {
-      if (!row[j].isEmpty()) {
-        distinct.add(row[j]);
+  /** The first {@code n} values as codes into their sorted distinct levels (empty: missing). */
+  private static Column categoricalColumn(String[] text, int n) {
+    // codes in order of first appearance (one hash lookup a value), then renumbered in level order
+    Map<String, Integer> seen = new HashMap<>();
+    int[] codes = new int[n];
+    for (int i = 0; i < n; i++) {
+      String v = text[i];
+      if (v.isEmpty()) {
+        codes[i] = CategoricalColumn.MISSING;
+      } else {
+        Integer code = seen.putIfAbsent(v, seen.size());
+        codes[i] = code == null ? seen.size() - 1 : code;
       }
     }
-    List<String> levels = List.copyOf(distinct);
-    Map<String, Integer> index = CategoricalColumn.indexOf(levels);
-    int[] codes = new int[rows.size()];
-    for (int i = 0; i < codes.length; i++) {
-      String v = rows.get(i)[j];
-      codes[i] = v.isEmpty() ? CategoricalColumn.MISSING : index.get(v);
+    List<String> levels = new ArrayList<>(seen.keySet());
+    levels.sort(null);
+    int[] renumber = new int[levels.size()];
+    for (int k = 0; k < levels.size(); k++) {
+      renumber[seen.get(levels.get(k))] = k;
+    }
+    for (int i = 0; i < n; i++) {
+      if (codes[i] != CategoricalColumn.MISSING) {
+        codes[i] = renumber[codes[i]];
+      }
     }
     return CategoricalColumn.wrap(codes, levels);
   }

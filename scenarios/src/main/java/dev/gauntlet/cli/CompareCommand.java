@@ -18,6 +18,7 @@ import dev.gauntlet.metrics.Prdc;
 import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
+import dev.gauntlet.spi.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,6 +115,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(names = "--quiet", description = "No progress on stderr.")
+  boolean quiet;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -121,6 +125,9 @@ final class CompareCommand implements Callable<Integer> {
     CsvOptions options = types.toCsvOptions();
     List<Path> files =
         holdout == null ? List.of(real, synthetic) : List.of(real, synthetic, holdout);
+    Progress progress = quiet ? Progress.NONE : TerminalProgress.of(spec.commandLine().getErr());
+    Stages stages = new Stages(progress, holdout != null, label != null);
+    stages.next("reading " + files.size() + " files");
     List<Table> tables = TablePair.readAligned(files, options, exclude);
     TablePair pair = new TablePair(tables.get(0), tables.get(1));
     if (pair.real().columnCount() == 0) {
@@ -164,19 +171,28 @@ final class CompareCommand implements Callable<Integer> {
     if (driftTest != null) {
       driftOptions = driftOptions.withTest(driftTestNamed(driftTest));
     }
+    stages.next("fidelity");
     Fidelity fidelity = Fidelity.compare(pair.real(), pair.synthetic());
+    stages.next("drift");
     Drift drift = Drift.of(pair.real(), pair.synthetic(), driftOptions);
+    stages.next("privacy");
     TablePair subsamples =
         Privacy.subsamples(pair.real(), pair.synthetic(), maxRows, Seed.of(seed));
     Privacy privacy = Privacy.of(pair.real(), pair.synthetic(), subsamples, Seed.of(seed));
-    DcrOverfitting overfitting =
-        holdout == null
-            ? null
-            : DcrOverfitting.of(
-                pair.real(), tables.get(2), pair.synthetic(), maxRows, Seed.of(seed));
-    Utility utility =
-        label == null ? null : Utility.of(pair.real(), pair.synthetic(), label, Seed.of(seed));
+    DcrOverfitting overfitting = null;
+    if (holdout != null) {
+      stages.next("overfitting");
+      overfitting =
+          DcrOverfitting.of(pair.real(), tables.get(2), pair.synthetic(), maxRows, Seed.of(seed));
+    }
+    Utility utility = null;
+    if (label != null) {
+      stages.next("utility");
+      utility = Utility.of(pair.real(), pair.synthetic(), label, Seed.of(seed));
+    }
+    stages.next("detection, PRDC, MMD");
     SampleFigures sample = sampleFigures(subsamples);
+    stages.done();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode root = toJson(fidelity);
@@ -461,5 +477,36 @@ final class CompareCommand implements Callable<Integer> {
       return "n/a";
     }
     return NumberText.format(Double.parseDouble(String.format(Locale.ROOT, "%.4g", v)));
+  }
+
+  /**
+   * The figures' stages as one progress task, "compare: 3 of 6, privacy", so that a long comparison
+   * (a million rows a side takes tens of seconds) shows where it is.
+   */
+  static final class Stages {
+    private final Progress progress;
+    private final int total;
+    private int done = -1;
+    private String current;
+    private final long start = System.nanoTime();
+
+    Stages(Progress progress, boolean holdout, boolean label) {
+      this.progress = progress;
+      this.total = 5 + (holdout ? 1 : 0) + (label ? 1 : 0);
+    }
+
+    void next(String stage) {
+      done++;
+      current = stage;
+      progress.update("compare", done, total, stage);
+    }
+
+    void done() {
+      progress.update(
+          "compare",
+          total,
+          total,
+          String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
+    }
   }
 }
