@@ -66,6 +66,12 @@ class DatasetFiguresTest {
     // all synthetic mass on one of the four real cells: TVD = 0.75
     assertThat(Contingency.similarity(a, b, new int[] {0, 0}, new int[] {0, 0}))
         .isCloseTo(0.25, within(1e-15));
+    // codes this large make a table of 2.25 million cells: counted in a map, same figure
+    int[] wideA = {0, 0, 1200, 1200};
+    int[] wideB = {0, 1500, 0, 1500};
+    assertThat(Contingency.similarity(wideA, wideB, new int[] {0, 0}, new int[] {0, 0}))
+        .isCloseTo(0.25, within(1e-15));
+    assertThat(Contingency.similarity(wideA, wideB, wideA, wideB)).isEqualTo(1.0);
   }
 
   @Test

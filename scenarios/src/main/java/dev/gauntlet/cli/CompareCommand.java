@@ -487,7 +487,6 @@ final class CompareCommand implements Callable<Integer> {
     private final Progress progress;
     private final int total;
     private int done = -1;
-    private String current;
     private final long start = System.nanoTime();
 
     Stages(Progress progress, boolean holdout, boolean label) {
@@ -497,7 +496,6 @@ final class CompareCommand implements Callable<Integer> {
 
     void next(String stage) {
       done++;
-      current = stage;
       progress.update("compare", done, total, stage);
     }
 
