@@ -1,11 +1,15 @@
 package dev.gauntlet.generators.perturb;
 
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Perturbation;
 import dev.gauntlet.spi.PerturbationProvider;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,8 +65,39 @@ abstract class BaseProvider implements PerturbationProvider {
       if (!(severity >= 0 && severity <= 1)) {
         throw new IllegalArgumentException("severity is not within [0, 1]: " + severity);
       }
-      return body.apply(Domain.of(table, params), severity, seed);
+      return finite(table, body.apply(Domain.of(table, params), severity, seed));
     };
+  }
+
+  /**
+   * {@code out}, unless a numeric column that was finite in {@code in} overflowed (a shift of
+   * 1e308): an infinity would be written as {@code inf}, which no reader of the file accepts.
+   */
+  private Table finite(Table in, Table out) {
+    for (ColumnSpec spec : out.schema().columns()) {
+      if (!(out.column(spec.name()) instanceof NumericColumn after)) {
+        continue;
+      }
+      for (int r = 0; r < after.size(); r++) {
+        if (Double.isInfinite(after.get(r))) {
+          if (in.schema().contains(spec.name())
+              && in.column(spec.name()) instanceof NumericColumn before
+              && Arrays.stream(before.values()).anyMatch(Double::isInfinite)) {
+            break;
+          }
+          throw new UserInputException(
+              name,
+              "column "
+                  + UserInputException.quote(spec.name())
+                  + " overflows to infinity (row "
+                  + (r + 1)
+                  + ")",
+              "finite values",
+              "use smaller parameters (see gauntlet perturb --list)");
+        }
+      }
+    }
+    return out;
   }
 
   static Parameter param(String name, String defaultValue, String description) {

@@ -57,6 +57,16 @@ class ParamsTest {
   }
 
   @Test
+  void aPerturbationThatOverflowsIsAnError() {
+    var shift =
+        registry.get("covariate-shift").create(Map.of("column", "credit_amount", "shift", "1e308"));
+    assertThatThrownBy(() -> shift.apply(Data.creditG(), 1, Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("covariate-shift")
+        .hasMessageContaining("\"credit_amount\" overflows to infinity");
+  }
+
+  @Test
   void aColumnNamedTwiceIsAnError() {
     var swap = registry.get("swap-columns").create(Map.of("columns", "age;age"));
     assertThatThrownBy(() -> swap.apply(Data.creditG(), 1, Seed.of(1)))
