@@ -1,6 +1,8 @@
 """The scipy side of bench/metrics.sh: times scipy on the data `gauntlet bench data` wrote.
 
-Usage: python3 metrics_scipy.py ks|frechet DIR RUNS   (prints one JSON object)
+Usage: python3 metrics_scipy.py ks|frechet|csv DIR RUNS   (prints one JSON object)
+
+CSV: pandas.read_csv of mixed_1m.csv, only empty fields missing (as Gauntlet reads).
 
 KS: scipy.stats.ks_2samp(a, b) with its defaults (two-sided, method "auto": asymptotic here).
 Frechet: the pytorch-fid formula, timed from the raw samples (means and np.cov covariances
@@ -36,7 +38,13 @@ def main():
     meta = json.load(open(folder + "/meta.json"))
     out = {"task": task, "runs": runs, "scipy": __import__("scipy").__version__,
            "numpy": np.__version__}
-    if task == "ks":
+    if task == "csv":
+        import pandas as pd
+        out["pandas"] = pd.__version__
+        # NaN-free reading as Gauntlet does: only an empty field is missing
+        run = lambda: pd.read_csv(folder + "/mixed_1m.csv", keep_default_na=False,
+                                  na_values=[""])
+    elif task == "ks":
         a = np.fromfile(folder + "/ks_a.bin", dtype="<f8")
         b = np.fromfile(folder + "/ks_b.bin", dtype="<f8")
         run = lambda: stats.ks_2samp(a, b)
@@ -52,7 +60,11 @@ def main():
         seconds.append(time.perf_counter() - t0)
     out["seconds"] = seconds
     out["median_seconds"] = float(np.median(seconds))
-    if task == "ks":
+    if task == "csv":
+        numeric = result.select_dtypes(include="number")
+        out["rows"], out["columns"] = int(result.shape[0]), int(result.shape[1])
+        out["numeric_sum"] = float(sum(numeric[c].sum() for c in numeric.columns))
+    elif task == "ks":
         out["statistic"] = float(result.statistic)
         out["p_value"] = float(result.pvalue)
     else:

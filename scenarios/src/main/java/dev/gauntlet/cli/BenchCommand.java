@@ -3,6 +3,9 @@ package dev.gauntlet.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.NumericColumn;
+import dev.gauntlet.data.Table;
 import dev.gauntlet.metrics.Frechet;
 import dev.gauntlet.metrics.KsTest;
 import dev.gauntlet.random.Seed;
@@ -23,9 +26,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gauntlet bench data|ks|frechet}: the Java side of {@code bench/metrics.sh}, which times
- * Gauntlet's metrics against scipy on the same seeded data. Hidden from {@code --help}: it is a
- * developer tool, not part of the product.
+ * {@code gauntlet bench data|ks|frechet|csv}: the Java side of {@code bench/metrics.sh}, which
+ * times Gauntlet's metrics against scipy, and its CSV reader against pandas, on the same seeded
+ * data. Hidden from {@code --help}: it is a developer tool, not part of the product.
  *
  * <p>Data files are raw little-endian float64 ({@code numpy.fromfile(path, "<f8")}): {@code
  * ks_a.bin}, {@code ks_b.bin} (one sample each) and {@code fid_a.bin}, {@code fid_b.bin} (rows x
@@ -36,14 +39,19 @@ import picocli.CommandLine.Spec;
     hidden = true,
     mixinStandardHelpOptions = true,
     description = "Benchmark helpers for bench/metrics.sh (developer tool).",
-    subcommands = {BenchCommand.Data.class, BenchCommand.Ks.class, BenchCommand.FrechetBench.class})
+    subcommands = {
+      BenchCommand.Data.class,
+      BenchCommand.Ks.class,
+      BenchCommand.FrechetBench.class,
+      BenchCommand.CsvRead.class
+    })
 final class BenchCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(
-        spec.commandLine(), "Missing a subcommand: data, ks or frechet");
+        spec.commandLine(), "Missing a subcommand: data, ks, frechet or csv");
   }
 
   @Command(
@@ -227,6 +235,34 @@ final class BenchCommand implements Runnable {
         out.put("native_unavailable", why);
       }
       Json.put(out, "distance", distance[0]);
+      spec.commandLine().getOut().println(Json.write(out));
+      return GauntletCli.OK;
+    }
+  }
+
+  @Command(
+      name = "csv",
+      mixinStandardHelpOptions = true,
+      description = "Time reading mixed_1m.csv into a table (types inferred).")
+  static final class CsvRead extends Timed {
+    @Override
+    public Integer call() throws IOException {
+      Path file = dir.resolve("mixed_1m.csv");
+      Table[] table = new Table[1];
+      double[] seconds = time(() -> table[0] = Csv.read(file));
+      ObjectNode out = report("csv", seconds);
+      out.put("rows", table[0].rowCount());
+      out.put("columns", table[0].columnCount());
+      // a figure both readers must agree on: the sum of the numeric cells, column by column
+      double sum = 0;
+      for (String name : table[0].schema().names()) {
+        if (table[0].column(name) instanceof NumericColumn c) {
+          for (double v : c.values()) {
+            sum += Double.isNaN(v) ? 0 : v;
+          }
+        }
+      }
+      Json.put(out, "numeric_sum", sum);
       spec.commandLine().getOut().println(Json.write(out));
       return GauntletCli.OK;
     }
