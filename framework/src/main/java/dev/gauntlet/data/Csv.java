@@ -145,8 +145,10 @@ public final class Csv {
     int width = header.size();
     // the text column by column, as read: each column's pass below then walks one array instead
     // of every row's (reading a million rows spent most of its time chasing row arrays)
-    String[][] text = new String[width][1024];
-    long[] lines = new long[1024];
+    // room for 1024 rows, or fewer on a wide file (a million slots at most before any row)
+    int capacity = Math.max(16, Math.min(1024, (1 << 20) / Math.max(1, width)));
+    String[][] text = new String[width][capacity];
+    long[] lines = new long[capacity];
     int n = 0;
     long lineBefore = parser.getCurrentLineNumber();
     while (hasNext(records, source, lineBreaks, lineBefore)) {

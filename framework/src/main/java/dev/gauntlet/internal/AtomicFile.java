@@ -13,6 +13,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * A file written beside its target and moved into place when complete, so a failure leaves no
@@ -159,15 +161,10 @@ public final class AtomicFile implements AutoCloseable {
   private static Path createPart(Path dir, String name) throws IOException {
     while (true) {
       Path part = dir.resolve("." + name + "." + UUID.randomUUID() + ".part");
-      // registered before it exists, so no moment leaves it behind
-      Cleanup.PENDING.add(part);
       try {
-        return Files.createFile(part);
+        return Cleanup.PENDING.create(part);
       } catch (FileAlreadyExistsException e) {
-        Cleanup.PENDING.remove(part); // someone else's; another name, then
-      } catch (IOException e) {
-        Cleanup.PENDING.remove(part);
-        throw e;
+        // someone else's; another name, then
       }
     }
   }
@@ -175,6 +172,35 @@ public final class AtomicFile implements AutoCloseable {
   /** Temporary files not yet moved into place or deleted. Thread-safe. */
   static final class Pending {
     private final Set<Path> files = ConcurrentHashMap.newKeySet();
+
+    /** Creating a file (shared) against {@link #deleteAll} (exclusive): no file slips between. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    private boolean deleted;
+
+    /**
+     * Creates {@code p}, registered from before it exists; refused once {@link #deleteAll} has run
+     * (the JVM is shutting down and no hook would remove it).
+     */
+    Path create(Path p) throws IOException {
+      lock.readLock().lock();
+      try {
+        if (deleted) {
+          throw new IOException("the JVM is shutting down");
+        }
+        boolean added = files.add(p);
+        try {
+          return Files.createFile(p);
+        } catch (IOException | RuntimeException e) {
+          if (added) {
+            files.remove(p);
+          }
+          throw e;
+        }
+      } finally {
+        lock.readLock().unlock();
+      }
+    }
 
     void add(Path p) {
       files.add(p);
@@ -188,11 +214,17 @@ public final class AtomicFile implements AutoCloseable {
       return files.contains(p);
     }
 
-    /** Deletes them all: what the shutdown hook does. */
+    /** Deletes them all, and refuses new ones from then on: what the shutdown hook does. */
     void deleteAll() {
-      for (Path p : files) {
-        delete(p);
-        files.remove(p);
+      lock.writeLock().lock();
+      try {
+        deleted = true;
+        for (Path p : files) {
+          delete(p);
+          files.remove(p);
+        }
+      } finally {
+        lock.writeLock().unlock();
       }
     }
 

@@ -1,6 +1,7 @@
 package dev.gauntlet.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gauntlet.UserInputException;
@@ -102,6 +103,21 @@ class AtomicFileTest {
     assertThat(filesInDir()).containsExactly(keep.getFileName().toString());
     assertThat(pending.contains(a)).isFalse();
     assertThat(pending.contains(b)).isFalse();
+    // after the hook, no temporary file may appear that nothing would remove
+    Path late = dir.resolve(".late.part");
+    assertThatThrownBy(() -> pending.create(late)).hasMessageContaining("shutting down");
+    assertThat(late).doesNotExist();
+  }
+
+  @Test
+  void aCreatedFileIsPendingUntilRemoved() throws IOException {
+    AtomicFile.Pending pending = new AtomicFile.Pending();
+    Path p = pending.create(dir.resolve(".c.part"));
+    assertThat(p).exists();
+    assertThat(pending.contains(p)).isTrue();
+    assertThatThrownBy(() -> pending.create(p))
+        .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+    assertThat(pending.contains(p)).as("still the first one's").isTrue();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static dev.gauntlet.UserInputException.quote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
@@ -193,6 +194,8 @@ final class GenerateCommand implements Callable<Integer> {
     checkOptions();
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(stderr);
     Generator g = generator(registry, stdout, progress);
+    // checks --where's column and level before anything is saved
+    Generator rowsOf = where == null ? g : conditioned(g);
     if (saveModel != null) {
       GeneratorFiles.save(g, saveModel, fitted);
       stdout.println(
@@ -205,7 +208,6 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null) {
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       long start = System.nanoTime();
-      Generator rowsOf = where == null ? g : conditioned(g);
       write(rowsOf, Seed.of(seed), rows, batchSize, t, out, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
@@ -432,6 +434,9 @@ final class GenerateCommand implements Callable<Integer> {
           "at least 2 data rows to fit a generator to",
           "fit to a sample with more rows");
     }
+    if (where != null) {
+      checkWhere(sample);
+    }
     fitted =
         Json.MAPPER
             .createObjectNode()
@@ -480,6 +485,33 @@ final class GenerateCommand implements Callable<Integer> {
         return g.state();
       }
     };
+  }
+
+  /** --where's column and level, checked against the sample before training. */
+  private void checkWhere(Table sample) {
+    String column = where.substring(0, where.indexOf('='));
+    String level = where.substring(where.indexOf('=') + 1);
+    if (!sample.schema().contains(column)) {
+      throw new UserInputException(
+          "--where " + where,
+          "no column " + quote(column) + " in " + fit,
+          "one of " + sample.schema().names(),
+          "use one of the listed names (they are case-sensitive)");
+    }
+    if (!(sample.column(column) instanceof CategoricalColumn c)) {
+      throw new UserInputException(
+          "--where " + where,
+          quote(column) + " is numeric",
+          "a categorical column",
+          "condition on a categorical column (or read this one with --categorical " + column + ")");
+    }
+    if (!c.levels().contains(level)) {
+      throw new UserInputException(
+          "--where " + where,
+          "no level " + quote(level) + " in column " + quote(column),
+          "one of " + c.levels(),
+          "use one of the listed levels (they are case-sensitive)");
+    }
   }
 
   private UserInputException notConditional(String name) {

@@ -450,6 +450,42 @@ class GenerateCommandTest {
         run("generate", "--model", m, "--rows", "5", "--where", "churn", "--out", out);
     assertThat(noEquals.code()).isEqualTo(2);
     assertThat(noEquals.err()).contains("COLUMN=LEVEL");
+    // a level that is not in the data is refused before training, and no model is saved
+    Path unsaved = dir.resolve("unsaved.json");
+    CliRun beforeTraining =
+        run(
+            "generate",
+            "--fit",
+            telco,
+            "--generator",
+            "vae",
+            "--where",
+            "churn=Maybe",
+            "--save-model",
+            unsaved.toString(),
+            "--rows",
+            "5",
+            "--out",
+            out);
+    assertThat(beforeTraining.code()).isEqualTo(2);
+    assertThat(beforeTraining.err()).contains("no level \"Maybe\"", "[No, Yes]");
+    assertThat(beforeTraining.out()).doesNotContain("fitted");
+    assertThat(unsaved).doesNotExist();
+    CliRun resave =
+        run(
+            "generate",
+            "--model",
+            m,
+            "--where",
+            "churn=Maybe",
+            "--save-model",
+            unsaved.toString(),
+            "--rows",
+            "5",
+            "--out",
+            out);
+    assertThat(resave.code()).isEqualTo(2);
+    assertThat(unsaved).doesNotExist();
     CliRun noOut = run("generate", "--model", m, "--where", "churn=Yes", "--save-model", out);
     assertThat(noOut.code()).isEqualTo(2);
     assertThat(Path.of(out)).doesNotExist();

@@ -172,12 +172,11 @@ final class DeepGenerator implements Generator, ConditionalSampler {
     Gan.Conditions conditions = vae ? null : Gan.Conditions.fromJson(root.get("conditions"), t);
     JsonAt weights = root.get("weights");
     Params params = Params.fromJson(weights);
-    // the names and shapes of a fresh network; the values drawn here are discarded
-    UniformRandomProvider rng = Seed.of(0).rng();
+    // the names and shapes of a fresh network, nothing allocated
     Params shape =
         vae
-            ? Vae.init(t.width(), options, rng)
-            : Gan.init(t.width(), conditions.width(), options, rng);
+            ? Vae.init(Params.shapesOnly(), t.width(), options, null)
+            : Gan.init(Params.shapesOnly(), t.width(), conditions.width(), options, null);
     params.checkLike(shape, weights);
     return new DeepGenerator(model, t, params, options, conditions);
   }

@@ -195,7 +195,11 @@ final class Gan {
   }
 
   static Params init(int d, int cw, TrainingOptions o, UniformRandomProvider rng) {
-    Params p = new Params();
+    return init(new Params(), d, cw, o, rng);
+  }
+
+  /** Draws the layers into {@code p} (with {@link Params#shapesOnly}: names and shapes only). */
+  static Params init(Params p, int d, int cw, TrainingOptions o, UniformRandomProvider rng) {
     int h = o.hidden();
     int in0 = o.embedding() + cw;
     p.dense("g.res0", in0, h, rng);

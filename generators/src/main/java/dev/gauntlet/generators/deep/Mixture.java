@@ -20,6 +20,31 @@ final class Mixture {
    */
   static double[][] fit(double[] sorted, int maxModes, double minWeight, int iterations) {
     int n = sorted.length;
+    double largest = Math.max(Math.abs(sorted[0]), Math.abs(sorted[n - 1]));
+    if (largest > HUGE) {
+      // squares of values this large overflow: fit to the values scaled by a power of two (exact)
+      // and scale the means and deviations back
+      int exponent = Math.getExponent(largest);
+      double[] scaled = new double[n];
+      for (int i = 0; i < n; i++) {
+        scaled[i] = Math.scalb(sorted[i], -exponent);
+      }
+      double[][] f = fitScaled(scaled, maxModes, minWeight, iterations);
+      for (int j = 0; j < f[0].length; j++) {
+        f[0][j] = Math.scalb(f[0][j], exponent);
+        f[1][j] = Math.scalb(f[1][j], exponent);
+      }
+      return f;
+    }
+    return fitScaled(sorted, maxModes, minWeight, iterations);
+  }
+
+  /** Beyond this magnitude the variance's squares could overflow (they do above about 1e154). */
+  private static final double HUGE = 1e100;
+
+  private static double[][] fitScaled(
+      double[] sorted, int maxModes, double minWeight, int iterations) {
+    int n = sorted.length;
     double range = sorted[n - 1] - sorted[0];
     double floor = range > 0 ? range * 1e-3 : 1e-3;
     int distinct = 1;

@@ -29,13 +29,37 @@ final class Params {
   private final Map<String, float[]> values = new LinkedHashMap<>();
   private final Map<String, long[]> shapes = new LinkedHashMap<>();
 
+  /** Records names and shapes only (see {@link #shapesOnly}). */
+  private final boolean shapesOnly;
+
+  Params() {
+    this(false);
+  }
+
+  private Params(boolean shapesOnly) {
+    this.shapesOnly = shapesOnly;
+  }
+
+  /**
+   * Params that record the names and shapes {@code init} gives, with no values: what a restored
+   * network is checked against, without allocating (or drawing) a second network.
+   */
+  static Params shapesOnly() {
+    return new Params(true);
+  }
+
   /**
    * Adds a dense layer with Xavier-uniform weights (bound {@code sqrt(6 / (in + out))}) drawn from
    * {@code rng} and zero biases. DJL's default initializer trained much worse than PyTorch's here;
    * Xavier matched PyTorch's losses.
    */
   void dense(String name, int in, int out, UniformRandomProvider rng) {
-    float[] w = new float[in * out];
+    if (shapesOnly) {
+      shapes.put(name + ".w", new long[] {in, out});
+      shapes.put(name + ".b", new long[] {out});
+      return;
+    }
+    float[] w = new float[Math.multiplyExact(in, out)];
     double bound = Math.sqrt(6.0 / (in + out));
     for (int i = 0; i < w.length; i++) {
       w[i] = (float) ((rng.nextDouble() * 2 - 1) * bound);
@@ -45,6 +69,10 @@ final class Params {
   }
 
   void put(String name, float[] data, long... shape) {
+    if (shapesOnly) {
+      shapes.put(name, shape);
+      return;
+    }
     if (Arrays.stream(shape).reduce(1, (a, b) -> a * b) != data.length) {
       throw new IllegalArgumentException(
           name + ": " + data.length + " values do not fill shape " + Arrays.toString(shape));

@@ -38,6 +38,16 @@ record TrainingOptions(
     int pac,
     boolean progress) {
 
+  /**
+   * Widest hidden layer or latent vector: 4096 x 4096 weights are 64 MB a layer, already more than
+   * a CPU trains in reasonable time; the bound also keeps an edited model file from asking for more
+   * memory than exists.
+   */
+  static final int MAX_WIDTH = 4096;
+
+  static final int MAX_PAC = 64;
+  static final int MAX_MODES = 100;
+
   static List<Parameter> parameters(String lr, String criticLr, String hidden) {
     List<Parameter> p = new ArrayList<>();
     p.add(new Parameter("epochs", "300", "passes over the data"));
@@ -84,7 +94,7 @@ record TrainingOptions(
       v.put(e.getKey(), e.getValue());
     }
     int batch = wholeNumber(generator, v, "batch-size", 1);
-    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1) : 1;
+    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1, MAX_PAC) : 1;
     if (batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
@@ -100,9 +110,9 @@ record TrainingOptions(
             ? positiveDouble(generator, v, "critic-learning-rate")
             : 0,
         wholeNumber(generator, v, "patience", 0),
-        wholeNumber(generator, v, "max-modes", 1),
-        wholeNumber(generator, v, "embedding", 1),
-        wholeNumber(generator, v, "hidden", 1),
+        wholeNumber(generator, v, "max-modes", 1, MAX_MODES),
+        wholeNumber(generator, v, "embedding", 1, MAX_WIDTH),
+        wholeNumber(generator, v, "hidden", 1, MAX_WIDTH),
         pac,
         bool(generator, v, "progress"));
   }
@@ -131,25 +141,36 @@ record TrainingOptions(
         o.get("learningRate").asPositive(),
         o.get("criticLearningRate").asNonNegative(),
         o.get("patience").asInt(0, max),
-        o.get("maxModes").asInt(1, max),
-        o.get("embedding").asInt(1, max),
-        o.get("hidden").asInt(1, max),
-        o.get("pac").asInt(1, max),
+        o.get("maxModes").asInt(1, MAX_MODES),
+        o.get("embedding").asInt(1, MAX_WIDTH),
+        o.get("hidden").asInt(1, MAX_WIDTH),
+        o.get("pac").asInt(1, MAX_PAC),
         false);
   }
 
   /** A whole number of at least {@code min}: one check, so the message states the one limit. */
   private static int wholeNumber(String g, Map<String, String> v, String key, int min) {
+    return wholeNumber(g, v, key, min, Integer.MAX_VALUE);
+  }
+
+  /** A whole number within [{@code min}, {@code max}] ({@code max} = int's largest: none). */
+  private static int wholeNumber(String g, Map<String, String> v, String key, int min, int max) {
     String text = v.get(key);
     try {
       int n = Integer.parseInt(text.trim());
-      if (n >= min) {
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw bad(g, key, text, "a whole number >= " + min);
+    throw bad(
+        g,
+        key,
+        text,
+        max == Integer.MAX_VALUE
+            ? "a whole number >= " + min
+            : "a whole number from " + min + " to " + max);
   }
 
   private static double positiveDouble(String g, Map<String, String> v, String key) {

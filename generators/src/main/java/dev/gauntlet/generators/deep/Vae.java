@@ -38,7 +38,11 @@ final class Vae {
   private Vae() {}
 
   static Params init(int width, TrainingOptions o, UniformRandomProvider rng) {
-    Params p = new Params();
+    return init(new Params(), width, o, rng);
+  }
+
+  /** Draws the layers into {@code p} (with {@link Params#shapesOnly}: names and shapes only). */
+  static Params init(Params p, int width, TrainingOptions o, UniformRandomProvider rng) {
     int h = o.hidden();
     int e = o.embedding();
     p.dense("enc0", width, h, rng);

@@ -40,6 +40,27 @@ class DataTransformTest {
   }
 
   @Test
+  void hugeNumbersFitToFiniteModesThatSurviveJson() {
+    // squares of 1e300 overflow a double: the mixture is fitted to scaled values
+    double[] x = new double[200];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (i % 2 == 0 ? 1e300 : 3e300) + i * 1e297;
+    }
+    Table t =
+        Table.of(
+            dev.gauntlet.data.Schema.of(java.util.List.of(ColumnSpec.numeric("x"))),
+            java.util.List.of(NumericColumn.of(x)));
+    DataTransform transform =
+        DataTransform.fromJson(JsonAt.root(DataTransform.fit(t, 10).toJson()));
+    assertThat(transform.toJson().toString()).doesNotContain("NaN", "Infinity");
+    double[] back = transform.decode(transform.encode(t), x.length).numeric("x").values();
+    for (int i = 0; i < x.length; i++) {
+      // encoded as float32 within a mode: about 7 significant digits come back
+      assertThat(back[i]).isCloseTo(x[i], org.assertj.core.data.Percentage.withPercentage(1e-4));
+    }
+  }
+
+  @Test
   void roundTripSurvivesJson() {
     Table t = telcoWithMissing(300);
     DataTransform transform =

@@ -19,13 +19,26 @@ class TrainingOptionsTest {
 
   @Test
   void eachWholeNumberStatesItsOneLimitWhateverTheValue() {
-    for (String key : List.of("epochs", "batch-size", "max-modes", "embedding", "hidden", "pac")) {
-      for (String value : List.of("-1", "0", "abc", "1.5")) {
+    Map<String, String> limits =
+        Map.of(
+            "epochs", "a whole number >= 1",
+            "batch-size", "a whole number >= 1",
+            "max-modes", "a whole number from 1 to 100",
+            "embedding", "a whole number from 1 to 4096",
+            "hidden", "a whole number from 1 to 4096",
+            "pac", "a whole number from 1 to 64");
+    for (Map.Entry<String, String> limit : limits.entrySet()) {
+      String key = limit.getKey();
+      List<String> values =
+          limit.getValue().contains(" to ")
+              ? List.of("-1", "0", "abc", "1.5", "100000")
+              : List.of("-1", "0", "abc", "1.5");
+      for (String value : values) {
         UserInputException e = refused(key, value);
         assertThat(e).as(key + "=" + value).isNotNull();
         assertThat(e.where()).isEqualTo("generator gan parameter " + key);
         assertThat(e.found()).isEqualTo("\"" + value + "\"");
-        assertThat(e.expected()).isEqualTo("a whole number >= 1");
+        assertThat(e.expected()).isEqualTo(limit.getValue());
       }
     }
     for (String value : List.of("-1", "abc")) {
