@@ -59,7 +59,11 @@ record TrainingOptions(
             criticLr == null ? "Adam's learning rate" : "Adam's learning rate of the generator"));
     if (criticLr != null) {
       p.add(new Parameter("critic-learning-rate", criticLr, "Adam's learning rate of the critic"));
-      p.add(new Parameter("pac", "10", "rows per PacGAN pack seen together by the critic"));
+      p.add(
+          new Parameter(
+              "pac",
+              "10",
+              "rows per PacGAN pack seen together by the critic (1 to " + MAX_PAC + ")"));
     }
     p.add(
         new Parameter(
@@ -67,9 +71,15 @@ record TrainingOptions(
             "0",
             "early stopping: epochs without improvement of the monitored loss before training"
                 + " stops (0 = train all epochs)"));
-    p.add(new Parameter("max-modes", "10", "most Gaussian-mixture modes per numeric column"));
-    p.add(new Parameter("embedding", "128", "width of the latent or noise vector"));
-    p.add(new Parameter("hidden", hidden, "width of the hidden layers"));
+    p.add(
+        new Parameter(
+            "max-modes",
+            "10",
+            "most Gaussian-mixture modes per numeric column (1 to " + MAX_MODES + ")"));
+    p.add(
+        new Parameter(
+            "embedding", "128", "width of the latent or noise vector (1 to " + MAX_WIDTH + ")"));
+    p.add(new Parameter("hidden", hidden, "width of the hidden layers (1 to " + MAX_WIDTH + ")"));
     p.add(
         new Parameter(
             "progress",
