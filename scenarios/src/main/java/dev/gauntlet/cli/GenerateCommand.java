@@ -163,6 +163,11 @@ final class GenerateCommand implements Callable<Integer> {
               + " scarce class (vae and gan: they are trained to condition on a level).")
   String where;
 
+  /** --where's column and level, split once by the option checks. */
+  private String whereColumn;
+
+  private String whereLevel;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -267,6 +272,8 @@ final class GenerateCommand implements Callable<Integer> {
             "COLUMN=LEVEL, e.g. --where churn=Yes",
             "write the categorical column, an =, and the level its rows should have");
       }
+      whereColumn = where.substring(0, eq);
+      whereLevel = where.substring(eq + 1);
       if (out == null) {
         throw new UserInputException(
             "--where " + where,
@@ -460,9 +467,8 @@ final class GenerateCommand implements Callable<Integer> {
     if (!(g instanceof ConditionalSampler c)) {
       throw notConditional(g.name());
     }
-    int eq = where.indexOf('=');
-    String column = where.substring(0, eq);
-    String level = where.substring(eq + 1);
+    String column = whereColumn;
+    String level = whereLevel;
     c.sampleWhere(0, Seed.of(seed), column, level);
     return new Generator() {
       @Override
@@ -489,8 +495,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   /** --where's column and level, checked against the sample before training. */
   private void checkWhere(Table sample) {
-    String column = where.substring(0, where.indexOf('='));
-    String level = where.substring(where.indexOf('=') + 1);
+    String column = whereColumn;
+    String level = whereLevel;
     if (!sample.schema().contains(column)) {
       throw new UserInputException(
           "--where " + where,
