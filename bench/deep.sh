@@ -16,8 +16,8 @@ epochs="${1:-300}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios -am package 1>&2
-cp="generators/target/classes:scenarios/target/lib/*"
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios/cli -am package 1>&2
+cp="generators/deep/target/classes:generators/target/classes:scenarios/cli/target/lib/*"
 
 # gauntlet MODEL EPOCHS [JVM options]: prints the model's summary line, also into $out/java.txt
 gauntlet() {
@@ -33,7 +33,7 @@ ratio() {
     'BEGIN { printf "vae epoch time ratio DJL/PyTorch, %s = %.2f (%.1f ms / %.1f ms)\n", label, j / t, j, t }'
 }
 
-echo "== Gauntlet (DJL $(ls scenarios/target/lib | grep -o 'pytorch-engine-[0-9.]*[0-9]' | head -1), libtorch 2.7.1, 1 thread)"
+echo "== Gauntlet (DJL $(ls scenarios/cli/target/lib | grep -o 'pytorch-engine-[0-9.]*[0-9]' | head -1), libtorch 2.7.1, 1 thread)"
 gauntlet vae "$epochs"
 
 echo "== PyTorch (Debian python3-torch), same VAE, same encoded data"

@@ -7,6 +7,6 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
 echo "bench: building (tests skipped)..." >&2
-./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios -am package 1>&2
-exec java ${GAUNTLET_JAVA_OPTS:-} -cp "scenarios/target/gauntlet-cli.jar:scenarios/target/lib/*" \
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios/cli -am package 1>&2
+exec java ${GAUNTLET_JAVA_OPTS:-} -cp "scenarios/cli/target/gauntlet-cli.jar:scenarios/cli/target/lib/*" \
   dev.gauntlet.generators.stat.GeneratorBenchmark "$@"

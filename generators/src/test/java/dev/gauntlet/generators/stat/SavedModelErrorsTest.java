@@ -136,12 +136,13 @@ class SavedModelErrorsTest {
 
   @Test
   void aStateUnderAnotherGeneratorsNameSaysWhoseItIs() throws IOException {
-    UserInputException e = load(saved("gaussian-copula", r -> r.put("generator", "vae")));
+    // (a deep generator's name over another state: SavedDeepModelErrorsTest, in the deep module)
+    UserInputException e = load(saved("gaussian-copula", r -> r.put("generator", "independent")));
     assertThat(e.where()).endsWith("(generator)");
     assertThat(e.found())
         .isEqualTo(
-            "generator \"vae\", which the state does not match: it is the state of generator"
-                + " \"gaussian-copula\"");
+            "generator \"independent\", which the state does not match: it is the state of"
+                + " generator \"gaussian-copula\"");
     assertThat(e.fix()).startsWith("set \"generator\" back to \"gaussian-copula\"");
 
     UserInputException independent =

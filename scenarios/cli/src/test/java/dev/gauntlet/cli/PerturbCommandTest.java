@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PerturbCommandTest {
-  private static final Path CREDIT = Path.of("..", "examples", "data", "credit_g.csv");
+  private static final Path CREDIT = Path.of("..", "..", "examples", "data", "credit_g.csv");
 
   @TempDir Path dir;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest {
-  private static final Path DATA = Path.of("..", "examples", "data");
+  private static final Path DATA = Path.of("..", "..", "examples", "data");
 
   @TempDir Path dir;
 
@@ -276,7 +276,7 @@ class GenerateCommandTest {
     CliRun fitted =
         run("generate", "--fit", DATA.resolve("iris.csv").toString(), "--save-model", "" + model);
     assertThat(fitted.code()).as(fitted.err()).isZero();
-    String world = Path.of("..", "examples", "worlds", "customers.json").toString();
+    String world = Path.of("..", "..", "examples", "worlds", "customers.json").toString();
     String out = dir.resolve("o.csv").toString();
 
     CliRun generator =
@@ -520,7 +520,7 @@ class GenerateCommandTest {
   @Test
   void theReadmesExampleWorldGenerates() throws Exception {
     Path out = dir.resolve("customers.csv");
-    String spec = Path.of("..", "examples", "worlds", "customers.json").toString();
+    String spec = Path.of("..", "..", "examples", "worlds", "customers.json").toString();
     CliRun r = run("generate", "--world", spec, "--rows", "2000", "--out", out.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Csv.read(out).schema().names())
@@ -529,7 +529,7 @@ class GenerateCommandTest {
 
   @Test
   void aWorldSpecGeneratesLabelledRows() throws Exception {
-    Path spec = Path.of("..", "generators", "src", "test", "resources", "world.json");
+    Path spec = Path.of("..", "..", "generators", "src", "test", "resources", "world.json");
     Path out = dir.resolve("world.csv");
     CliRun r =
         run(

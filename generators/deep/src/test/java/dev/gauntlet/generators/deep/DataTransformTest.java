@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class DataTransformTest {
 
   static Table telco(int rows) {
-    return Csv.read(Path.of("../examples/data/telco_churn.csv")).slice(0, rows);
+    return Csv.read(Path.of("../../examples/data/telco_churn.csv")).slice(0, rows);
   }
 
   /** A telco slice with a missing value in one numeric and one categorical column. */

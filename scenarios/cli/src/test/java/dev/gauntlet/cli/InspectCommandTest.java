@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class InspectCommandTest {
   /** The example datasets, shipped in the examples module (surefire runs in this module). */
-  private static final Path DATA = Path.of("..", "examples", "data");
+  private static final Path DATA = Path.of("..", "..", "examples", "data");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

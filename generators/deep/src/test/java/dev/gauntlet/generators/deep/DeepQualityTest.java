@@ -26,7 +26,7 @@ class DeepQualityTest {
   @ParameterizedTest
   @ValueSource(strings = {"vae", "gan"})
   void meetsTheQualityAndPrivacyTargets(String name) {
-    Table real = Csv.read(Path.of("../examples/data/telco_churn.csv"));
+    Table real = Csv.read(Path.of("../../examples/data/telco_churn.csv"));
     Seed seed = Seed.of(2026);
     Generator g = Registry.generators().get(name).fit(real, Map.of("progress", "false"), seed);
     Table synth = g.sample(seed.derive("bench-sample"), real.rowCount());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Damaged model files and wrong world specs: exit 2 with the place inside the file. */
 class ModelAndWorldErrorsTest {
-  private static final Path DATA = Path.of("..", "examples", "data");
+  private static final Path DATA = Path.of("..", "..", "examples", "data");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
@@ -114,7 +114,7 @@ class ModelAndWorldErrorsTest {
 
   @Test
   void worldSpecErrorsNameThePathWithoutJava() throws IOException {
-    Path spec = Path.of("..", "examples", "worlds", "customers.json");
+    Path spec = Path.of("..", "..", "examples", "worlds", "customers.json");
     ObjectNode root = (ObjectNode) JSON.readTree(spec.toFile());
     ((ObjectNode) root.get("columns").get(0).get("distribution")).put("family", "gaussian");
     Path typo = dir.resolve("typo.json");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompareAndEvaluateCommandTest {
-  private static final Path DATA = Path.of("..", "examples", "data");
+  private static final Path DATA = Path.of("..", "..", "examples", "data");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;

@@ -23,7 +23,9 @@ class MlpClassifierTest {
   @Test
   void gradientMatchesFiniteDifferences() {
     Table t =
-        Csv.read(Path.of("../examples/data/credit_g.csv"), CsvOptions.defaults().withLabel("class"))
+        Csv.read(
+                Path.of("../../examples/data/credit_g.csv"),
+                CsvOptions.defaults().withLabel("class"))
             .slice(0, 200);
     MlpClassifier m =
         MlpClassifier.trainer("class").withHidden(6).withEpochs(5).withSeed(Seed.of(1)).fit(t);
