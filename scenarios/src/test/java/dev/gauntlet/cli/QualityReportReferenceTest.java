@@ -110,6 +110,32 @@ class QualityReportReferenceTest {
     assertThat(got.disagreements(expected(name))).as("figures that disagree in " + name).isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void compareTextShowsTheQualityScoreAndItsTwoParts() throws IOException {
+    Path dir = CASES.resolve("iris_noise");
+    JsonNode want = expected("iris_noise");
+    CliRun r =
+        CliRun.of(
+            "compare",
+            dir.resolve("real.csv").toString(),
+            dir.resolve("synthetic.csv").toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "quality score (SDMetrics 0.29) "
+                + CompareCommand.num(want.get("overall").asDouble())
+                + System.lineSeparator())
+        .contains(
+            "  column shapes                "
+                + CompareCommand.num(want.get("column_shapes").asDouble())
+                + System.lineSeparator())
+        .contains(
+            "  column pair trends           "
+                + CompareCommand.num(want.get("column_pair_trends").asDouble())
+                + " (7 of 10 pairs meet the thresholds)");
+  }
+
   /**
    * The date columns as epoch seconds (UTC). SDMetrics compares datetimes as nanoseconds; every
    * figure it takes from them (KS on ranks, Pearson's r, equal-width bins over the range) is the
