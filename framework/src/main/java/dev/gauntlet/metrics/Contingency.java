@@ -50,15 +50,15 @@ public final class Contingency {
    * @param realB real codes of the second column
    * @param synthA synthetic codes of the first column, in the same code space
    * @param synthB synthetic codes of the second column, in the same code space
+   * @param ka the first column's codes are below this
+   * @param kb the second column's codes are below this
    */
-  static Pair pair(int[] realA, int[] realB, int[] synthA, int[] synthB) {
+  static Pair pair(int[] realA, int[] realB, int[] synthA, int[] synthB, int ka, int kb) {
     int n = realA.length;
     int m = synthA.length;
     if (n == 0 || m == 0) {
       return new Pair(Double.NaN, Double.NaN);
     }
-    int ka = 1 + Math.max(max(realA), max(synthA));
-    int kb = 1 + Math.max(max(realB), max(synthB));
     long[] rowSums = new long[ka];
     long[] colSums = new long[kb];
     for (int i = 0; i < n; i++) {

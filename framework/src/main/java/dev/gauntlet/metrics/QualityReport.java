@@ -166,6 +166,7 @@ public record QualityReport(
     boolean[] continuous = new boolean[k];
     int[][] realCodes = new int[k][];
     int[][] synthCodes = new int[k][];
+    int[] codeCount = new int[k];
     boolean[] singleValued = new boolean[k];
     for (int j = 0; j < k; j++) {
       Column a = real.column(j);
@@ -174,6 +175,7 @@ public record QualityReport(
         continuous[j] = true;
         realCodes[j] = Contingency.ownRangeBins(na.values());
         synthCodes[j] = Contingency.ownRangeBins(nb.values());
+        codeCount[j] = 12;
         singleValued[j] = singleValued(na.values()) || singleValued(nb.values());
       } else {
         CategoricalColumn ca = (CategoricalColumn) a;
@@ -183,6 +185,7 @@ public record QualityReport(
         List<String> levels = List.copyOf(union);
         realCodes[j] = missingAsCode(ca.recode(levels).codes(), levels.size());
         synthCodes[j] = missingAsCode(cb.recode(levels).codes(), levels.size());
+        codeCount[j] = levels.size() + 1;
       }
     }
     List<PairTrend> pairs = new ArrayList<>();
@@ -216,7 +219,13 @@ public record QualityReport(
                   false));
         } else {
           Contingency.Pair c =
-              Contingency.pair(realCodes[i], realCodes[j], synthCodes[i], synthCodes[j]);
+              Contingency.pair(
+                  realCodes[i],
+                  realCodes[j],
+                  synthCodes[i],
+                  synthCodes[j],
+                  codeCount[i],
+                  codeCount[j]);
           pairs.add(
               new PairTrend(
                   first,
