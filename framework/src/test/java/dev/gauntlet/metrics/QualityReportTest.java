@@ -24,6 +24,24 @@ class QualityReportTest {
   }
 
   @Test
+  void contingencyPairsGiveTheSameFiguresThroughTheDenseAndTheSparseTables() {
+    int[] realA = {0, 0, 0, 1, 1, 2, 2, 2};
+    int[] realB = {0, 0, 1, 1, 1, 0, 1, 1};
+    int[] synthA = {0, 1, 2, 2};
+    int[] synthB = {0, 1, 1, 1};
+    Contingency.Pair dense = Contingency.pair(realA, realB, synthA, synthB, 3, 2);
+    // Cramér's V of [[2, 1], [0, 2], [1, 2]]: scipy.stats.contingency.association, method cramer
+    assertThat(dense.realCramersV()).isCloseTo(0.53748384988657, within(1e-13));
+    // real cells (0,0) 2/8 (0,1) 1/8 (1,1) 2/8 (2,0) 1/8 (2,1) 2/8 against synthetic (0,0) (1,1)
+    // 1/4 and (2,1) 2/4: TVD = (0 + 1/8 + 0 + 1/8 + 1/4) / 2
+    assertThat(dense.similarity()).isCloseTo(0.75, within(1e-15));
+    // code spaces this wide (1.8 million cells) are counted in a map
+    Contingency.Pair sparse = Contingency.pair(realA, realB, synthA, synthB, 1200, 1500);
+    assertThat(sparse.similarity()).isCloseTo(dense.similarity(), within(1e-15));
+    assertThat(sparse.realCramersV()).isCloseTo(dense.realCramersV(), within(1e-13));
+  }
+
+  @Test
   void aShiftedNumericColumnKeepsItsContingencyScoreBecauseEachTableHasItsOwnBins() {
     double[] x = new double[40];
     double[] shifted = new double[40];
