@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param chi2NoCorrection the plain Pearson chi-square test
  * @param jsDistance Jensen-Shannon distance, base 2
  * @param psi population stability index over the categories, real as reference
+ * @param shapeScore SDMetrics' TVComplement: 1 - the total variation distance, a category seen only
+ *     in the synthetic data counted 1e-6 times in the real data; NaN when a side is empty
  */
 public record CategoricalFidelity(
     List<String> categories,
@@ -28,7 +30,8 @@ public record CategoricalFidelity(
     ChiSquare chi2,
     ChiSquare chi2NoCorrection,
     double jsDistance,
-    Psi psi)
+    Psi psi,
+    double shapeScore)
     implements ColumnFidelity {
 
   /** Compares two columns of category text; null marks a missing value. */
@@ -60,7 +63,8 @@ public record CategoricalFidelity(
         ChiSquare.of(a, b, true),
         ChiSquare.of(a, b, false),
         empty ? Double.NaN : Distances.jensenShannon(a, b),
-        empty ? new Psi(Double.NaN, new double[0], a, b) : Psi.categorical(a, b));
+        empty ? new Psi(Double.NaN, new double[0], a, b) : Psi.categorical(a, b),
+        QualityReport.tvComplement(a, b));
   }
 
   public long nReal() {
@@ -69,12 +73,6 @@ public record CategoricalFidelity(
 
   public long nSynthetic() {
     return sum(countsSynthetic);
-  }
-
-  /** 1 - TV distance: SDMetrics' TVComplement column-shape score. */
-  @Override
-  public double shapeScore() {
-    return 1 - tvDistance;
   }
 
   private static long[] count(String[] values, Map<String, Integer> index, int k) {

@@ -12,50 +12,70 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fidelity of a synthetic table to a real one: per-column figures, pair trends and the Fréchet
- * distance. Both tables must have the same columns with the same types (see {@code
- * Tables.alignTypes}); the real table's column order is used.
+ * The fidelity of a synthetic table to a real one: per-column figures, SDMetrics' quality report
+ * and the Fréchet distance. Both tables must have the same columns, each numeric (a {@link
+ * NumericColumn}, numbers or dates) in both or in neither (see {@code Tables.alignTypes}); the real
+ * table's column order is used.
  *
  * @param rowsReal rows of the real table
  * @param rowsSynthetic rows of the synthetic table
  * @param columns per-column figures, in the real table's order
- * @param correlationSimilarity SDMetrics' correlation similarity over numeric column pairs
+ * @param quality SDMetrics' QualityReport (version 0.29): the quality score, Column Shapes, Column
+ *     Pair Trends, and every pair's score
  * @param frechetDistance Fréchet distance on the raw numeric columns (rows with a missing value
  *     dropped on each side)
  * @param frechetDistanceStandardized the same after z-scoring both sides with the real columns'
  *     mean and standard deviation (ddof 1; a constant real column is only centred)
  * @param frechetDistanceEncoded the same on every column encoded by a {@code FeatureEncoder} fitted
  *     on the real table (categorical columns one-hot), see {@link Frechet#encoded}
- * @param contingencySimilarity SDMetrics' contingency similarity averaged over the column pairs
- *     with at least one categorical column (numeric ones binned, see {@link Contingency#bins})
- * @param qualityScore SDMetrics' quality score: the mean of the column-shape score (mean of each
- *     column's {@link ColumnFidelity#shapeScore()}) and the pair-trend score (mean over all column
- *     pairs of correlation or contingency similarity)
+ * @param contingencySimilaritySharedBins Gauntlet's own variant of contingency similarity, not
+ *     SDMetrics': the mean over the pairs with a categorical column of 1 - TVD of the joint
+ *     distributions, numeric columns in 10 equal-width bins over the real column's range shared by
+ *     both tables (see {@link Contingency#bins}), rows with a missing value in the pair left out.
+ *     Shared bins see a shifted numeric column that SDMetrics' own-range bins hide.
  */
 public record Fidelity(
     int rowsReal,
     int rowsSynthetic,
     Map<String, ColumnFidelity> columns,
-    double correlationSimilarity,
+    QualityReport quality,
     double frechetDistance,
     double frechetDistanceStandardized,
     double frechetDistanceEncoded,
-    double contingencySimilarity,
-    double qualityScore) {
+    double contingencySimilaritySharedBins) {
 
   public Fidelity {
     columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
   }
 
-  /** Compares two tables with the same column names and types. */
+  /** SDMetrics' quality score, {@link QualityReport#score()}. */
+  public double qualityScore() {
+    return quality.score();
+  }
+
+  /** SDMetrics' CorrelationSimilarity averaged over every pair of numeric columns. */
+  public double correlationSimilarity() {
+    return quality.correlationSimilarity();
+  }
+
+  /**
+   * SDMetrics' ContingencySimilarity, as its quality report computes it, averaged over every pair
+   * with a categorical column.
+   */
+  public double contingencySimilarity() {
+    return quality.contingencySimilarity();
+  }
+
+  /** Compares two tables with the same column names, each numeric in both or in neither. */
   public static Fidelity compare(Table real, Table synthetic) {
     Map<String, ColumnFidelity> figures = new LinkedHashMap<>();
+    Map<String, QualityReport.ColumnShape> shapes = new LinkedHashMap<>();
     List<String> numeric = new ArrayList<>();
     for (ColumnSpec spec : real.schema().columns()) {
       String name = spec.name();
       Column a = real.column(name);
       Column b = synthetic.column(name);
-      if (a.type() != b.type()) {
+      if (a instanceof NumericColumn != b instanceof NumericColumn) {
         throw new IllegalArgumentException(
             "column \""
                 + name
@@ -65,47 +85,40 @@ public record Fidelity(
                 + b.type().id()
                 + " in the other");
       }
-      if (spec.type() == ColumnType.NUMERIC) {
-        numeric.add(name);
-        figures.put(
-            name, NumericFidelity.of(((NumericColumn) a).values(), ((NumericColumn) b).values()));
+      if (a instanceof NumericColumn na) {
+        // dates are numbers too (SDMetrics compares datetimes as numbers), but not in Frechet
+        if (spec.type() == ColumnType.NUMERIC) {
+          numeric.add(name);
+        }
+        NumericFidelity f = NumericFidelity.of(na.values(), ((NumericColumn) b).values());
+        figures.put(name, f);
+        shapes.put(
+            name,
+            new QualityReport.ColumnShape(QualityReport.ShapeMetric.KS_COMPLEMENT, f.shapeScore()));
       } else {
-        figures.put(
-            name, CategoricalFidelity.of(text((CategoricalColumn) a), text((CategoricalColumn) b)));
+        CategoricalFidelity f =
+            CategoricalFidelity.of(text((CategoricalColumn) a), text((CategoricalColumn) b));
+        figures.put(name, f);
+        shapes.put(
+            name,
+            new QualityReport.ColumnShape(QualityReport.ShapeMetric.TV_COMPLEMENT, f.shapeScore()));
       }
     }
     double[][] ra = columnsOf(real, numeric);
     double[][] sa = columnsOf(synthetic, numeric);
-    PairTrends trends = pairTrends(real, synthetic);
-    double shapes =
-        figures.values().stream()
-            .mapToDouble(ColumnFidelity::shapeScore)
-            .filter(Double::isFinite)
-            .average()
-            .orElse(Double.NaN);
-    double quality =
-        Double.isNaN(trends.all())
-            ? shapes
-            : Double.isNaN(shapes) ? trends.all() : (shapes + trends.all()) / 2;
     return new Fidelity(
         real.rowCount(),
         synthetic.rowCount(),
         figures,
-        trends.correlation(),
+        QualityReport.of(real, synthetic, shapes),
         frechet(ra, sa, false),
         frechet(ra, sa, true),
         real.columnCount() == 0 ? Double.NaN : Frechet.encoded(real, synthetic),
-        trends.contingency(),
-        quality);
+        sharedBinsContingency(real, synthetic));
   }
 
-  /**
-   * Mean correlation similarity over numeric pairs, mean contingency similarity over pairs with a
-   * categorical column, and the mean over all pairs.
-   */
-  private record PairTrends(double correlation, double contingency, double all) {}
-
-  private static PairTrends pairTrends(Table real, Table synthetic) {
+  /** See {@link #contingencySimilaritySharedBins()}. */
+  private static double sharedBinsContingency(Table real, Table synthetic) {
     int k = real.columnCount();
     int[][] realCodes = new int[k][];
     int[][] synthCodes = new int[k][];
@@ -127,46 +140,21 @@ public record Fidelity(
         realCodes[j] = ca.recode(union(ca, (CategoricalColumn) b)).codes();
       }
     }
-    double correlationSum = 0;
-    int correlationPairs = 0;
-    double contingencySum = 0;
-    int contingencyPairs = 0;
-    double allSum = 0;
-    int allPairs = 0;
+    double sum = 0;
+    int pairs = 0;
     for (int i = 0; i < k; i++) {
       for (int j = i + 1; j < k; j++) {
-        double score;
-        if (numeric[i] && numeric[j]) {
-          double a =
-              Correlations.pearson(
-                  real.numeric(real.schema().get(i).name()).values(),
-                  real.numeric(real.schema().get(j).name()).values());
-          double b =
-              Correlations.pearson(
-                  synthetic.numeric(real.schema().get(i).name()).values(),
-                  synthetic.numeric(real.schema().get(j).name()).values());
-          score = Double.isFinite(a) && Double.isFinite(b) ? 1 - Math.abs(a - b) / 2 : Double.NaN;
+        if (!(numeric[i] && numeric[j])) {
+          double score =
+              Contingency.similarity(realCodes[i], realCodes[j], synthCodes[i], synthCodes[j]);
           if (Double.isFinite(score)) {
-            correlationSum += score;
-            correlationPairs++;
+            sum += score;
+            pairs++;
           }
-        } else {
-          score = Contingency.similarity(realCodes[i], realCodes[j], synthCodes[i], synthCodes[j]);
-          if (Double.isFinite(score)) {
-            contingencySum += score;
-            contingencyPairs++;
-          }
-        }
-        if (Double.isFinite(score)) {
-          allSum += score;
-          allPairs++;
         }
       }
     }
-    return new PairTrends(
-        correlationPairs == 0 ? Double.NaN : correlationSum / correlationPairs,
-        contingencyPairs == 0 ? Double.NaN : contingencySum / contingencyPairs,
-        allPairs == 0 ? Double.NaN : allSum / allPairs);
+    return pairs == 0 ? Double.NaN : sum / pairs;
   }
 
   private static List<String> union(CategoricalColumn a, CategoricalColumn b) {

@@ -16,6 +16,7 @@ import dev.gauntlet.metrics.Mmd;
 import dev.gauntlet.metrics.NumericFidelity;
 import dev.gauntlet.metrics.Prdc;
 import dev.gauntlet.metrics.Privacy;
+import dev.gauntlet.metrics.QualityReport;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Progress;
@@ -45,6 +46,14 @@ import picocli.CommandLine.Spec;
       "rows a side: a logistic-regression detection test (AUC, SDMetrics' score), PRDC",
       "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
       "permutation p-value.",
+      "",
+      "The quality score is SDMetrics 0.29's QualityReport: the mean of column shapes",
+      "(1 - KS, 1 - TVD) and column pair trends, which counts only the pairs with a real",
+      "|Pearson r| > 0.5 or a real Cramer's V > 0.3, bins numbers over each table's own range",
+      "and counts missing values as a category (Gauntlet's earlier score averaged every pair,",
+      "binned on the real range and dropped missing values; SDMetrics' pre-0.27 figure, every",
+      "pair, is in the JSON as quality_score_unthresholded). Above 50,000 rows SDMetrics samples",
+      "contingency pairs at random; Gauntlet uses every row.",
       "",
       "A column is numeric when it is numeric in both files; both files need the same columns",
       "and at least 2 data rows."
@@ -357,13 +366,31 @@ final class CompareCommand implements Callable<Integer> {
         Json.array(c, "counts_synthetic", k.countsSynthetic());
       }
       Json.put(c, "shape_score", e.getValue().shapeScore());
+      c.put("shape_metric", f.quality().columns().get(e.getKey()).metric().sdmetricsName());
     }
     Json.put(root, "correlation_similarity", f.correlationSimilarity());
     Json.put(root, "frechet_distance", f.frechetDistance());
     Json.put(root, "frechet_distance_standardized", f.frechetDistanceStandardized());
     Json.put(root, "frechet_distance_encoded", f.frechetDistanceEncoded());
     Json.put(root, "contingency_similarity", f.contingencySimilarity());
-    Json.put(root, "quality_score", f.qualityScore());
+    Json.put(root, "contingency_similarity_shared_bins", f.contingencySimilaritySharedBins());
+    QualityReport q = f.quality();
+    Json.put(root, "quality_score", q.score());
+    Json.put(root, "column_shapes", q.columnShapes());
+    Json.put(root, "column_pair_trends", q.columnPairTrends());
+    Json.put(root, "quality_score_unthresholded", q.scoreUnthresholded());
+    Json.put(root, "column_pair_trends_unthresholded", q.columnPairTrendsUnthresholded());
+    var pairs = root.putArray("column_pairs");
+    for (QualityReport.PairTrend p : q.pairs()) {
+      ObjectNode o = pairs.addObject();
+      o.putArray("columns").add(p.first()).add(p.second());
+      o.put("metric", p.metric().sdmetricsName());
+      Json.put(o, "score", p.score());
+      o.put("meets_threshold", p.meetsThreshold());
+      Json.put(o, "real_correlation", p.realCorrelation());
+      Json.put(o, "synthetic_correlation", p.syntheticCorrelation());
+      Json.put(o, "real_association", p.realAssociation());
+    }
     return root;
   }
 
@@ -409,7 +436,15 @@ final class CompareCommand implements Callable<Integer> {
     out.println("Frechet distance (standardized) " + num(f.frechetDistanceStandardized()));
     out.println("Frechet distance (encoded)     " + num(f.frechetDistanceEncoded()));
     out.println("contingency similarity         " + num(f.contingencySimilarity()));
-    out.println("quality score                  " + num(f.qualityScore()));
+    out.println("  with bins shared (Gauntlet)  " + num(f.contingencySimilaritySharedBins()));
+    QualityReport q = f.quality();
+    out.println("quality score (SDMetrics 0.29) " + num(q.score()));
+    out.println("  column shapes                " + num(q.columnShapes()));
+    out.printf(
+        "  column pair trends           %s (%d of %d pairs meet the thresholds)%n",
+        num(q.columnPairTrends()),
+        q.pairs().stream().filter(QualityReport.PairTrend::meetsThreshold).count(),
+        q.pairs().size());
   }
 
   /** Detection, PRDC and MMD on the privacy figures' seeded subsamples. */
