@@ -183,12 +183,20 @@ public record PerturbationResult(
   }
 
   /**
-   * One line for people: {@code 1,000 rows: 2,950 cells changed, 12 values clipped}, or {@code
-   * 1,000 rows: 212 rows replaced by copies of others (effective sample size 640.2)}.
+   * One line for people: {@code 1,000 rows in, 1,000 rows out: 950 cells changed, 12 values clipped
+   * to the column's range}, or {@code 1,000 rows in, 1,000 rows out: 212 rows replaced by copies of
+   * others, effective sample size 640.2}. Counts that are 0 are left out, except cells changed when
+   * no row moved.
    */
   public String describe() {
     List<String> parts = new ArrayList<>();
-    cellsChanged.ifPresent(n -> parts.add(count(n, "cell") + " changed"));
+    boolean rowsMoved = rowsAdded + rowsRemoved + rowsReplaced > 0;
+    cellsChanged.ifPresent(
+        n -> {
+          if (n > 0 || !rowsMoved) {
+            parts.add(count(n, "cell") + " changed");
+          }
+        });
     if (rowsAdded > 0) {
       parts.add(count(rowsAdded, "row") + " added");
     }
@@ -200,7 +208,12 @@ public record PerturbationResult(
     }
     effectiveSampleSize.ifPresent(
         e -> parts.add("effective sample size " + String.format(Locale.ROOT, "%,.1f", e)));
-    valuesClipped.ifPresent(n -> parts.add(count(n, "value") + " clipped to the column's range"));
+    valuesClipped.ifPresent(
+        n -> {
+          if (n > 0) {
+            parts.add(count(n, "value") + " clipped to the column's range");
+          }
+        });
     if (!columnsAdded.isEmpty()) {
       parts.add((columnsAdded.size() == 1 ? "column " : "columns ") + columnsAdded + " added");
     }

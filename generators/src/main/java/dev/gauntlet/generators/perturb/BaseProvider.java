@@ -60,7 +60,8 @@ abstract class BaseProvider implements PerturbationProvider {
    * Whether the perturbations keep row identity (row i out is row i in): true for the row-local
    * ones; those that resample or insert rows override it.
    */
-  boolean keepsRowIdentity() {
+  @Override
+  public boolean keepsRowIdentity() {
     return true;
   }
 

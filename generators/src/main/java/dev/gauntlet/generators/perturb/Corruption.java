@@ -353,7 +353,7 @@ final class Corruption {
     }
 
     @Override
-    boolean keepsRowIdentity() {
+    public boolean keepsRowIdentity() {
       return false;
     }
 

@@ -81,7 +81,7 @@ final class Drift {
     }
 
     @Override
-    boolean keepsRowIdentity() {
+    public boolean keepsRowIdentity() {
       return false;
     }
 
@@ -182,7 +182,7 @@ final class Drift {
     }
 
     @Override
-    boolean keepsRowIdentity() {
+    public boolean keepsRowIdentity() {
       return false;
     }
 
@@ -202,9 +202,8 @@ final class Drift {
             "proportions",
             "shares that sum to " + NumberText.format(sum) + ": " + target,
             "shares of the rows that sum to 1 (within " + SUM_TOLERANCE + ")",
-            "give every class its share, e.g. "
-                + target.keySet().iterator().next()
-                + "=0.3 and the other classes 0.7 between them");
+            "give each class its share of the rows, the shares summing to 1 (a class left out"
+                + " gets 0), e.g. proportions=yes=0.3;no=0.7");
       }
       return (d, severity, seed) -> {
         String label = d.requireLabel();

@@ -195,6 +195,7 @@ class ResamplingTest {
     for (PerturbationProvider p : registry.all()) {
       Map<String, String> params = ValidityPropertyTest.REQUIRED.getOrDefault(p.name(), Map.of());
       Perturbation perturbation = p.create(params);
+      assertThat(p.keepsRowIdentity()).as(p.name()).isEqualTo(perturbation.keepsRowIdentity());
       if (!perturbation.keepsRowIdentity()) {
         notKept.add(p.name());
         continue;
