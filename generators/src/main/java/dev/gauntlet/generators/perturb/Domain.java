@@ -371,11 +371,7 @@ public final class Domain {
     // A power of two, so that dividing by it is exact and the figures are the plain formula's
     // wherever that does not overflow.
     double scale = Math.scalb(1.0, Math.getExponent(max));
-    double sum = 0;
-    for (double x : v) {
-      sum += x / scale;
-    }
-    double scaledMean = sum / v.length;
+    double scaledMean = java.util.Arrays.stream(v).map(x -> x / scale).average().orElse(0);
     double ss = 0;
     for (double x : v) {
       double d = x / scale - scaledMean;
