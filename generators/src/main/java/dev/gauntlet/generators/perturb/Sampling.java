@@ -8,24 +8,6 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 final class Sampling {
   private Sampling() {}
 
-  /** {@code n} row indices drawn with replacement, in proportion to the weights. */
-  static int[] weighted(double[] w, int n, UniformRandomProvider rng) {
-    double[] cum = new double[w.length];
-    double total = 0;
-    for (int i = 0; i < w.length; i++) {
-      total += w[i];
-      cum[i] = total;
-    }
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      double u = rng.nextDouble() * total;
-      int j = Arrays.binarySearch(cum, u);
-      j = j >= 0 ? j : -j - 1;
-      out[i] = Math.min(j, w.length - 1);
-    }
-    return out;
-  }
-
   /**
    * The weights scaled to a mean of 1, none above {@code cap} (at least 1): the rows over the cap
    * get the cap and the others share the rest in proportion to their weights. A row's weight is
