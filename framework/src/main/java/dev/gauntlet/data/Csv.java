@@ -438,7 +438,10 @@ public final class Csv {
     String[] fields = new String[width];
     for (int r = 0; r < table.rowCount(); r++) {
       for (int j = 0; j < width; j++) {
-        fields[j] = table.column(j).format(r);
+        String text = table.column(j).format(r);
+        // Commons CSV quotes an empty first field (""); a missing value is an empty field, which
+        // a null prints unquoted. A one-column row keeps "" so that it is not an empty line.
+        fields[j] = text.isEmpty() && width > 1 ? null : text;
       }
       printer.printRecord((Object[]) fields);
     }

@@ -12,9 +12,16 @@ import java.util.OptionalDouble;
  * @param baseline the metric on the clean data
  * @param points one per severity, in increasing severity
  * @param seed the seed of the perturbation and of the bootstrap
+ * @param paired whether the drop's bootstrap was paired (one resample of row indices for the clean
+ *     and the perturbed table), as it is only for a perturbation that keeps row identity
  */
 public record RobustnessCurve(
-    String perturbation, String metric, double baseline, List<Point> points, long seed) {
+    String perturbation,
+    String metric,
+    double baseline,
+    List<Point> points,
+    long seed,
+    boolean paired) {
   public RobustnessCurve {
     Objects.requireNonNull(perturbation, "perturbation");
     Objects.requireNonNull(metric, "metric");

@@ -16,10 +16,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * against the clean table and its bootstrap percentile confidence interval.
  *
  * <p>Every severity is applied with the same seed (common random numbers), so the curve's steps
- * come from the severity, not from fresh noise. When a perturbation keeps the rows (same count),
- * the bootstrap is paired: one resample of row indices serves both tables. Otherwise (a resampling
- * perturbation) the two tables are resampled independently. Stream {@code seed.derive("bootstrap",
- * i)} serves severity {@code i}.
+ * come from the severity, not from fresh noise. When the perturbation keeps row identity ({@link
+ * Perturbation#keepsRowIdentity()}: row i of the output is row i of the test table), the bootstrap
+ * is paired: one resample of row indices serves both tables. Otherwise (a perturbation that
+ * resamples, inserts or drops rows, even one that returns as many rows as it was given) the two
+ * tables are resampled independently: pairing row i of the clean table with an unrelated row i of
+ * the perturbed one would give the interval of a correlation that does not exist. Stream {@code
+ * seed.derive("bootstrap", i)} serves severity {@code i}.
  */
 public final class RobustnessSweep {
   private final double[] severities;
@@ -80,7 +83,17 @@ public final class RobustnessSweep {
       double value = mean(hit);
       double[] drops = new double[resamples];
       UniformRandomProvider rng = seed.rng("bootstrap", i);
-      boolean paired = hit.length == clean.length;
+      boolean paired = perturbation.keepsRowIdentity();
+      if (paired && hit.length != clean.length) {
+        throw new IllegalStateException(
+            name
+                + " says it keeps row identity but returned "
+                + hit.length
+                + " rows for "
+                + clean.length
+                + " at severity "
+                + severities[i]);
+      }
       for (int b = 0; b < resamples; b++) {
         int cleanHits = 0;
         int perturbedHits = 0;
@@ -108,7 +121,8 @@ public final class RobustnessSweep {
               quantile(drops, alpha),
               quantile(drops, 1 - alpha)));
     }
-    return new RobustnessCurve(name, "accuracy", baseline, points, seed.value());
+    return new RobustnessCurve(
+        name, "accuracy", baseline, points, seed.value(), perturbation.keepsRowIdentity());
   }
 
   /** Whether each row's most probable class is its label (compared as text). */

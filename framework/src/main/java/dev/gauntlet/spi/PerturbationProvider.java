@@ -15,4 +15,12 @@ public interface PerturbationProvider extends Named {
 
   /** A perturbation with the given parameter values (as text, by name). */
   Perturbation create(Map<String, String> params);
+
+  /**
+   * Whether every perturbation this provider creates keeps row identity ({@link
+   * Perturbation#keepsRowIdentity()}), for listings; false unless the provider says so.
+   */
+  default boolean keepsRowIdentity() {
+    return false;
+  }
 }

@@ -15,7 +15,7 @@ class RobustnessCurveTest {
           new RobustnessCurve.Point(
               i / (values.length - 1.0), values[i], values[0] - values[i], 0, 0));
     }
-    return new RobustnessCurve("p", "accuracy", values[0], points, 1);
+    return new RobustnessCurve("p", "accuracy", values[0], points, 1, true);
   }
 
   @Test
@@ -44,7 +44,7 @@ class RobustnessCurveTest {
   void pointsMustBeInSeverityOrder() {
     var p = new RobustnessCurve.Point(0.5, 0.8, 0.1, 0, 0.2);
     var q = new RobustnessCurve.Point(0.25, 0.8, 0.1, 0, 0.2);
-    assertThatThrownBy(() -> new RobustnessCurve("p", "accuracy", 0.9, List.of(p, q), 1))
+    assertThatThrownBy(() -> new RobustnessCurve("p", "accuracy", 0.9, List.of(p, q), 1, true))
         .hasMessageContaining("not increasing");
   }
 }

@@ -8,6 +8,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Perturbation;
 import dev.gauntlet.spi.PerturbationProvider;
+import dev.gauntlet.spi.PerturbationResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,18 +56,79 @@ abstract class BaseProvider implements PerturbationProvider {
     return parameters;
   }
 
+  /**
+   * Whether the perturbations keep row identity (row i out is row i in): true for the row-local
+   * ones; those that resample or insert rows override it.
+   */
+  @Override
+  public boolean keepsRowIdentity() {
+    return true;
+  }
+
   @Override
   public final Perturbation create(Map<String, String> values) {
     Params params = Params.of(name, values, parameters);
-    Body body = body(params);
-    return (table, severity, seed) -> {
+    return new Configured(params, body(params), keepsRowIdentity());
+  }
+
+  /** One configured perturbation of this provider. */
+  private final class Configured implements Perturbation {
+    private final Params params;
+    private final Body body;
+    private final boolean rowIdentity;
+
+    Configured(Params params, Body body, boolean rowIdentity) {
+      this.params = params;
+      this.body = body;
+      this.rowIdentity = rowIdentity;
+    }
+
+    @Override
+    public Table apply(Table table, double severity, Seed seed) {
+      return run(Domain.of(check(table, severity, seed), params), severity, seed);
+    }
+
+    @Override
+    public PerturbationResult applyWithSummary(Table table, double severity, Seed seed) {
+      Domain domain = Domain.of(check(table, severity, seed), params);
+      Table out = run(domain, severity, seed);
+      PerturbationResult result =
+          PerturbationResult.between(table, out, rowIdentity)
+              .withValuesClipped(domain.valuesClipped());
+      if (domain.resampling() != null) {
+        // Rows replaced by copies of others: no value changed.
+        Domain.Resampling r = domain.resampling();
+        result = result.withResampling(r.replaced(), r.effectiveSampleSize()).withCellsChanged(0);
+      }
+      if (domain.insertedCopies() >= 0) {
+        // Copies inserted among the original rows, which keep their values and order.
+        result = result.withCellsChanged(0);
+      }
+      return result;
+    }
+
+    private Table run(Domain domain, double severity, Seed seed) {
+      return finite(domain.table(), body.apply(domain, severity, seed));
+    }
+
+    private Table check(Table table, double severity, Seed seed) {
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(seed, "seed");
       if (!(severity >= 0 && severity <= 1)) {
         throw new IllegalArgumentException("severity is not within [0, 1]: " + severity);
       }
-      return finite(table, body.apply(Domain.of(table, params), severity, seed));
-    };
+      return table;
+    }
+
+    @Override
+    public boolean keepsRowIdentity() {
+      return rowIdentity;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
   }
 
   /**

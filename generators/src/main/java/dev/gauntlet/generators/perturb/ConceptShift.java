@@ -102,13 +102,21 @@ public final class ConceptShift {
     }
     ConceptShift shift =
         new ConceptShift(world, before -> after, Params.of(NAME, Map.of(), Domain.PARAMETERS));
-    return (table, severity, seed) -> {
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(seed, "seed");
-      if (!(severity >= 0 && severity <= 1)) {
-        throw new IllegalArgumentException("severity is not within [0, 1]: " + severity);
+    return new Perturbation() {
+      @Override
+      public Table apply(Table table, double severity, Seed seed) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(seed, "seed");
+        if (!(severity >= 0 && severity <= 1)) {
+          throw new IllegalArgumentException("severity is not within [0, 1]: " + severity);
+        }
+        return shift.apply(table, severity, seed);
       }
-      return shift.apply(table, severity, seed);
+
+      @Override
+      public boolean keepsRowIdentity() {
+        return true; // labels change, rows stay
+      }
     };
   }
 

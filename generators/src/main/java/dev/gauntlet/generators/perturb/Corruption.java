@@ -7,8 +7,10 @@ import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -46,7 +48,7 @@ final class Corruption {
           for (int r = 0; r < v.length; r++) {
             v[r] += sd * gauss.sample();
           }
-          t = Domain.replace(t, c, d.fixed(c, v));
+          t = Domain.replace(t, c, d.fixed(c, t.numeric(c), v));
         }
         return t;
       };
@@ -75,7 +77,7 @@ final class Corruption {
           for (int r = 0; r < v.length; r++) {
             v[r] *= 1 + scale * severity * gauss.sample();
           }
-          t = Domain.replace(t, c, d.fixed(c, v));
+          t = Domain.replace(t, c, d.fixed(c, t.numeric(c), v));
         }
         return t;
       };
@@ -234,7 +236,7 @@ final class Corruption {
             double far = k * iqr * (1 + rng.nextDouble());
             v[r] = rng.nextBoolean() ? q3 + far : q1 - far;
           }
-          t = Domain.replace(t, c, d.fixed(c, v));
+          t = Domain.replace(t, c, d.fixed(c, t.numeric(c), v));
         }
         return t;
       };
@@ -265,16 +267,26 @@ final class Corruption {
         for (String c : d.columns(p, "columns", ColumnType.CATEGORICAL)) {
           UniformRandomProvider rng = seed.rng("typos", i++);
           CategoricalColumn k = t.categorical(c);
-          String[] values = new String[k.size()];
-          for (int r = 0; r < values.length; r++) {
-            values[r] = k.level(r);
+          // The column's levels stay, in their order; damaged values that are new levels follow.
+          List<String> levels = new ArrayList<>(k.levels());
+          Map<String, Integer> index = new HashMap<>();
+          for (int l = 0; l < levels.size(); l++) {
+            index.put(levels.get(l), l);
           }
-          for (int r : Sampling.subset(values.length, rate * severity, rng)) {
-            if (values[r] != null) {
-              values[r] = damage(values[r], mode, rng);
+          int[] codes = k.codes();
+          for (int r : Sampling.subset(codes.length, rate * severity, rng)) {
+            if (codes[r] != CategoricalColumn.MISSING) {
+              String damaged = damage(k.level(r), mode, rng);
+              codes[r] =
+                  index.computeIfAbsent(
+                      damaged,
+                      v -> {
+                        levels.add(v);
+                        return levels.size() - 1;
+                      });
             }
           }
-          t = Domain.replace(t, c, CategoricalColumn.ofValues(values));
+          t = Domain.replace(t, c, CategoricalColumn.of(codes, levels));
         }
         return t;
       };
@@ -323,20 +335,26 @@ final class Corruption {
           for (int r : Sampling.subset(v.length, rate * severity, seed.rng("unit-error", i++))) {
             v[r] *= factor;
           }
-          t = Domain.replace(t, c, d.fixed(c, v));
+          t = Domain.replace(t, c, d.fixed(c, t.numeric(c), v));
         }
         return t;
       };
     }
   }
 
-  /** Duplicated rows appended at random positions. */
+  /** Duplicated rows inserted at random positions; the original rows keep their order. */
   public static final class Duplicates extends BaseProvider {
     public Duplicates() {
       super(
           "duplicates",
-          "add copies of a share of the rows, at random positions",
+          "insert copies of a share of the rows at random positions (the original rows keep their"
+              + " order)",
           param("rate", "0.05", "copies as a share of the rows at severity 1"));
+    }
+
+    @Override
+    public boolean keepsRowIdentity() {
+      return false;
     }
 
     @Override
@@ -345,13 +363,24 @@ final class Corruption {
       return (d, severity, seed) -> {
         Table t = d.table();
         UniformRandomProvider rng = seed.rng();
-        int[] copies = Sampling.subset(t.rowCount(), rate * severity, rng);
-        int[] rows = new int[t.rowCount() + copies.length];
-        for (int r = 0; r < t.rowCount(); r++) {
-          rows[r] = r;
+        int n = t.rowCount();
+        int[] copies = Sampling.subset(n, rate * severity, rng);
+        PermutationSampler.shuffle(rng, copies);
+        // The copies' positions: a uniform subset of the output's positions.
+        int[] at = Sampling.subsetOfSize(n + copies.length, copies.length, rng);
+        int[] rows = new int[n + copies.length];
+        int original = 0;
+        int copy = 0;
+        int next = 0;
+        for (int pos = 0; pos < rows.length; pos++) {
+          if (next < at.length && at[next] == pos) {
+            rows[pos] = copies[copy++];
+            next++;
+          } else {
+            rows[pos] = original++;
+          }
         }
-        System.arraycopy(copies, 0, rows, t.rowCount(), copies.length);
-        PermutationSampler.shuffle(rng, rows);
+        d.inserted(copies.length);
         return t.take(rows);
       };
     }
@@ -403,7 +432,8 @@ final class Corruption {
             va[r] = vb[r];
             vb[r] = x;
           }
-          return Domain.replace(Domain.replace(t, a, d.fixed(a, va)), b, d.fixed(b, vb));
+          return Domain.replace(
+              Domain.replace(t, a, d.fixed(a, t.numeric(a), va)), b, d.fixed(b, t.numeric(b), vb));
         }
         // Categorical: a value written into the other column must be one of its levels, so only
         // rows whose values are levels of both columns are swapped.

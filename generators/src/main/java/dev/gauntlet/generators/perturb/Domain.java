@@ -54,6 +54,18 @@ public final class Domain {
   private final Set<String> immutable;
   private final Map<String, double[]> bounds;
   private final Set<String> integers;
+  // What one application did, for its summary (a Domain serves one application).
+  private long valuesClipped;
+  private Resampling resampling;
+  private int insertedCopies = -1;
+
+  /**
+   * A resample's account.
+   *
+   * @param replaced rows replaced in place by copies of other rows
+   * @param effectiveSampleSize Kish's effective sample size of the resampling weights
+   */
+  record Resampling(int replaced, double effectiveSampleSize) {}
 
   private Domain(
       String perturbation,
@@ -282,12 +294,50 @@ public final class Domain {
     return named;
   }
 
-  /** A numeric column of new values, each passed through {@link #fix}. */
-  public NumericColumn fixed(String column, double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      values[i] = fix(column, values[i]);
+  /**
+   * A numeric column of new values, each value that differs from {@code before} passed through
+   * {@link #fix} (a value the perturbation left alone stays as the input has it, even outside a
+   * declared range). Values moved into the column's range are counted as clipped.
+   */
+  public NumericColumn fixed(String column, NumericColumn before, double[] after) {
+    boolean whole = isInteger(column);
+    for (int i = 0; i < after.length; i++) {
+      double v = after[i];
+      if (Double.doubleToLongBits(v) == Double.doubleToLongBits(before.get(i))) {
+        continue;
+      }
+      double f = fix(column, v);
+      if (!Double.isNaN(v) && f != (whole ? Math.rint(v) : v)) {
+        valuesClipped++;
+      }
+      after[i] = f;
     }
-    return NumericColumn.of(values);
+    return NumericColumn.of(after);
+  }
+
+  /** New values moved into their column's range by {@link #fixed} so far. */
+  long valuesClipped() {
+    return valuesClipped;
+  }
+
+  /** Records a resample of this table, for the summary. */
+  void resampled(int replaced, double[] weights) {
+    resampling = new Resampling(replaced, dev.gauntlet.spi.PerturbationResult.kish(weights));
+  }
+
+  /** The resample recorded, or null. */
+  Resampling resampling() {
+    return resampling;
+  }
+
+  /** Records copies of rows inserted among the original ones, for the summary. */
+  void inserted(int copies) {
+    insertedCopies = copies;
+  }
+
+  /** The copies recorded by {@link #inserted}, or -1. */
+  int insertedCopies() {
+    return insertedCopies;
   }
 
   /** The table with one column replaced (same spec). */
@@ -300,19 +350,45 @@ public final class Domain {
     return java.util.Arrays.stream(c.values()).filter(v -> !Double.isNaN(v)).toArray();
   }
 
-  /** Mean and population standard deviation of the present values (std 1 when constant/empty). */
+  /**
+   * Mean and population standard deviation of the present values (std 1 when constant/empty).
+   * Computed on values scaled by a power of two near the largest magnitude, so values near 1e300
+   * (whose squares, or sums, overflow) give a finite mean and standard deviation.
+   */
   static double[] meanStd(NumericColumn c) {
     double[] v = present(c);
     if (v.length == 0) {
       return new double[] {0, 1};
     }
+    double max = 0;
+    for (double x : v) {
+      max = Math.max(max, Math.abs(x));
+    }
+    if (!(max >= Double.MIN_NORMAL) || Double.isInfinite(max)) {
+      // All (nearly) zero, or an infinity in the data: the plain formula says what it can.
+      return plainMeanStd(v);
+    }
+    // A power of two, so that dividing by it is exact and the figures are the plain formula's
+    // wherever that does not overflow.
+    double scale = Math.scalb(1.0, Math.getExponent(max));
+    double scaledMean = java.util.Arrays.stream(v).map(x -> x / scale).average().orElse(0);
+    double ss = 0;
+    for (double x : v) {
+      double d = x / scale - scaledMean;
+      ss += d * d;
+    }
+    double std = Math.sqrt(ss / v.length) * scale;
+    return new double[] {scaledMean * scale, std > 0 && Double.isFinite(std) ? std : 1};
+  }
+
+  private static double[] plainMeanStd(double[] v) {
     double mean = java.util.Arrays.stream(v).average().orElse(0);
     double ss = 0;
     for (double x : v) {
       ss += (x - mean) * (x - mean);
     }
     double std = Math.sqrt(ss / v.length);
-    return new double[] {mean, std > 0 ? std : 1};
+    return new double[] {mean, std > 0 && Double.isFinite(std) ? std : 1};
   }
 
   /** The label's class of each row as codes into {@code levels} of a categorical label. */

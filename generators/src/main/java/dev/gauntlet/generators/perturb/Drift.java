@@ -4,6 +4,7 @@ import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ final class Drift {
           "covariate-shift",
           "shift numeric columns by a number of their standard deviations and scale their spread",
           param(
-              "column",
+              "columns",
               "",
               "the numeric columns to shift, as a;b (default: every numeric feature)"),
+          param("column", "", "the same as columns= (the older name)"),
           param("shift", "1.0", "mean shift in units of each column's standard deviation"),
           param("scale", "1.0", "factor on each value's distance from the mean"));
     }
@@ -35,16 +37,27 @@ final class Drift {
     Body body(Params p) {
       double shift = p.number("shift");
       double scale = p.number("scale", 0, 1e6);
+      if (p.optional("column") != null && p.optional("columns") != null) {
+        throw p.error(
+            "column",
+            "both column= and columns=",
+            "one of them (they mean the same)",
+            "give the columns once, as columns=a;b");
+      }
+      String key = p.optional("column") != null ? "column" : "columns";
       return (d, severity, seed) -> {
         Table t = d.table();
-        for (String c : d.columns(p, "column", ColumnType.NUMERIC)) {
-          double[] ms = Domain.meanStd(t.numeric(c));
-          double k = 1 + (scale - 1) * severity;
-          double[] v = t.numeric(c).values();
+        double k = (scale - 1) * severity;
+        for (String c : d.columns(p, key, ColumnType.NUMERIC)) {
+          NumericColumn before = t.numeric(c);
+          double[] ms = Domain.meanStd(before);
+          double move = shift * severity * ms[1];
+          double[] v = before.values();
           for (int r = 0; r < v.length; r++) {
-            v[r] = ms[0] + (v[r] - ms[0]) * k + shift * severity * ms[1];
+            // Written as a change of v, so that severity 0 adds exactly 0 (no rounding).
+            v[r] += (v[r] - ms[0]) * k + move;
           }
-          t = Domain.replace(t, c, d.fixed(c, v));
+          t = Domain.replace(t, c, d.fixed(c, before, v));
         }
         return t;
       };
@@ -59,13 +72,24 @@ final class Drift {
           "resample rows so that high (or low) values of one numeric column are over-represented",
           param("column", null, "the numeric column that decides selection"),
           param("side", "high", "which end is over-sampled: high or low"),
-          param("strength", "2.0", "log-odds of selection per standard deviation at severity 1"));
+          param("strength", "2.0", "log-odds of selection per standard deviation at severity 1"),
+          param(
+              "max-weight",
+              "5",
+              "the most copies a row gets on average (its weight, the mean weight being 1):"
+                  + " bounds what a few extreme rows can become"));
+    }
+
+    @Override
+    public boolean keepsRowIdentity() {
+      return false;
     }
 
     @Override
     Body body(Params p) {
       String side = p.choice("side", "high", "low");
       double strength = p.number("strength", 0, 50);
+      double maxWeight = p.number("max-weight", 1, 1e6);
       return (d, severity, seed) -> {
         String c = d.columns(p, "column", ColumnType.NUMERIC).get(0);
         Table t = d.table();
@@ -77,7 +101,10 @@ final class Drift {
           double z = col.isMissing(r) ? 0 : (col.get(r) - ms[0]) / ms[1];
           w[r] = Math.exp(beta * Math.max(-10, Math.min(10, z)));
         }
-        return t.take(Sampling.weighted(w, t.rowCount(), seed.rng()));
+        w = Sampling.capped(w, maxWeight);
+        int[] rows = Sampling.inPlace(w, seed.rng());
+        d.resampled(Sampling.replaced(rows), w);
+        return t.take(rows);
       };
     }
   }
@@ -115,13 +142,23 @@ final class Drift {
           double[] mb = Domain.meanStd(t.numeric(b));
           double[] va = t.numeric(a).values();
           double[] vb = t.numeric(b).values();
+          // cos - 1 as -2 sin^2(theta / 2): exact 0 at angle 0, accurate for small angles.
+          double cosMinusOne = -2 * Math.pow(Math.sin(theta / 2), 2);
+          double sin = Math.sin(theta);
           for (int r = 0; r < va.length; r++) {
-            double za = (va[r] - ma[0]) / ma[1];
-            double zb = (vb[r] - mb[0]) / mb[1];
-            va[r] = ma[0] + ma[1] * (za * Math.cos(theta) - zb * Math.sin(theta));
-            vb[r] = mb[0] + mb[1] * (za * Math.sin(theta) + zb * Math.cos(theta));
+            // A missing value stays missing; its partner turns as if it were at the mean (z 0)
+            // rather than becoming missing too.
+            double za = Double.isNaN(va[r]) ? 0 : (va[r] - ma[0]) / ma[1];
+            double zb = Double.isNaN(vb[r]) ? 0 : (vb[r] - mb[0]) / mb[1];
+            // Written as changes of the values, so that angle 0 changes nothing (no rounding).
+            va[r] += ma[1] * (za * cosMinusOne - zb * sin);
+            vb[r] += mb[1] * (za * sin + zb * cosMinusOne);
           }
-          t = Domain.replace(Domain.replace(t, a, d.fixed(a, va)), b, d.fixed(b, vb));
+          t =
+              Domain.replace(
+                  Domain.replace(t, a, d.fixed(a, t.numeric(a), va)),
+                  b,
+                  d.fixed(b, t.numeric(b), vb));
         }
         return t;
       };
@@ -130,23 +167,49 @@ final class Drift {
 
   /** Resamples rows to target class proportions. */
   public static final class PriorShift extends BaseProvider {
+    /** How far from 1 the shares may sum (0.333;0.333;0.333 is a third each). */
+    static final double SUM_TOLERANCE = 0.001;
+
     public PriorShift() {
       super(
           "prior-shift",
-          "resample rows (same count) to target class proportions of the label",
-          param("proportions", null, "target share per class, as yes=0.5;no=0.5"));
+          "resample rows (same count) to target class proportions of the label: rows of classes"
+              + " above their target are replaced, in place, by copies of rows of classes below it",
+          param(
+              "proportions",
+              null,
+              "target share per class, summing to 1, as yes=0.3;no=0.7 (a class not named: 0)"));
+    }
+
+    @Override
+    public boolean keepsRowIdentity() {
+      return false;
     }
 
     @Override
     Body body(Params p) {
       Map<String, Double> target = p.numberMap("proportions");
+      double sum = target.values().stream().mapToDouble(Double::doubleValue).sum();
+      if (target.values().stream().anyMatch(v -> !(v >= 0 && v <= 1))) {
+        throw p.error(
+            "proportions",
+            target.toString(),
+            "shares from 0 to 1",
+            "write each class's share of the rows, as yes=0.3;no=0.7");
+      }
+      if (!(Math.abs(sum - 1) <= SUM_TOLERANCE)) {
+        throw p.error(
+            "proportions",
+            "shares that sum to " + NumberText.format(sum) + ": " + target,
+            "shares of the rows that sum to 1 (within " + SUM_TOLERANCE + ")",
+            "give each class its share of the rows, the shares summing to 1 (a class left out"
+                + " gets 0), e.g. proportions=yes=0.3;no=0.7");
+      }
       return (d, severity, seed) -> {
         String label = d.requireLabel();
         Table t = d.table();
         CategoricalColumn y = Domain.labelColumn(t, label, p);
-        int n = t.rowCount();
         int k = y.levels().size();
-        double sum = target.values().stream().mapToDouble(Double::doubleValue).sum();
         for (String cls : target.keySet()) {
           if (!y.levels().contains(cls)) {
             throw p.error(
@@ -156,50 +219,64 @@ final class Drift {
                 "name the label's classes");
           }
         }
-        if (!(sum > 0) || target.values().stream().anyMatch(v -> v < 0)) {
-          throw p.error(
-              "proportions",
-              target.toString(),
-              "non-negative shares with a positive sum",
-              "fix the shares");
-        }
         int[] counts = y.counts();
-        List<int[]> members = new ArrayList<>();
-        for (int c = 0; c < k; c++) {
-          members.add(new int[counts[c]]);
-        }
-        int[] fill = new int[k];
-        for (int r = 0; r < n; r++) {
-          if (!y.isMissing(r)) {
-            members.get(y.code(r))[fill[y.code(r)]++] = r;
-          }
-        }
         int present = Arrays.stream(counts).sum();
-        UniformRandomProvider rng = seed.rng();
-        int[] out = new int[n];
-        int pos = 0;
         double[] share = new double[k];
         for (int c = 0; c < k; c++) {
           double goal = target.getOrDefault(y.levels().get(c), 0.0) / sum;
           double now = present == 0 ? 0 : (double) counts[c] / present;
           share[c] = now + (goal - now) * severity;
         }
-        int[] want = Sampling.apportion(share, n);
+        // Rows with a missing label keep their place; the labelled ones are apportioned.
+        int[] want = Sampling.apportion(share, present);
         for (int c = 0; c < k; c++) {
-          int[] m = members.get(c);
-          if (want[c] > 0 && m.length == 0) {
+          if (want[c] > 0 && counts[c] == 0) {
             throw p.error(
                 "proportions",
                 "no row of class " + quote(y.levels().get(c)),
                 "rows of every class asked for",
                 "give that class share 0");
           }
-          for (int i = 0; i < want[c]; i++) {
-            out[pos++] = m[rng.nextInt(m.length)];
+        }
+        UniformRandomProvider rng = seed.rng();
+        List<int[]> members = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+          members.add(new int[counts[c]]);
+        }
+        int[] fill = new int[k];
+        for (int r = 0; r < t.rowCount(); r++) {
+          if (!y.isMissing(r)) {
+            members.get(y.code(r))[fill[y.code(r)]++] = r;
           }
         }
-        int[] rows = Arrays.copyOf(out, pos);
-        PermutationSampler.shuffle(rng, rows);
+        // Classes above their target give up slots (rows chosen uniformly); the slots, in a
+        // random order, take copies of rows drawn uniformly from the classes below theirs.
+        List<Integer> slots = new ArrayList<>();
+        List<Integer> copies = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+          int[] m = members.get(c);
+          if (want[c] < counts[c]) {
+            int[] pick = PermutationSampler.natural(m.length);
+            PermutationSampler.shuffle(rng, pick);
+            for (int i = 0; i < counts[c] - want[c]; i++) {
+              slots.add(m[pick[i]]);
+            }
+          }
+          for (int i = counts[c]; i < want[c]; i++) {
+            copies.add(m[rng.nextInt(m.length)]);
+          }
+        }
+        int[] order = PermutationSampler.natural(slots.size());
+        PermutationSampler.shuffle(rng, order);
+        int[] rows = PermutationSampler.natural(t.rowCount());
+        for (int i = 0; i < order.length; i++) {
+          rows[slots.get(order[i])] = copies.get(i);
+        }
+        double[] w = new double[t.rowCount()];
+        for (int r = 0; r < w.length; r++) {
+          w[r] = y.isMissing(r) ? 1 : (double) want[y.code(r)] / counts[y.code(r)];
+        }
+        d.resampled(slots.size(), w);
         return t.take(rows);
       };
     }

@@ -34,7 +34,8 @@ public final class Leakage {
           param(
               "noise",
               "0.1",
-              "standard deviation of the noise, in classes, at severity 1 (the leak weakens as severity falls)"));
+              "standard deviation of the noise, in classes, at severity 1 (the leak weakens as"
+                  + " severity falls; at severity 0 no column is added)"));
     }
 
     @Override
@@ -50,6 +51,10 @@ public final class Leakage {
               "an existing column \"" + name + "\"",
               "a new column name",
               "choose another name=");
+        }
+        if (severity == 0) {
+          // No leak: at severity 0 the feature would be pure noise, and severity 0 is no change.
+          return t;
         }
         CategoricalColumn y = Domain.labelColumn(t, label, p);
         UniformRandomProvider rng = seed.rng("label-leak", 0);

@@ -8,22 +8,82 @@ import org.apache.commons.rng.sampling.PermutationSampler;
 final class Sampling {
   private Sampling() {}
 
-  /** {@code n} row indices drawn with replacement, in proportion to the weights. */
-  static int[] weighted(double[] w, int n, UniformRandomProvider rng) {
-    double[] cum = new double[w.length];
+  /**
+   * The weights scaled to a mean of 1, none above {@code cap} (at least 1): the rows over the cap
+   * get the cap and the others share the rest in proportion to their weights. A row's weight is
+   * then the number of copies it gets on average in a resample of the same size.
+   */
+  static double[] capped(double[] w, double cap) {
+    if (!(cap >= 1)) {
+      throw new IllegalArgumentException("cap is below 1: " + cap);
+    }
+    int n = w.length;
+    double[] out = new double[n];
+    boolean[] atCap = new boolean[n];
+    int capped = 0;
+    while (true) {
+      double rest = 0;
+      for (int i = 0; i < n; i++) {
+        rest += atCap[i] ? 0 : w[i];
+      }
+      double scale = rest > 0 ? (n - capped * cap) / rest : 0;
+      boolean moved = false;
+      for (int i = 0; i < n; i++) {
+        if (!atCap[i] && w[i] * scale > cap) {
+          atCap[i] = true;
+          capped++;
+          moved = true;
+        }
+      }
+      if (!moved) {
+        for (int i = 0; i < n; i++) {
+          out[i] = atCap[i] ? cap : w[i] * scale;
+        }
+        return out;
+      }
+    }
+  }
+
+  /**
+   * A resample of the rows, the same size, in place: row {@code i} stays at its place with
+   * probability {@code min(1, w[i] / mean(w))}, and is otherwise replaced by a row drawn in
+   * proportion to how far its weight exceeds the mean. Each row's expected number of copies is
+   * {@code w[i] / mean(w)}, as in weighted resampling with replacement, while as many rows as
+   * possible keep their place: equal weights give every row back in order.
+   */
+  static int[] inPlace(double[] w, UniformRandomProvider rng) {
+    int n = w.length;
+    double mean = Arrays.stream(w).sum() / n;
+    double[] cum = new double[n];
     double total = 0;
-    for (int i = 0; i < w.length; i++) {
-      total += w[i];
+    for (int i = 0; i < n; i++) {
+      total += Math.max(0, w[i] / mean - 1);
       cum[i] = total;
     }
-    int[] out = new int[n];
+    int[] rows = new int[n];
     for (int i = 0; i < n; i++) {
-      double u = rng.nextDouble() * total;
-      int j = Arrays.binarySearch(cum, u);
-      j = j >= 0 ? j : -j - 1;
-      out[i] = Math.min(j, w.length - 1);
+      double keep = Math.min(1, w[i] / mean);
+      rows[i] = i;
+      if (total > 0 && rng.nextDouble() >= keep) {
+        int j = Arrays.binarySearch(cum, rng.nextDouble() * total);
+        j = j >= 0 ? j : -j - 1;
+        // The first row whose cumulative excess passes the draw (ties skip rows of no excess).
+        while (j < n - 1 && (j == 0 ? cum[0] : cum[j] - cum[j - 1]) <= 0) {
+          j++;
+        }
+        rows[i] = Math.min(j, n - 1);
+      }
     }
-    return out;
+    return rows;
+  }
+
+  /** How many rows of an {@link #inPlace} resample are not at their own place. */
+  static int replaced(int[] rows) {
+    int n = 0;
+    for (int i = 0; i < rows.length; i++) {
+      n += rows[i] == i ? 0 : 1;
+    }
+    return n;
   }
 
   /** Integer counts summing to {@code n}, proportional to the shares (largest remainders). */
@@ -54,7 +114,11 @@ final class Sampling {
 
   /** A uniformly random subset of {@code round(rate * n)} distinct indices out of {@code n}. */
   static int[] subset(int n, double rate, UniformRandomProvider rng) {
-    int k = (int) Math.round(rate * n);
+    return subsetOfSize(n, (int) Math.round(rate * n), rng);
+  }
+
+  /** A uniformly random subset of {@code k} distinct indices out of {@code n}, sorted. */
+  static int[] subsetOfSize(int n, int k, UniformRandomProvider rng) {
     int[] perm = PermutationSampler.natural(n);
     PermutationSampler.shuffle(rng, perm);
     int[] out = Arrays.copyOf(perm, k);

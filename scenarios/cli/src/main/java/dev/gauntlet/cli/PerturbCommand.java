@@ -10,6 +10,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.Perturbation;
 import dev.gauntlet.spi.PerturbationProvider;
+import dev.gauntlet.spi.PerturbationResult;
 import dev.gauntlet.spi.Registry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,10 +33,16 @@ import picocli.CommandLine.Spec;
       "applied in order, the i-th with the stream (seed, \"apply\", i). The same input, options",
       "and seed give the same file. Values stay possible: categorical values stay within their",
       "levels (typos excepted), whole-number columns stay whole, non-negative columns stay",
-      "non-negative, and ranges= and immutable= are respected.",
+      "non-negative, and ranges= and immutable= are respected. Severity 0 changes nothing.",
+      "",
+      "After writing, one line per --apply says what it changed: cells changed, rows added or",
+      "removed, values clipped to their column's range, and, for perturbations that resample",
+      "(selection-bias, prior-shift), the rows replaced by copies of others and the effective",
+      "sample size (Kish: (sum w)^2 / sum w^2 of the resampling weights; the row count when",
+      "nothing is resampled).",
       "",
       "Examples:",
-      "  gauntlet perturb credit.csv --apply covariate-shift:column=age,shift=1.5 --seed 1 --out drifted.csv",
+      "  gauntlet perturb credit.csv --apply covariate-shift:columns=age,shift=1.5 --seed 1 --out drifted.csv",
       "  gauntlet perturb credit.csv --label class --apply missing:rate=0.2,mechanism=mcar \\",
       "      --apply label-flip:rate=0.3 --seed 7 --out noisy.csv",
       "  gauntlet perturb --list"
@@ -122,12 +129,19 @@ final class PerturbCommand implements Callable<Integer> {
     }
     Table table = Csv.read(input, options);
     Seed root = Seed.of(seed);
+    List<String> summaries = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {
-      table = chain.get(i).apply(table, severity, root.derive("apply", i));
+      PerturbationResult result =
+          chain.get(i).applyWithSummary(table, severity, root.derive("apply", i));
+      table = result.table();
+      summaries.add(apply.get(i) + ": " + result.describe());
     }
     Csv.write(table, out);
     w.printf(
         "%s: %d rows, %d columns (seed %d)%n", out, table.rowCount(), table.columnCount(), seed);
+    for (String line : summaries) {
+      w.println("  " + line);
+    }
     return GauntletCli.OK;
   }
 
@@ -136,8 +150,12 @@ final class PerturbCommand implements Callable<Integer> {
   }
 
   private static void printList(PrintWriter w, Registry<PerturbationProvider> registry) {
+    w.println("Every perturbation changes nothing at --severity 0. Those marked (resamples)");
+    w.println("replace or insert rows: row i of the output need not be row i of the input.");
+    w.println();
     for (PerturbationProvider p : registry.all()) {
-      w.printf("%s%n  %s%n", p.name(), p.description());
+      w.printf(
+          "%s%s%n  %s%n", p.name(), p.keepsRowIdentity() ? "" : " (resamples)", p.description());
       for (Parameter param : p.parameters()) {
         String def =
             param.required()

@@ -249,4 +249,51 @@ class PerturbCommandTest {
     assertThat(bad.err()).contains("concept-shift: weights").contains("\"ages\"");
     assertThat(bad.err()).doesNotContain("Exception");
   }
+
+  @Test
+  void aSummaryOfWhatEachPerturbationChangedIsPrinted() {
+    Path out = dir.resolve("s.csv");
+    CliRun r =
+        run(
+            "perturb",
+            CREDIT.toString(),
+            "--label",
+            "class",
+            "--apply",
+            "covariate-shift:columns=age,shift=3,ranges=age:19..75",
+            "--apply",
+            "duplicates:rate=0.1",
+            "--apply",
+            "selection-bias:column=duration",
+            "--seed",
+            "1",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines[0]).isEqualTo(out + ": 1100 rows, 21 columns (seed 1)");
+    assertThat(lines[1])
+        .startsWith(
+            "  covariate-shift:columns=age,shift=3,ranges=age:19..75: 1,000 rows in, 1,000 rows"
+                + " out: ")
+        .contains(" cells changed, ")
+        .endsWith(" values clipped to the column's range");
+    assertThat(lines[2])
+        .isEqualTo("  duplicates:rate=0.1: 1,000 rows in, 1,100 rows out: 100 rows added");
+    assertThat(lines[3])
+        .startsWith("  selection-bias:column=duration: 1,100 rows in, 1,100 rows out: ")
+        .contains(" rows replaced by copies of others, effective sample size ")
+        .doesNotContain("cells");
+  }
+
+  @Test
+  void aMissingValueInTheFirstColumnIsWrittenAsAnEmptyField() throws IOException {
+    Path in = dir.resolve("in.csv");
+    Files.writeString(in, "a,b\n1,x\n,y\n3,\n");
+    Path out = dir.resolve("out.csv");
+    CliRun r =
+        run("perturb", in.toString(), "--apply", "gaussian-noise:scale=0", "--out", out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(out)).isEqualTo("a,b\n1,x\n,y\n3,\n");
+  }
 }
