@@ -139,8 +139,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Unweighted mean over all classes of each class's recall (the share of the class's rows"
-                + " predicted as it; 0 for a class with no rows)."));
+            "Unweighted mean over all classes of each class's recall (the share of the class's"
+                + " rows predicted as it; 0 for a class with no rows)."));
     l.add(
         m(
             "f1_macro",
@@ -148,8 +148,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Unweighted mean over all classes of each class's F1, the harmonic mean of its precision"
-                + " and recall (0 when both are 0)."));
+            "Unweighted mean over all classes of each class's F1, the harmonic mean of its"
+                + " precision and recall (0 when both are 0)."));
     l.add(
         m(
             "precision_weighted",
@@ -181,8 +181,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Area under the ROC curve of the positive class's probability (two classes; the positive"
-                + " class is the second), or the unweighted mean of each class's one-vs-rest area."));
+            "Area under the ROC curve of the positive class's probability (two classes; the"
+                + " positive class is the second), or the unweighted mean of each class's"
+                + " one-vs-rest area."));
     l.add(
         m(
             "pr_auc",
@@ -190,8 +191,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Average precision (scikit-learn's step-wise area under the precision-recall curve) of the"
-                + " positive class, or the unweighted mean over classes one-vs-rest."));
+            "Average precision (scikit-learn's step-wise area under the precision-recall curve)"
+                + " of the positive class, or the unweighted mean over classes one-vs-rest."));
     // calibration and probability quality
     l.add(
         m(
@@ -200,8 +201,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             INF,
-            "Mean over rows of -ln of the probability given to the true class, probabilities clipped"
-                + " to [2.22e-16, 1 - 2.22e-16] and renormalised as scikit-learn does."));
+            "Mean over rows of -ln of the probability given to the true class, probabilities"
+                + " clipped to [2.22e-16, 1 - 2.22e-16] and renormalised as scikit-learn does."));
     l.add(
         m(
             "brier_score",
@@ -209,8 +210,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             2,
-            "Mean over rows of the squared difference between the positive class's probability and"
-                + " the 0/1 truth (two classes, range [0, 1]), or of the sum over classes of"
+            "Mean over rows of the squared difference between the positive class's probability"
+                + " and the 0/1 truth (two classes, range [0, 1]), or of the sum over classes of"
                 + " (p_k - 1[y = k])^2 (more classes)."));
     l.add(
         m(
@@ -219,8 +220,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             1,
-            "Expected calibration error of the top-label confidence over 10 equal-width bins (lo, hi]:"
-                + " sum over bins of (rows in bin / rows) x |accuracy - mean confidence|."));
+            "Expected calibration error of the top-label confidence over 10 equal-width bins (lo,"
+                + " hi]: sum over bins of (rows in bin / rows) x |accuracy - mean confidence|."));
     l.add(
         m(
             "mce",
@@ -228,8 +229,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             1,
-            "Maximum calibration error: the largest |accuracy - mean confidence| over the non-empty"
-                + " bins of the ece's reliability diagram."));
+            "Maximum calibration error: the largest |accuracy - mean confidence| over the"
+                + " non-empty bins of the ece's reliability diagram."));
     l.add(
         m(
             "overconfidence",
@@ -262,7 +263,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             INF,
-            "Square root of the mean squared difference between the predicted and the true numbers."));
+            "Square root of the mean squared difference between the predicted and the true"
+                + " numbers."));
     l.add(
         m(
             "r2",
@@ -270,8 +272,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             Double.NEGATIVE_INFINITY,
             1,
-            "Coefficient of determination, 1 - (sum of squared errors) / (sum of squared deviations of"
-                + " the truth from its mean); undefined (NaN) when the truth is constant."));
+            "Coefficient of determination, 1 - (sum of squared errors) / (sum of squared"
+                + " deviations of the truth from its mean); undefined (NaN) when the truth is"
+                + " constant."));
     // evasion attacks
     l.add(
         m(
@@ -280,8 +283,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             1,
-            "Share of the rows the model classified correctly before the attack whose predicted class"
-                + " the attack changed within its budget."));
+            "Share of the rows the model classified correctly before the attack whose predicted"
+                + " class the attack changed within its budget."));
     // poisoning
     l.add(
         m(
@@ -290,8 +293,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             1,
-            "Share of the triggered test rows, of classes other than the backdoor's target, that the"
-                + " model trained on the poisoned rows puts in the target class."));
+            "Share of the triggered test rows, of classes other than the backdoor's target, that"
+                + " the model trained on the poisoned rows puts in the target class."));
     // synthetic data: fidelity
     l.add(
         m(
@@ -300,7 +303,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "SDMetrics' quality score: the mean of column_shapes and column_pair_trends."));
+            "SDMetrics' (0.29) QualityReport score: the mean of column_shapes and"
+                + " column_pair_trends (the one that is defined, when the other is not)."));
     l.add(
         m(
             "column_shapes",
@@ -308,8 +312,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Mean over columns of each column's shape score: 1 - the KS statistic for numeric columns,"
-                + " 1 - the total variation distance for categorical ones."));
+            "Mean over columns of SDMetrics' shape score: 1 - the two-sample KS statistic for"
+                + " numeric columns, 1 - the total variation distance of the category shares for"
+                + " categorical ones."));
     l.add(
         m(
             "column_pair_trends",
@@ -317,8 +322,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Mean over all column pairs of the correlation similarity (two numeric columns) or the"
-                + " contingency similarity (a pair with a categorical column)."));
+            "Mean over the column pairs that meet SDMetrics' thresholds (real |Pearson r| > 0.5"
+                + " for two numeric columns, real Cramér's V > 0.3 otherwise) of the pair's"
+                + " correlation similarity or contingency similarity."));
     l.add(
         m(
             "correlation_similarity",
@@ -326,7 +332,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Mean over numeric column pairs of 1 - |real Pearson correlation - synthetic one| / 2."));
+            "Mean over numeric column pairs of 1 - |real Pearson correlation - synthetic one| /"
+                + " 2."));
     l.add(
         m(
             "contingency_similarity",
@@ -344,7 +351,8 @@ public final class MetricCatalog {
             0,
             1,
             "SDMetrics' logistic detection score: 1 - (2 max(AUC, 0.5) - 1) averaged over 3"
-                + " cross-validation folds of a logistic regression telling synthetic rows from real."));
+                + " cross-validation folds of a logistic regression telling synthetic rows from"
+                + " real."));
     l.add(
         m(
             "frechet_distance",
@@ -352,8 +360,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             INF,
-            "Fréchet distance between Gaussians fitted to the real and the synthetic rows' numeric"
-                + " columns, as they are (rows with a missing value dropped)."));
+            "Fréchet distance between Gaussians fitted to the real and the synthetic rows'"
+                + " numeric columns, as they are (rows with a missing value dropped)."));
     l.add(
         m(
             "frechet_distance_standardized",
@@ -370,8 +378,8 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             INF,
-            "Fréchet distance on every column encoded by a feature encoder fitted on the real rows"
-                + " (numbers standardized, categories one-hot)."));
+            "Fréchet distance on every column encoded by a feature encoder fitted on the real"
+                + " rows (numbers standardized, categories one-hot)."));
     l.add(
         m(
             "prdc_precision",
@@ -397,8 +405,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             INF,
-            "Number of real rows' 5-nearest-neighbour balls a synthetic row lies in, averaged over"
-                + " synthetic rows and divided by 5 (about 1 for a sample of the real distribution)."));
+            "Number of real rows' 5-nearest-neighbour balls a synthetic row lies in, averaged"
+                + " over synthetic rows and divided by 5 (about 1 for a sample of the real"
+                + " distribution)."));
     l.add(
         m(
             "prdc_coverage",
@@ -415,9 +424,9 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             Double.NEGATIVE_INFINITY,
             INF,
-            "Unbiased estimate of the squared maximum mean discrepancy between the real and synthetic"
-                + " rows with a Gaussian kernel of median-heuristic bandwidth (slightly negative when"
-                + " they agree)."));
+            "Unbiased estimate of the squared maximum mean discrepancy between the real and"
+                + " synthetic rows with a Gaussian kernel of median-heuristic bandwidth (slightly"
+                + " negative when they agree)."));
     // synthetic data: privacy
     l.add(
         m(
@@ -434,9 +443,9 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Median over synthetic rows of the distance to the closest training row, in SDMetrics'"
-                + " mean cell distance (numbers: |a - b| / real range, capped at 1; categories: 0 or"
-                + " 1)."));
+            "Median over synthetic rows of the distance to the closest training row, in"
+                + " SDMetrics' mean cell distance (numbers: |a - b| / real range, capped at 1;"
+                + " categories: 0 or 1)."));
     l.add(
         m(
             "dcr_baseline_protection",
@@ -472,8 +481,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Accuracy on the same real holdout rows of the built-in logistic regression trained on"
-                + " the real training rows (train real, test real)."));
+            "Accuracy on the same real holdout rows of the built-in logistic regression trained"
+                + " on the real training rows (train real, test real)."));
     l.add(
         m(
             "utility_ratio",
@@ -481,8 +490,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             INF,
-            "tstr_accuracy divided by trtr_accuracy: 1 when the synthetic rows train as well as the"
-                + " real ones."));
+            "tstr_accuracy divided by trtr_accuracy: 1 when the synthetic rows train as well as"
+                + " the real ones."));
     // drift
     l.add(
         m(
@@ -491,9 +500,10 @@ public final class MetricCatalog {
             LOWER_IS_BETTER,
             0,
             1,
-            "Share of the feature columns whose drift test (Evidently's defaults: KS or chi-square"
-                + " p < 0.05 up to 1000 reference rows, else Wasserstein or Jensen-Shannon >= 0.1)"
-                + " flags drift from the clean test rows to the rows under the variant."));
+            "Share of the feature columns whose drift test (Evidently's defaults: KS or"
+                + " chi-square p < 0.05 up to 1000 reference rows, else Wasserstein or"
+                + " Jensen-Shannon >= 0.1) flags drift from the clean test rows to the rows under"
+                + " the variant."));
     Map<String, MetricDefinition> byId = new LinkedHashMap<>();
     for (MetricDefinition d : l) {
       if (byId.put(d.id(), d) != null) {
