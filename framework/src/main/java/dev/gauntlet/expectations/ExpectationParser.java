@@ -2,6 +2,7 @@ package dev.gauntlet.expectations;
 
 import static dev.gauntlet.UserInputException.quote;
 
+import dev.gauntlet.data.NumberText;
 import dev.gauntlet.internal.Suggestions;
 import dev.gauntlet.metrics.MetricCatalog;
 import dev.gauntlet.metrics.MetricDefinition;
@@ -306,9 +307,9 @@ public final class ExpectationParser {
             t.column,
             t.shown(),
             "a drop within [-"
-                + plain(width)
+                + NumberText.format(width)
                 + ", "
-                + plain(width)
+                + NumberText.format(width)
                 + "] ("
                 + m.id()
                 + "'s range is "
@@ -387,7 +388,7 @@ public final class ExpectationParser {
           throw error(
               t.column,
               t.shown() + ", not a severity of " + quote(v),
-              "one of " + quote(v) + "'s severities " + severityList(variants.get(v)),
+              "one of " + quote(v) + "'s severities " + Expectations.severityList(variants.get(v)),
               variant == null
                   ? "use a severity every variant has, or add "
                       + t.text
@@ -420,21 +421,5 @@ public final class ExpectationParser {
       return new ExpectationSyntaxException(
           text, new ExpectationError(column, found, expected, fix));
     }
-  }
-
-  private static String severityList(List<Double> severities) {
-    List<String> shown = new ArrayList<>();
-    for (double s : severities) {
-      shown.add(plain(s));
-    }
-    return shown.toString();
-  }
-
-  /** A number as a person writes it: {@code 0}, {@code 1}, {@code 0.25}, {@code -1}. */
-  private static String plain(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
   }
 }

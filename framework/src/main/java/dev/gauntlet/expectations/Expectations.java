@@ -3,6 +3,7 @@ package dev.gauntlet.expectations;
 import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.NumberText;
 import dev.gauntlet.metrics.Direction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -91,6 +92,15 @@ public final class Expectations {
     return found;
   }
 
+  /** Severities as people write them: {@code [0, 0.25, 0.5]}. */
+  static String severityList(List<Double> severities) {
+    List<String> shown = new ArrayList<>();
+    for (double s : severities) {
+      shown.add(NumberText.format(s));
+    }
+    return shown.toString();
+  }
+
   /** The figure compared with the bound at one place. */
   private record Figure(double measured, Measurement value, double reference, String slice) {}
 
@@ -158,7 +168,7 @@ public final class Expectations {
           if (only.isEmpty()) {
             throw error(
                 "no severity " + Verdict.number(at.getAsDouble()) + " in variant " + quote(variant),
-                "one of its severities " + severities,
+                "one of its severities " + severityList(severities),
                 "use one of the variant's severities after `at`");
           }
         }
@@ -298,7 +308,7 @@ public final class Expectations {
                       + " of "
                       + quote(variant)
                       + " in the earlier run",
-                  " (it has " + earlier.severities(variant) + ")");
+                  " (it has " + severityList(earlier.severities(variant)) + ")");
             }
             Optional<Measurement> old =
                 slice == null

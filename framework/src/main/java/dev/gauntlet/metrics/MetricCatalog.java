@@ -60,7 +60,7 @@ public final class MetricCatalog {
           where,
           "unknown metric " + UserInputException.quote(id),
           "a metric id of the catalogue"
-              + suggestion(id).map(s -> ": did you mean " + s + "?").orElse(""),
+              + suggestion(id).map(s -> "; did you mean " + s + "?").orElse(""),
           "use one of the ids `gauntlet metrics` lists");
     }
     return d;

@@ -1,5 +1,6 @@
 package dev.gauntlet.metrics;
 
+import dev.gauntlet.data.NumberText;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -45,16 +46,8 @@ public record MetricDefinition(
 
   /** The range as text: {@code [0, 1]}, {@code [0, inf)}, {@code (-inf, 1]}. */
   public String rangeText() {
-    String lo = min == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + number(min);
-    String hi = max == Double.POSITIVE_INFINITY ? "inf)" : number(max) + "]";
+    String lo = min == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + NumberText.format(min);
+    String hi = max == Double.POSITIVE_INFINITY ? "inf)" : NumberText.format(max) + "]";
     return lo + ", " + hi;
-  }
-
-  /** A number as a person writes it: {@code 0}, {@code 1}, {@code 0.5}, {@code -1}. */
-  static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    return Double.toString(v);
   }
 }

@@ -130,7 +130,7 @@ class ExpectationsTest {
             UserInputException.class);
     assertThat(e.where()).isEqualTo("expectation \"accuracy >= 0.5 under noise at 0.25\"");
     assertThat(e.found()).isEqualTo("no severity 0.25 in variant \"noise\"");
-    assertThat(e.expected()).isEqualTo("one of its severities [0.0, 0.5, 1.0]");
+    assertThat(e.expected()).isEqualTo("one of its severities [0, 0.5, 1]");
     UserInputException unknown =
         catchThrowableOfType(
             () -> judge("accuracy >= 0.5 under nosie", run().build()), UserInputException.class);

@@ -105,7 +105,7 @@ class MetricCatalogTest {
                 + nl
                 + "  found:    unknown metric \"f1-macro\""
                 + nl
-                + "  expected: a metric id of the catalogue: did you mean f1_macro?"
+                + "  expected: a metric id of the catalogue; did you mean f1_macro?"
                 + nl
                 + "  fix:      use one of the ids `gauntlet metrics` lists");
     assertThat(MetricCatalog.get("f1_macro", "--metric").kind())

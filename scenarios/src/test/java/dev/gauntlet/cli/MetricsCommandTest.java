@@ -59,7 +59,7 @@ class MetricsCommandTest {
                     System.lineSeparator(),
                     "ID \"acuracy\"",
                     "  found:    unknown metric \"acuracy\"",
-                    "  expected: a metric id of the catalogue: did you mean accuracy?",
+                    "  expected: a metric id of the catalogue; did you mean accuracy?",
                     "  fix:      use one of the ids `gauntlet metrics` lists")
                 + System.lineSeparator());
   }
