@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
       CompareCommand.class,
       EvaluateCommand.class,
       PerturbCommand.class,
+      MetricsCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },
