@@ -443,6 +443,11 @@ public final class LogisticRegression implements Differentiable {
     private void addOuter(double[][] h, int row0, int col0, int at, double w) {
       for (int a = 0; a < p; a++) {
         double wa = w * x[at + a];
+        if (wa == 0) {
+          // a one-hot row is mostly zeros: its outer product adds nothing there (bit for bit, as
+          // h starts at +0 and finite zeros add to it exactly)
+          continue;
+        }
         double[] hRow = h[row0 + a];
         for (int b = a; b < p; b++) {
           hRow[col0 + b] += wa * x[at + b];

@@ -49,6 +49,8 @@ final class InspectCommand implements Callable<Integer> {
 
   @Mixin ColumnTypeOptions types;
 
+  @Mixin IdOptions ids;
+
   @Option(names = "--label", paramLabel = "COLUMN", description = "Mark this column as the label.")
   String label;
 
@@ -63,7 +65,7 @@ final class InspectCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = Csv.read(file, options);
+    Table table = ids.mark(Csv.read(file, options), spec.commandLine().getErr()).table();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

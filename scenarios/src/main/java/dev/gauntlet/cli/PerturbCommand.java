@@ -74,6 +74,8 @@ final class PerturbCommand implements Callable<Integer> {
 
   @Mixin ColumnTypeOptions types;
 
+  @Mixin IdOptions ids;
+
   @Option(
       names = "--list",
       description = "List every perturbation with its parameters and defaults.")
@@ -120,7 +122,7 @@ final class PerturbCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = Csv.read(input, options);
+    Table table = ids.mark(Csv.read(input, options), spec.commandLine().getErr()).table();
     Seed root = Seed.of(seed);
     for (int i = 0; i < chain.size(); i++) {
       table = chain.get(i).apply(table, severity, root.derive("apply", i));
