@@ -49,7 +49,12 @@ import picocli.CommandLine.Spec;
       "permutation p-value.",
       "",
       "A column is numeric when it is numeric in both files; both files need the same columns",
-      "and at least 2 data rows."
+      "and at least 2 data rows.",
+      "",
+      "Id columns are kept out of every figure: those given with --id, and categorical columns",
+      "of REAL.csv with distinct values in at least 95%% of at least 50 rows (unless --not-id);",
+      "stderr says which they are. A categorical column costs the models and encoded figures",
+      "at most 100 features: its rarer levels beyond that share one."
     })
 final class CompareCommand implements Callable<Integer> {
 

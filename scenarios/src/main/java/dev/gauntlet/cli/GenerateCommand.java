@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -369,7 +370,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UserInputException(
           String.join(" ", readOptions),
           "options for reading --fit data with " + source,
-          "--categorical, --numeric, --label, --id and --not-id only when fitting (--fit)",
+          readOptions.stream().map(o -> o.split(" ")[0]).collect(Collectors.joining(", "))
+              + " only when fitting (--fit)",
           model != null
               ? "drop them: the model file keeps the types and roles it was fitted with"
               : "drop them: the world spec gives each column's type and role");

@@ -26,7 +26,7 @@ final class IdOptions {
       paramLabel = "COLUMN",
       description =
           "Never treat these columns as ids. By default a categorical column with distinct values"
-              + " in at least 95% of at least 50 rows is one.")
+              + " in at least 95%% of at least 50 rows is one.")
   List<String> notIds = List.of();
 
   /** Marks the table's ids by these options and says on {@code err} which they are and why. */
