@@ -50,7 +50,7 @@ final class Lbfgs {
     double[] next = new double[d];
     double[] nextG = new double[d];
     for (int iteration = 0; ; iteration++) {
-      double norm = maxAbs(g);
+      double norm = Newton.maxAbs(g);
       if (norm <= tolerance) {
         return new Newton.Result(x, iteration, true, norm);
       }
@@ -61,32 +61,32 @@ final class Lbfgs {
       double[] q = g.clone();
       for (int i = 0; i < stored; i++) {
         int j = Math.floorMod(newest - i, MEMORY);
-        alpha[j] = rho[j] * dot(s[j], q);
+        alpha[j] = rho[j] * Newton.dot(s[j], q);
         axpy(-alpha[j], y[j], q);
       }
-      double gamma = stored == 0 ? 1 / Math.max(1, Math.sqrt(dot(g, g))) : 1;
+      double gamma = stored == 0 ? 1 / Math.max(1, Math.sqrt(Newton.dot(g, g))) : 1;
       if (stored > 0) {
-        gamma = dot(s[newest], y[newest]) / dot(y[newest], y[newest]);
+        gamma = Newton.dot(s[newest], y[newest]) / Newton.dot(y[newest], y[newest]);
       }
       for (int i = 0; i < d; i++) {
         q[i] *= gamma;
       }
       for (int i = stored - 1; i >= 0; i--) {
         int j = Math.floorMod(newest - i, MEMORY);
-        double beta = rho[j] * dot(y[j], q);
+        double beta = rho[j] * Newton.dot(y[j], q);
         axpy(alpha[j] - beta, s[j], q);
       }
       for (int i = 0; i < d; i++) {
         q[i] = -q[i];
       }
-      double slope = dot(g, q);
+      double slope = Newton.dot(g, q);
       if (!(slope < 0)) {
         // not a descent direction (rounding): restart from steepest descent
         stored = 0;
         for (int i = 0; i < d; i++) {
           q[i] = -g[i];
         }
-        slope = -dot(g, g);
+        slope = -Newton.dot(g, g);
       }
       double t = 1;
       double fn = Double.NaN;
@@ -111,8 +111,8 @@ final class Lbfgs {
         step[i] = next[i] - x[i];
         change[i] = nextG[i] - g[i];
       }
-      double curvature = dot(step, change);
-      if (curvature > 1e-12 * Math.sqrt(dot(step, step) * dot(change, change))) {
+      double curvature = Newton.dot(step, change);
+      if (curvature > 1e-12 * Math.sqrt(Newton.dot(step, step) * Newton.dot(change, change))) {
         newest = (newest + 1) % MEMORY;
         s[newest] = step;
         y[newest] = change;
@@ -124,7 +124,7 @@ final class Lbfgs {
       System.arraycopy(nextG, 0, g, 0, d);
       f = fn;
       if (decrease <= RELATIVE_DECREASE) {
-        return new Newton.Result(x, iteration + 1, true, maxAbs(g));
+        return new Newton.Result(x, iteration + 1, true, Newton.maxAbs(g));
       }
     }
   }
@@ -133,21 +133,5 @@ final class Lbfgs {
     for (int i = 0; i < y.length; i++) {
       y[i] += a * x[i];
     }
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double maxAbs(double[] a) {
-    double m = 0;
-    for (double v : a) {
-      m = Math.max(m, Math.abs(v));
-    }
-    return m;
   }
 }

@@ -338,40 +338,10 @@ public final class LogisticRegression implements Differentiable {
 
     @Override
     public double valueAndGradient(double[] theta, double[] g) {
-      int stride = p + 1;
-      double[] s = new double[k];
-      double loss = 0;
-      for (int r = 0; r < n; r++) {
-        int at = r * p;
-        scores(theta, x, at, p, k, s);
-        loss -= s[y[r]];
-        loss += softmax(s);
-        for (int m = 0; m < free; m++) {
-          int cls = classOf(m, k);
-          double res = s[cls] - (y[r] == cls ? 1 : 0);
-          int base = m * stride;
-          for (int j = 0; j < p; j++) {
-            g[base + j] += res * x[at + j];
-          }
-          g[base + p] += res;
-        }
-      }
-      double interceptSum = 0;
-      for (int m = 0; m < free; m++) {
-        int base = m * stride;
-        for (int j = 0; j < p; j++) {
-          g[base + j] += inverseC * theta[base + j];
-        }
-        interceptSum += theta[base + p];
-      }
-      if (free > 1) {
-        for (int m = 0; m < free; m++) {
-          g[m * stride + p] += interceptSum;
-        }
-      }
-      return loss + penalty(theta);
+      return derivatives(theta, g, null);
     }
 
+    /** As {@link Newton.Problem#derivatives}; with {@code h} null, the gradient only (L-BFGS). */
     @Override
     public double derivatives(double[] theta, double[] g, double[][] h) {
       int stride = p + 1;
@@ -396,14 +366,14 @@ public final class LogisticRegression implements Differentiable {
             g[base + j] += res * x[at + j];
           }
           g[base + p] += res;
-          for (int l = m; l < free; l++) {
+          for (int l = m; h != null && l < free; l++) {
             double w = prob[m] * ((m == l ? 1 : 0) - prob[l]);
             addOuter(h, m * stride, l * stride, at, w);
           }
         }
       }
       // Mirror: each block (m, l) is symmetric; fill its lower triangle, then block (l, m).
-      for (int m = 0; m < free; m++) {
+      for (int m = 0; h != null && m < free; m++) {
         for (int l = m; l < free; l++) {
           for (int a = 0; a < stride; a++) {
             for (int b = a + 1; b < stride; b++) {
@@ -424,14 +394,16 @@ public final class LogisticRegression implements Differentiable {
         int base = m * stride;
         for (int j = 0; j < p; j++) {
           g[base + j] += inverseC * theta[base + j];
-          h[base + j][base + j] += inverseC;
+          if (h != null) {
+            h[base + j][base + j] += inverseC;
+          }
         }
         interceptSum += theta[base + p];
       }
       if (free > 1) {
         for (int m = 0; m < free; m++) {
           g[m * stride + p] += interceptSum;
-          for (int l = 0; l < free; l++) {
+          for (int l = 0; h != null && l < free; l++) {
             h[m * stride + p][l * stride + p] += 1;
           }
         }
