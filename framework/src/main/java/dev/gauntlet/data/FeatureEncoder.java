@@ -2,8 +2,10 @@ package dev.gauntlet.data;
 
 import dev.gauntlet.UserInputException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns table columns into numeric features, fitted on one table and applied to others.
@@ -16,10 +18,21 @@ import java.util.Map;
  *       matched by level text, so tables with other dictionaries encode the same way. A level not
  *       seen when fitting encodes as all zeros; a missing value likewise, plus a {@code
  *       name=(missing)} feature when the fitted column had missing values.
+ *   <li>A categorical column with more than {@link #MAX_LEVELS} levels present costs at most that
+ *       many features: its {@code MAX_LEVELS - 1} most frequent levels (ties by first appearance in
+ *       the column's dictionary) keep a feature each, and the rarer ones share one feature {@code
+ *       name=(other)}, as does a level not seen when fitting. Without the cap a column of a level
+ *       per row (an id read as data) costs a feature per row, and a model fitted on it memory and
+ *       time in the square of that.
  * </ul>
  */
 public final class FeatureEncoder {
   static final String MISSING_SUFFIX = "=(missing)";
+
+  /** The most features a categorical column's levels get (the missing indicator aside). */
+  public static final int MAX_LEVELS = 100;
+
+  static final String OTHER_SUFFIX = "=(other)";
 
   private final List<ColumnEncoding> encodings;
   private final List<String> featureNames;
@@ -85,7 +98,7 @@ public final class FeatureEncoder {
   public FeatureMatrix transform(Table table) {
     int rows = table.rowCount();
     int width = width();
-    double[] data = new double[rows * width];
+    double[] data = new double[FeatureMatrix.cells(rows, width)];
     int offset = 0;
     for (ColumnEncoding e : encodings) {
       Column c = table.column(e.column());
@@ -159,25 +172,43 @@ public final class FeatureEncoder {
     }
   }
 
-  private record CategoricalEncoding(String column, List<String> levels, boolean indicator)
+  /**
+   * @param levels the levels with a feature of their own, in feature order
+   * @param pooled whether the rarer levels (and unseen ones) share a {@code name=(other)} feature
+   * @param indicator whether a {@code name=(missing)} feature follows
+   */
+  private record CategoricalEncoding(
+      String column, List<String> levels, boolean pooled, boolean indicator)
       implements ColumnEncoding {
 
     static CategoricalEncoding fit(String name, CategoricalColumn c) {
       int[] counts = c.counts();
-      List<String> present = new ArrayList<>();
+      List<Integer> present = new ArrayList<>();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] > 0) {
-          present.add(c.levels().get(i));
+          present.add(i);
         }
       }
-      return new CategoricalEncoding(name, List.copyOf(present), c.missingCount() > 0);
+      boolean pooled = present.size() > MAX_LEVELS;
+      if (pooled) {
+        // stable sort: equal counts keep dictionary order
+        List<Integer> byCount = new ArrayList<>(present);
+        byCount.sort((a, b) -> Integer.compare(counts[b], counts[a]));
+        Set<Integer> kept = new HashSet<>(byCount.subList(0, MAX_LEVELS - 1));
+        present.removeIf(i -> !kept.contains(i));
+      }
+      List<String> levels = present.stream().map(i -> c.levels().get(i)).toList();
+      return new CategoricalEncoding(name, levels, pooled, c.missingCount() > 0);
     }
 
     @Override
     public List<String> featureNames() {
-      List<String> names = new ArrayList<>(levels.size() + 1);
+      List<String> names = new ArrayList<>(levels.size() + 2);
       for (String level : levels) {
         names.add(column + "=" + level);
+      }
+      if (pooled) {
+        names.add(column + OTHER_SUFFIX);
       }
       if (indicator) {
         names.add(column + MISSING_SUFFIX);
@@ -191,15 +222,17 @@ public final class FeatureEncoder {
         throw typeChanged(column, ColumnType.CATEGORICAL);
       }
       Map<String, Integer> fitted = CategoricalColumn.indexOf(levels);
+      int other = pooled ? levels.size() : -1;
+      int missing = levels.size() + (pooled ? 1 : 0);
       int[] position = new int[k.levels().size()];
       for (int i = 0; i < position.length; i++) {
-        position[i] = fitted.getOrDefault(k.levels().get(i), -1);
+        position[i] = fitted.getOrDefault(k.levels().get(i), other);
       }
       for (int r = 0, at = offset; r < k.size(); r++, at += stride) {
         int code = k.code(r);
         if (code == CategoricalColumn.MISSING) {
           if (indicator) {
-            out[at + levels.size()] = 1;
+            out[at + missing] = 1;
           }
         } else if (position[code] >= 0) {
           out[at + position[code]] = 1;

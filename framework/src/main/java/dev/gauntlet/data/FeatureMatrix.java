@@ -1,5 +1,6 @@
 package dev.gauntlet.data;
 
+import dev.gauntlet.UserInputException;
 import java.util.List;
 
 /**
@@ -20,6 +21,25 @@ public record FeatureMatrix(int rows, int cols, double[] data, List<String> name
     if (names.size() != cols) {
       throw new IllegalArgumentException(names.size() + " names for " + cols + " columns");
     }
+  }
+
+  /** The most values a Java array holds (the usual VM limit, a little below 2^31). */
+  static final int MAX_CELLS = Integer.MAX_VALUE - 8;
+
+  /**
+   * {@code rows * cols}, the size of a matrix's data; a user error when it exceeds what one array
+   * holds (in int arithmetic the product would wrap around to a wrong or negative size).
+   */
+  public static int cells(int rows, int cols) {
+    long cells = (long) rows * cols;
+    if (cells > MAX_CELLS) {
+      throw new UserInputException(
+          rows + " rows x " + cols + " encoded features",
+          cells + " values in one matrix",
+          "at most " + MAX_CELLS + " (the largest Java array)",
+          "use fewer rows (a subsample), or leave columns out (mark ids with --id, or --exclude)");
+    }
+    return (int) cells;
   }
 
   public double get(int row, int col) {

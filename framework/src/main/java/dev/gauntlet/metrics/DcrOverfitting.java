@@ -1,5 +1,6 @@
 package dev.gauntlet.metrics;
 
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.random.Seed;
 
@@ -20,6 +21,9 @@ public record DcrOverfitting(int syntheticRows, double closerToTraining, double 
   /** Compares on seeded subsamples of at most {@code maxRows} rows of each table. */
   public static DcrOverfitting of(
       Table training, Table holdout, Table synthetic, int maxRows, Seed seed) {
+    holdout = IdColumns.withoutIds(holdout, training); // ids are no data
+    synthetic = IdColumns.withoutIds(synthetic, training);
+    training = IdColumns.withoutIds(training, synthetic);
     Table train = Privacy.subsample(training, maxRows, seed.derive("overfitting-training"));
     Table hold = Privacy.subsample(holdout, maxRows, seed.derive("overfitting-holdout"));
     Table synth = Privacy.subsample(synthetic, maxRows, seed.derive("overfitting-synthetic"));

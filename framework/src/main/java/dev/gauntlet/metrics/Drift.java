@@ -3,6 +3,7 @@ package dev.gauntlet.metrics;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.Arrays;
@@ -111,6 +112,9 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
   private static final double JS_FLOOR = 1e-4;
 
   public static Drift of(Table reference, Table current, Options options) {
+    Table referenceData = IdColumns.withoutIds(reference, current); // ids are no data
+    current = IdColumns.withoutIds(current, reference);
+    reference = referenceData;
     Map<String, ColumnDrift> out = new LinkedHashMap<>();
     int m = reference.columnCount();
     boolean small = reference.rowCount() <= SMALL_SAMPLE;

@@ -4,6 +4,7 @@ import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.ArrayList;
@@ -68,6 +69,10 @@ public record Fidelity(
 
   /** Compares two tables with the same column names, each numeric in both or in neither. */
   public static Fidelity compare(Table real, Table synthetic) {
+    // id columns (role ID in either table) are no data: SDMetrics leaves out sdtype id
+    Table realData = IdColumns.withoutIds(real, synthetic);
+    synthetic = IdColumns.withoutIds(synthetic, real);
+    real = realData;
     Map<String, ColumnFidelity> figures = new LinkedHashMap<>();
     Map<String, QualityReport.ColumnShape> shapes = new LinkedHashMap<>();
     List<String> numeric = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.gauntlet.metrics;
 
 import dev.gauntlet.data.FeatureEncoder;
 import dev.gauntlet.data.FeatureMatrix;
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.metrics.internal.OpenBlasFrechet;
 import java.util.function.Function;
@@ -66,11 +67,11 @@ public final class Frechet {
 
   /**
    * The distance on encoded features: a {@link FeatureEncoder} fitted on every column of the real
-   * table (numeric standardized, categorical one-hot, missing values imputed with indicators),
-   * applied to both tables.
+   * table but its ids ({@link IdColumns}) (numeric standardized, categorical one-hot, missing
+   * values imputed with indicators), applied to both tables.
    */
   public static double encoded(Table real, Table synthetic) {
-    FeatureEncoder encoder = FeatureEncoder.fit(real, real.schema().names());
+    FeatureEncoder encoder = FeatureEncoder.fit(real, IdColumns.dataColumns(real));
     return distance(real, synthetic, encoder::transform);
   }
 

@@ -78,7 +78,8 @@ public record Mmd(
     Objects.requireNonNull(seed, "seed");
     FeatureRows.checkShape(real, n, fake, m, d);
     int total = n + m;
-    double[] pooled = Arrays.copyOf(real, total * d);
+    // the sizes in long arithmetic: n * d fits (real holds it) but (n + m) * d may not
+    double[] pooled = Arrays.copyOf(real, FeatureMatrix.cells(total, d));
     System.arraycopy(fake, 0, pooled, n * d, m * d);
     double sigma = total < 2 ? Double.NaN : bandwidth(pooled, total, d, seed);
     if (n < 2 || m < 2 || !(sigma > 0)) {
@@ -129,7 +130,7 @@ public record Mmd(
   private static double[] labels(int n, int m, int permutations, Seed seed) {
     int total = n + m;
     int w = permutations + 1;
-    double[] l = new double[total * w];
+    double[] l = new double[FeatureMatrix.cells(total, w)];
     for (int j = 0; j < n; j++) {
       l[j * w] = 1;
     }

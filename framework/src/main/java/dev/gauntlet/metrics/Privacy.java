@@ -1,6 +1,7 @@
 package dev.gauntlet.metrics;
 
 import dev.gauntlet.data.Column;
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.data.TablePair;
 import dev.gauntlet.random.Seed;
@@ -45,9 +46,12 @@ public record Privacy(
    * #subsamples}, so that other quadratic figures can share them.
    */
   public static Privacy of(Table real, Table synthetic, TablePair subsamples, Seed seed) {
-    double copies = exactCopyShare(real, synthetic);
-    Table r = subsamples.real();
-    Table s = subsamples.synthetic();
+    // ids are no data: a fresh id would make every copied row look new
+    double copies =
+        exactCopyShare(
+            IdColumns.withoutIds(real, synthetic), IdColumns.withoutIds(synthetic, real));
+    Table r = IdColumns.withoutIds(subsamples.real(), subsamples.synthetic());
+    Table s = IdColumns.withoutIds(subsamples.synthetic(), subsamples.real());
     RowDistances distances = RowDistances.to(r);
     double[] dcr = distances.closest(distances.encode(s));
     double[] baseline =

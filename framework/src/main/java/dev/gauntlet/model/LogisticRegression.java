@@ -16,10 +16,14 @@ import java.util.List;
  * determined only up to a common shift; the fit returns the ones that sum to zero (as
  * scikit-learn's solvers do, starting from zero).
  *
- * <p>The fit is Newton's method with a backtracking line search from all-zero parameters, stopping
- * when the largest gradient component divided by the number of rows is at most the tolerance. The
- * features are the table's feature columns (the label excluded) through a {@link FeatureEncoder}
- * fitted on the training table; there is nothing random, so the same table gives the same model.
+ * <p>The fit starts from all-zero parameters and stops when the largest gradient component divided
+ * by the number of rows is at most the tolerance. Up to {@link #NEWTON_MAX_PARAMETERS} parameters
+ * (weights and intercepts) it is Newton's method with a backtracking line search; beyond, where
+ * building and factoring the dense Hessian would cost time in the square and cube of the encoded
+ * width (a categorical column of a thousand levels), it is L-BFGS, whose steps cost time linear in
+ * the width (see {@link Solver}). The features are the table's feature columns (the label excluded)
+ * through a {@link FeatureEncoder} fitted on the training table; there is nothing random, so the
+ * same table gives the same model.
  */
 public final class LogisticRegression implements Differentiable {
   private final FeatureEncoder encoder;
@@ -43,9 +47,35 @@ public final class LogisticRegression implements Differentiable {
     this.converged = converged;
   }
 
-  /** A trainer with scikit-learn's defaults: {@code C = 1}, up to 100 Newton steps. */
+  /** Above this many parameters the automatic solver is L-BFGS instead of Newton's method. */
+  public static final int NEWTON_MAX_PARAMETERS = 128;
+
+  /** L-BFGS steps allowed per allowed Newton step: each is much cheaper and does less. */
+  public static final int LBFGS_STEPS_PER_NEWTON_STEP = 10;
+
+  /** How the penalized log loss is minimized. */
+  public enum Solver {
+    /**
+     * Newton's method up to {@link #NEWTON_MAX_PARAMETERS} parameters, L-BFGS beyond: the same
+     * minimum, at a cost linear in the width where Newton's would be quadratic and worse.
+     */
+    AUTO,
+    /** Newton's method with a dense Hessian: few, exact steps; each costs rows x width squared. */
+    NEWTON,
+    /**
+     * Limited-memory BFGS: each step costs rows x width; up to {@link #LBFGS_STEPS_PER_NEWTON_STEP}
+     * times the trainer's iterations, and it also stops when a step decreases the loss by less than
+     * its rounding (a relative 64 ulp, as SciPy's L-BFGS-B).
+     */
+    LBFGS
+  }
+
+  /**
+   * A trainer with scikit-learn's defaults: {@code C = 1}, up to 100 Newton steps, the solver
+   * chosen by the number of parameters.
+   */
   public static Trainer trainer(String label) {
-    return new Trainer(label, 1.0, 100, 1e-10);
+    return new Trainer(label, 1.0, 100, 1e-10, Solver.AUTO);
   }
 
   /**
@@ -57,11 +87,13 @@ public final class LogisticRegression implements Differentiable {
    * @param maxIterations the most Newton steps; positive
    * @param tolerance the fit stops when the largest gradient component, divided by the number of
    *     rows, is at most this; positive
+   * @param solver how the loss is minimized
    */
-  public record Trainer(String label, double c, int maxIterations, double tolerance)
+  public record Trainer(String label, double c, int maxIterations, double tolerance, Solver solver)
       implements ModelTrainer<Classifier> {
     public Trainer {
       TrainingSet.checkLabel(label);
+      java.util.Objects.requireNonNull(solver, "solver");
       if (!(c > 0 && c < Double.POSITIVE_INFINITY)) {
         throw new IllegalArgumentException("C is not a positive finite number: " + c);
       }
@@ -74,15 +106,19 @@ public final class LogisticRegression implements Differentiable {
     }
 
     public Trainer withC(double newC) {
-      return new Trainer(label, newC, maxIterations, tolerance);
+      return new Trainer(label, newC, maxIterations, tolerance, solver);
     }
 
     public Trainer withMaxIterations(int newMaxIterations) {
-      return new Trainer(label, c, newMaxIterations, tolerance);
+      return new Trainer(label, c, newMaxIterations, tolerance, solver);
     }
 
     public Trainer withTolerance(double newTolerance) {
-      return new Trainer(label, c, maxIterations, newTolerance);
+      return new Trainer(label, c, maxIterations, newTolerance, solver);
+    }
+
+    public Trainer withSolver(Solver newSolver) {
+      return new Trainer(label, c, maxIterations, tolerance, newSolver);
     }
 
     @Override
@@ -94,12 +130,21 @@ public final class LogisticRegression implements Differentiable {
         return new LogisticRegression(set.encoder(), classes, new double[0], 0, true);
       }
       Objective objective = new Objective(set.x(), set.labels().y(), classes.size(), c);
+      double gradientTolerance = tolerance * Math.max(1, set.x().rows());
+      double[] start = new double[objective.dimension()];
+      boolean newton =
+          solver == Solver.NEWTON
+              || (solver == Solver.AUTO && objective.dimension() <= NEWTON_MAX_PARAMETERS);
       Newton.Result result =
-          Newton.minimize(
-              objective,
-              new double[objective.dimension()],
-              tolerance * Math.max(1, set.x().rows()),
-              maxIterations);
+          newton
+              ? Newton.minimize(objective, start, gradientTolerance, maxIterations)
+              : Lbfgs.minimize(
+                  objective,
+                  start,
+                  gradientTolerance,
+                  (int)
+                      Math.min(
+                          Integer.MAX_VALUE, (long) maxIterations * LBFGS_STEPS_PER_NEWTON_STEP));
       return new LogisticRegression(
           set.encoder(), classes, result.x(), result.iterations(), result.converged());
     }
@@ -138,7 +183,7 @@ public final class LogisticRegression implements Differentiable {
     return out;
   }
 
-  /** The Newton steps the fit took. */
+  /** The steps the fit took (Newton or L-BFGS steps, by the solver). */
   public int iterations() {
     return iterations;
   }
@@ -255,7 +300,7 @@ public final class LogisticRegression implements Differentiable {
    * unchanged by a common shift of the intercepts, so this only picks the minimizer whose
    * intercepts sum to zero, and makes the Hessian positive definite.
    */
-  private static final class Objective implements Newton.Problem {
+  private static final class Objective implements Newton.Problem, Lbfgs.Problem {
     private final double[] x;
     private final int[] y;
     private final int n;
@@ -292,6 +337,12 @@ public final class LogisticRegression implements Differentiable {
     }
 
     @Override
+    public double valueAndGradient(double[] theta, double[] g) {
+      return derivatives(theta, g, null);
+    }
+
+    /** As {@link Newton.Problem#derivatives}; with {@code h} null, the gradient only (L-BFGS). */
+    @Override
     public double derivatives(double[] theta, double[] g, double[][] h) {
       int stride = p + 1;
       double[] s = new double[k];
@@ -315,14 +366,14 @@ public final class LogisticRegression implements Differentiable {
             g[base + j] += res * x[at + j];
           }
           g[base + p] += res;
-          for (int l = m; l < free; l++) {
+          for (int l = m; h != null && l < free; l++) {
             double w = prob[m] * ((m == l ? 1 : 0) - prob[l]);
             addOuter(h, m * stride, l * stride, at, w);
           }
         }
       }
       // Mirror: each block (m, l) is symmetric; fill its lower triangle, then block (l, m).
-      for (int m = 0; m < free; m++) {
+      for (int m = 0; h != null && m < free; m++) {
         for (int l = m; l < free; l++) {
           for (int a = 0; a < stride; a++) {
             for (int b = a + 1; b < stride; b++) {
@@ -343,14 +394,16 @@ public final class LogisticRegression implements Differentiable {
         int base = m * stride;
         for (int j = 0; j < p; j++) {
           g[base + j] += inverseC * theta[base + j];
-          h[base + j][base + j] += inverseC;
+          if (h != null) {
+            h[base + j][base + j] += inverseC;
+          }
         }
         interceptSum += theta[base + p];
       }
       if (free > 1) {
         for (int m = 0; m < free; m++) {
           g[m * stride + p] += interceptSum;
-          for (int l = 0; l < free; l++) {
+          for (int l = 0; h != null && l < free; l++) {
             h[m * stride + p][l * stride + p] += 1;
           }
         }
@@ -362,6 +415,11 @@ public final class LogisticRegression implements Differentiable {
     private void addOuter(double[][] h, int row0, int col0, int at, double w) {
       for (int a = 0; a < p; a++) {
         double wa = w * x[at + a];
+        if (wa == 0) {
+          // a one-hot row is mostly zeros: its outer product adds nothing there (bit for bit, as
+          // h starts at +0 and finite zeros add to it exactly)
+          continue;
+        }
         double[] hRow = h[row0 + a];
         for (int b = a; b < p; b++) {
           hRow[col0 + b] += wa * x[at + b];

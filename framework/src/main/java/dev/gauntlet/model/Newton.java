@@ -129,7 +129,7 @@ final class Newton {
     return solver.solve(new ArrayRealVector(b, false)).toArray();
   }
 
-  private static double dot(double[] a, double[] b) {
+  static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];
@@ -137,7 +137,7 @@ final class Newton {
     return s;
   }
 
-  private static double maxAbs(double[] a) {
+  static double maxAbs(double[] a) {
     double m = 0;
     for (double v : a) {
       m = Math.max(m, Math.abs(v));

@@ -138,4 +138,82 @@ class FeatureEncoderTest {
     assertThatThrownBy(() -> enc.transform(Table.builder().numeric("z", 1).build()))
         .isInstanceOf(dev.gauntlet.UserInputException.class);
   }
+
+  @Test
+  void aColumnOfMoreThanMaxLevelsLevelsPoolsItsRarestLevelsIntoOneOtherFeature() {
+    int distinct = 3 * FeatureEncoder.MAX_LEVELS;
+    // "common" 5 times, "usual" 3 times, then one row per other level
+    String[] values = new String[distinct + 6];
+    for (int r = 0; r < distinct; r++) {
+      values[r] = String.format("l%03d", r); // sorted dictionary order = numeric order
+    }
+    java.util.Arrays.fill(values, distinct, distinct + 4, "common");
+    java.util.Arrays.fill(values, distinct + 4, distinct + 6, "usual");
+    values[0] = "common";
+    values[1] = "usual";
+    Table fit = Table.builder().categorical("k", values).build();
+
+    FeatureEncoder enc = FeatureEncoder.fit(fit);
+
+    assertThat(enc.width()).isEqualTo(FeatureEncoder.MAX_LEVELS);
+    // the two frequent levels, then the first 97 of the once-seen ones (dictionary order), other
+    assertThat(enc.featureNames()).contains("k=common", "k=usual", "k=l002", "k=l098");
+    assertThat(enc.featureNames()).doesNotContain("k=l099", "k=l299");
+    assertThat(enc.featureNames().get(enc.width() - 1)).isEqualTo("k=(other)");
+    Table apply = Table.builder().categorical("k", "common", "l299", "never-seen").build();
+    FeatureMatrix m = enc.transform(apply);
+    int common = enc.featureNames().indexOf("k=common");
+    assertThat(m.get(0, common)).isEqualTo(1);
+    assertThat(m.get(1, enc.width() - 1)).as("a rare level").isEqualTo(1);
+    assertThat(m.get(2, enc.width() - 1)).as("an unseen level").isEqualTo(1);
+    for (int r = 0; r < 3; r++) {
+      assertThat(row(m, r)).as("one-hot").containsOnly(0, 1);
+      assertThat(java.util.Arrays.stream(row(m, r)).sum()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aColumnOfAtMostMaxLevelsKeepsEveryLevel() {
+    String[] values = new String[FeatureEncoder.MAX_LEVELS];
+    for (int r = 0; r < values.length; r++) {
+      values[r] = "l" + r;
+    }
+    values[0] = null;
+
+    FeatureEncoder enc = FeatureEncoder.fit(Table.builder().categorical("k", values).build());
+
+    assertThat(enc.width()).isEqualTo(FeatureEncoder.MAX_LEVELS); // 99 levels and (missing)
+    assertThat(enc.featureNames()).doesNotContain("k=(other)").contains("k=(missing)");
+  }
+
+  @Test
+  void moreCellsThanAnArrayHoldsIsAUserErrorNotAWrappedSize() {
+    // 50,000 rows x 440 columns of 100 levels = 2.2e9 cells: rows * width in int arithmetic wraps
+    // to a negative size; one shared column keeps the test's own memory small
+    int rows = 50_000;
+    String[] levels = new String[100];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = "l" + i;
+    }
+    int[] codes = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      codes[r] = r % levels.length;
+    }
+    CategoricalColumn shared = CategoricalColumn.of(codes, List.of(levels));
+    List<ColumnSpec> specs = new java.util.ArrayList<>();
+    List<Column> columns = new java.util.ArrayList<>();
+    for (int c = 0; c < 440; c++) {
+      specs.add(ColumnSpec.categorical("c" + c));
+      columns.add(shared);
+    }
+    Table wide = Table.of(Schema.of(specs), columns);
+    FeatureEncoder enc = FeatureEncoder.fit(wide);
+
+    assertThat(enc.width()).isEqualTo(44_000);
+    assertThatThrownBy(() -> enc.transform(wide))
+        .isInstanceOf(dev.gauntlet.UserInputException.class)
+        .hasMessageContaining("50000 rows x 44000 encoded features")
+        .hasMessageContaining("2200000000 values in one matrix");
+    assertThat(FeatureMatrix.cells(46_340, 46_340)).isEqualTo(46_340 * 46_340);
+  }
 }

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.internal.JsonAt;
@@ -23,7 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The {@code independent} and {@code gaussian-copula} generators: column models, joined by a
  * correlation matrix on normal scores or not, and constraints (see {@link Constraint}). Its state
- * is {@link State} as JSON.
+ * is {@link State} as JSON. Generated tables have the sample's schema, roles included; id columns
+ * are not modelled but drawn fresh ({@link FreshIds}).
  */
 public final class StatGenerator implements Generator {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +36,8 @@ public final class StatGenerator implements Generator {
 
   private final String name;
   private final Schema schema;
+  private final Schema dataSchema;
+  private final List<FreshIds.IdModel> ids;
   private final Engine engine;
   private final double[][] correlation;
   private final Transform transform;
@@ -40,12 +45,13 @@ public final class StatGenerator implements Generator {
   private final AtomicLong rejected = new AtomicLong();
 
   StatGenerator(String name, Schema schema, List<ColumnModel> columns, double[][] correlation) {
-    this(name, schema, schemaOf(columns), columns, correlation, List.of(), null);
+    this(name, schema, List.of(), schemaOf(columns), columns, correlation, List.of(), null);
   }
 
   private StatGenerator(
       String name,
       Schema schema,
+      List<FreshIds.IdModel> ids,
       Schema modelSchema,
       List<ColumnModel> columns,
       double[][] correlation,
@@ -53,6 +59,8 @@ public final class StatGenerator implements Generator {
       NumericTables[] tables) {
     this.name = name;
     this.schema = schema;
+    this.dataSchema = FreshIds.dataSchema(schema);
+    this.ids = List.copyOf(ids);
     this.correlation = correlation;
     this.transform = new Transform(rules);
     this.engine =
@@ -68,13 +76,25 @@ public final class StatGenerator implements Generator {
    * @param correlation the copula's correlation matrix over the modelled columns, or null when
    *     independent
    * @param constraints the constraints, as text
+   * @param ids the id columns of the schema: for a numeric one, the sample's largest id, which
+   *     generated ids exceed; absent when there are none
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record State(
       List<OutputColumn> schema,
       List<ColumnModel> columns,
       double[][] correlation,
-      List<String> constraints) {}
+      List<String> constraints,
+      List<IdState> ids) {}
+
+  /**
+   * An id column in a saved state.
+   *
+   * @param name the column
+   * @param above for a numeric id, the largest id of the sample; absent for a categorical one
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record IdState(String name, Double above) {}
 
   /** A generated column's name, type and role. */
   public record OutputColumn(String name, String type, String role) {}
@@ -97,6 +117,10 @@ public final class StatGenerator implements Generator {
    */
   static StatGenerator fit(
       String name, Table sample, boolean copula, Seed seed, String constraints) {
+    Schema schema = sample.schema();
+    List<FreshIds.IdModel> ids = FreshIds.fit(sample);
+    // ids are not modelled: a model of them would repeat sample ids
+    sample = sample.select(FreshIds.dataSchema(schema).names());
     List<Constraint> rules = Constraint.parse(constraints, sample.schema());
     Transform transform = new Transform(rules);
     Table kept = sample;
@@ -119,7 +143,7 @@ public final class StatGenerator implements Generator {
     NumericTables[] tables = Engine.tablesOf(columns);
     double[][] r =
         copula ? Fitting.correlation(modelled, columns, tables, seed.derive("copula")) : null;
-    return new StatGenerator(name, sample.schema(), modelled.schema(), columns, r, rules, tables);
+    return new StatGenerator(name, schema, ids, modelled.schema(), columns, r, rules, tables);
   }
 
   /** A column's model with range and positivity kept by truncation, differences rounded. */
@@ -221,27 +245,52 @@ public final class StatGenerator implements Generator {
       throw matrix.bad("a correlation matrix", "none: the columns of " + name + " are independent");
     }
     Schema modelled = schemaOf(s.columns());
+    List<FreshIds.IdModel> ids = restoreIds(schema, s.ids(), root.get("ids"));
+    Schema data = FreshIds.dataSchema(schema);
     List<Constraint> rules;
     Transform transform;
     try {
       rules =
           Constraint.parse(
-              s.constraints() == null ? null : String.join(";", s.constraints()), schema);
+              s.constraints() == null ? null : String.join(";", s.constraints()), data);
       transform = new Transform(rules);
     } catch (UserInputException e) {
       throw root.get("constraints").bad(e.where() + ": " + e.found(), e.expected());
     }
-    Schema expected = transform.modelSchema(schema);
+    Schema expected = transform.modelSchema(data);
     if (!typed(expected).equals(typed(modelled))) {
       throw columns.bad(
           "models of " + typed(modelled),
           "models of " + typed(expected) + ", as the schema and the constraints say");
     }
     try {
-      return new StatGenerator(name, schema, modelled, s.columns(), s.correlation(), rules, null);
+      return new StatGenerator(
+          name, schema, ids, modelled, s.columns(), s.correlation(), rules, null);
     } catch (FieldException e) {
       throw JsonErrors.missing(e, state);
     }
+  }
+
+  /** The saved ids, which must be the schema's id columns, in order, numeric ones with a bound. */
+  private static List<FreshIds.IdModel> restoreIds(Schema schema, List<IdState> saved, JsonAt at) {
+    List<String> names = schema.names(ColumnRole.ID);
+    List<IdState> list = saved == null ? List.of() : saved;
+    List<String> savedNames = list.stream().map(IdState::name).toList();
+    if (!savedNames.equals(names)) {
+      throw at.bad(
+          savedNames.isEmpty() ? "no ids" : "ids " + savedNames,
+          "the schema's id columns " + names + ", in that order");
+    }
+    List<FreshIds.IdModel> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      IdState id = list.get(i);
+      boolean numeric = schema.spec(id.name()).type() == ColumnType.NUMERIC;
+      if (numeric && (id.above() == null || !Double.isFinite(id.above()))) {
+        throw at.get(i).get("above").bad("the largest id of the sample, a finite number");
+      }
+      out.add(new FreshIds.IdModel(id.name(), numeric ? id.above() : null));
+    }
+    return out;
   }
 
   private static List<String> typed(Schema schema) {
@@ -321,9 +370,11 @@ public final class StatGenerator implements Generator {
 
   private Table draw(int rows, Seed stream) {
     Table modelled = engine.sample(rows, stream);
-    return transform.rules().isEmpty()
-        ? Table.of(schema, modelled.columns())
-        : transform.toOutput(modelled, schema, engine.models());
+    Table data =
+        transform.rules().isEmpty()
+            ? Table.of(dataSchema, modelled.columns())
+            : transform.toOutput(modelled, dataSchema, engine.models());
+    return FreshIds.insert(data, schema, ids, stream);
   }
 
   private static int count(boolean[] ok) {
@@ -341,6 +392,13 @@ public final class StatGenerator implements Generator {
       out.add(new OutputColumn(c.name(), c.type().id(), c.role().id()));
     }
     List<String> rules = transform.rules().stream().map(Object::toString).toList();
-    return JSON.valueToTree(new State(out, columns(), correlation, rules.isEmpty() ? null : rules));
+    List<IdState> idStates = ids.stream().map(i -> new IdState(i.name(), i.above())).toList();
+    return JSON.valueToTree(
+        new State(
+            out,
+            columns(),
+            correlation,
+            rules.isEmpty() ? null : rules,
+            idStates.isEmpty() ? null : idStates));
   }
 }

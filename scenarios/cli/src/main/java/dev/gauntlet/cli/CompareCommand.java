@@ -3,6 +3,7 @@ package dev.gauntlet.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CsvOptions;
+import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.data.TablePair;
@@ -22,6 +23,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,7 +58,12 @@ import picocli.CommandLine.Spec;
       "contingency pairs at random; Gauntlet uses every row.",
       "",
       "A column is numeric when it is numeric in both files; both files need the same columns",
-      "and at least 2 data rows."
+      "and at least 2 data rows.",
+      "",
+      "Id columns are kept out of every figure: those given with --id, and categorical columns",
+      "of REAL.csv with distinct values in at least 95%% of at least 50 rows (unless --not-id);",
+      "stderr says which they are. A categorical column costs the models and encoded figures",
+      "at most 100 features: its rarer levels beyond that share one."
     })
 final class CompareCommand implements Callable<Integer> {
 
@@ -67,6 +74,8 @@ final class CompareCommand implements Callable<Integer> {
   Path synthetic;
 
   @Mixin ColumnTypeOptions types;
+
+  @Mixin IdOptions idOptions;
 
   @Option(
       names = "--exclude",
@@ -137,7 +146,10 @@ final class CompareCommand implements Callable<Integer> {
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(spec.commandLine().getErr());
     Stages stages = new Stages(progress, holdout != null, label != null);
     stages.next("reading " + files.size() + " files");
-    List<Table> tables = TablePair.readAligned(files, options, exclude);
+    List<Table> tables = new ArrayList<>(TablePair.readAligned(files, options, exclude));
+    // ids are found in the real table and are ids in the others too
+    IdColumns.Marked ids = idOptions.mark(tables.get(0), spec.commandLine().getErr());
+    tables.replaceAll(ids::applyTo);
     TablePair pair = new TablePair(tables.get(0), tables.get(1));
     if (pair.real().columnCount() == 0) {
       throw new UserInputException(
@@ -157,6 +169,25 @@ final class CompareCommand implements Callable<Integer> {
       throw new UserInputException(
           "--label " + UserInputException.quote(label), "no column of that name",
           "one of " + pair.real().schema().names(), "name the target column of both files");
+    }
+    if (label != null && ids.names().contains(label)) {
+      throw new UserInputException(
+          "--label " + UserInputException.quote(label),
+          "an id column (" + IdOptions.describe(ids).lines().findFirst().orElse("") + ")",
+          "a label that is data, not an id",
+          "choose another --label, or add --not-id " + label);
+    }
+    if (label != null) {
+      for (int i = 0; i < tables.size(); i++) {
+        checkLabelPresent(files.get(i), tables.get(i), label);
+      }
+    }
+    if (ids.names().size() == pair.real().columnCount()) {
+      throw new UserInputException(
+          real.toString(),
+          "only id columns " + ids.names(),
+          "at least one column that is data, to compare",
+          "declare some of them data with --not-id");
     }
     // distributions, tests and distances need two rows a side; fewer gave n/a or internal errors
     for (int i = 0; i < tables.size(); i++) {
@@ -208,6 +239,8 @@ final class CompareCommand implements Callable<Integer> {
       putDrift(root.putObject("drift"), drift);
       putPrivacy(root, privacy, maxRows);
       root.put("seed", seed);
+      ObjectNode idNode = root.putObject("ids");
+      ids.ids().forEach(id -> idNode.put(id.column(), id.reason().name().toLowerCase(Locale.ROOT)));
       if (overfitting != null) {
         ObjectNode o = root.putObject("dcr_overfitting");
         o.put("synthetic_rows", overfitting.syntheticRows());
@@ -234,8 +267,35 @@ final class CompareCommand implements Callable<Integer> {
         printUtility(out, utility);
       }
       sample.print(out);
+      if (!ids.names().isEmpty()) {
+        out.println();
+        out.println(
+            "id columns, kept out of every figure above: " + String.join(", ", ids.names()));
+      }
     }
     return GauntletCli.OK;
+  }
+
+  /**
+   * A missing label is refused here, naming the file and row: the models of the utility figure
+   * refuse it too, but on a split of the rows, where neither is known.
+   */
+  private static void checkLabelPresent(Path file, Table table, String label) {
+    var column = table.column(label);
+    for (int r = 0; r < table.rowCount(); r++) {
+      if (column.isMissing(r)) {
+        throw new UserInputException(
+            file
+                + ", data row "
+                + (r + 1)
+                + " (label column "
+                + UserInputException.quote(label)
+                + ")",
+            "a missing label (" + column.missingCount() + " rows in all)",
+            "a class in every row: the utility figure trains models on " + file.getFileName(),
+            "drop the rows without a label, or fill them in");
+      }
+    }
   }
 
   private static Drift.Test driftTestNamed(String id) {

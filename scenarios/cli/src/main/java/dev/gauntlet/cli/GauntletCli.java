@@ -4,6 +4,7 @@ import dev.gauntlet.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -80,6 +81,7 @@ public final class GauntletCli implements Runnable {
             err.println(conversion.getMessage());
             return USER_ERROR;
           }
+          ex = unmatchedFirst(ex);
           err.println("gauntlet: " + ex.getMessage());
           if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
             err.println(
@@ -95,13 +97,13 @@ public final class GauntletCli implements Runnable {
           if (ex instanceof UserInputException u) {
             err.println(u.getMessage());
             if (verbose) {
-              u.printStackTrace(err);
+              err.print(stackTraceAfterMessage(u));
             }
             return USER_ERROR;
           }
           err.println("gauntlet: internal error: " + ex);
           if (verbose) {
-            ex.printStackTrace(err);
+            err.print(stackTraceAfterMessage(ex));
           } else {
             err.println("This is a bug in Gauntlet. Rerun with --verbose and report the output.");
           }
@@ -111,6 +113,36 @@ public final class GauntletCli implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * An unknown option reported before anything else: picocli reports a required option as missing
+   * before the arguments it did not match, so a misspelt required option ({@code --prediction})
+   * read only "Missing required option", without the suggestions of close names.
+   */
+  static CommandLine.ParameterException unmatchedFirst(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      return ex;
+    }
+    CommandLine cmd = ex.getCommandLine();
+    List<String> unmatched = cmd.getUnmatchedArguments();
+    if (unmatched.isEmpty()) {
+      return ex;
+    }
+    return new CommandLine.UnmatchedArgumentException(cmd, unmatched);
+  }
+
+  /**
+   * The stack trace of {@code t} without its first line, the exception's text, which the caller
+   * printed already (with --verbose every message was printed twice).
+   */
+  static String stackTraceAfterMessage(Throwable t) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    t.printStackTrace(new PrintWriter(text));
+    String trace = text.toString();
+    String head = t.toString();
+    String rest = trace.startsWith(head) ? trace.substring(head.length()) : trace;
+    return "stack trace (" + t.getClass().getName() + "):" + rest;
   }
 
   /**

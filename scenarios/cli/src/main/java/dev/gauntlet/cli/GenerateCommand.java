@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
@@ -26,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +35,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -148,20 +151,36 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Save the fitted generator (JSON) to reuse with --model.")
   Path saveModel;
 
+  @Mixin ColumnTypeOptions types;
+
+  @Mixin IdOptions ids;
+
   @Option(
-      names = "--categorical",
-      split = ",",
+      names = "--label",
       paramLabel = "COLUMN",
-      description = "Read these columns of --fit data as categorical (e.g. 0/1-coded flags).")
-  List<String> categorical = List.of();
+      description =
+          "Mark this column of --fit data as the label: its role is saved with the model.")
+  String label;
 
   @Option(
       names = "--where",
       paramLabel = "COLUMN=LEVEL",
       description =
           "Write only rows whose categorical COLUMN is LEVEL, e.g. churn=Yes to add rows of a"
-              + " scarce class (vae and gan: they are trained to condition on a level).")
+              + " scarce class (vae and gan: they are trained to condition on a level). When the"
+              + " model rarely makes the level, the rows it cannot find are drawn freely and given"
+              + " the level; the summary says how many.")
   String where;
+
+  @Option(
+      names = "--where-strict",
+      description =
+          "With --where: refuse (exit 2, nothing written) rather than give the level to rows"
+              + " drawn freely when the model does not make enough rows of it.")
+  boolean whereStrict;
+
+  /** Rows of the --where level that the model drew freely and were given the level. */
+  private final AtomicLong levelSet = new AtomicLong();
 
   /** --where's column and level, split once by the option checks. */
   private String whereColumn;
@@ -223,12 +242,21 @@ final class GenerateCommand implements Callable<Integer> {
           g.schema().size(),
           out,
           g.name(),
-          where == null ? "" : ", where " + where,
+          where == null ? "" : ", where " + where + (whereStrict ? " (strict)" : ""),
           seed,
           t,
           t == 1 ? "" : "s",
           seconds,
           rows / Math.max(seconds, 1e-9));
+      if (levelSet.get() > 0) {
+        stdout.printf(
+            Locale.ROOT,
+            "%d of %d rows were drawn freely and given %s (the model rarely makes that level);"
+                + " --where-strict refuses instead%n",
+            levelSet.get(),
+            rows,
+            where);
+      }
       if (g instanceof StatGenerator sg && !sg.constraints().isEmpty()) {
         long[] r = sg.rejection();
         stdout.printf(
@@ -262,6 +290,13 @@ final class GenerateCommand implements Callable<Integer> {
             "each parameter once",
             "keep one -p " + key + "=...; constraints go in one value, separated by ;");
       }
+    }
+    if (whereStrict && where == null) {
+      throw new UserInputException(
+          "--where-strict",
+          "no --where",
+          "--where-strict with --where COLUMN=LEVEL",
+          "add --where, or drop --where-strict");
     }
     if (where != null) {
       int eq = where.indexOf('=');
@@ -315,14 +350,31 @@ final class GenerateCommand implements Callable<Integer> {
               ? "drop --generator: the model file names its generator"
               : "drop --generator: a world spec is its own generator");
     }
-    if (fit == null && !categorical.isEmpty()) {
+    List<String> readOptions = new ArrayList<>();
+    if (!types.categorical.isEmpty()) {
+      readOptions.add("--categorical " + String.join(",", types.categorical));
+    }
+    if (!types.numeric.isEmpty()) {
+      readOptions.add("--numeric " + String.join(",", types.numeric));
+    }
+    if (label != null) {
+      readOptions.add("--label " + label);
+    }
+    if (!ids.ids.isEmpty()) {
+      readOptions.add("--id " + String.join(",", ids.ids));
+    }
+    if (!ids.notIds.isEmpty()) {
+      readOptions.add("--not-id " + String.join(",", ids.notIds));
+    }
+    if (fit == null && !readOptions.isEmpty()) {
       throw new UserInputException(
-          "--categorical " + String.join(",", categorical),
-          "column types with " + source,
-          "--categorical only when fitting (--fit)",
+          String.join(" ", readOptions),
+          "options for reading --fit data with " + source,
+          readOptions.stream().map(o -> o.split(" ")[0]).collect(Collectors.joining(", "))
+              + " only when fitting (--fit)",
           model != null
-              ? "drop --categorical: the model file keeps the types it was fitted with"
-              : "drop --categorical: the world spec gives each column's type");
+              ? "drop them: the model file keeps the types and roles it was fitted with"
+              : "drop them: the world spec gives each column's type and role");
     }
     if (out == null && saveModel == null) {
       throw new UserInputException(
@@ -428,9 +480,9 @@ final class GenerateCommand implements Callable<Integer> {
             "add -p " + p.name() + "=VALUE");
       }
     }
-    CsvOptions options = CsvOptions.defaults();
-    for (String c : categorical) {
-      options = options.withType(c, ColumnType.CATEGORICAL);
+    CsvOptions options = types.toCsvOptions();
+    if (label != null) {
+      options = options.withLabel(label);
     }
     Table sample = Csv.read(fit, options);
     // checked here for every generator: with fewer rows some fitted nothing and some failed
@@ -441,6 +493,14 @@ final class GenerateCommand implements Callable<Integer> {
           "at least 2 data rows to fit a generator to",
           "fit to a sample with more rows");
     }
+    if (label != null && !sample.schema().contains(label)) {
+      throw new UserInputException(
+          "--label " + quote(label),
+          "no column of that name in " + fit,
+          "one of " + sample.schema().names(),
+          "use one of the listed names (they are case-sensitive)");
+    }
+    sample = ids.mark(sample, spec.commandLine().getErr()).table();
     if (where != null) {
       checkWhere(sample);
     }
@@ -469,7 +529,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
     String column = whereColumn;
     String level = whereLevel;
-    c.sampleWhere(0, Seed.of(seed), column, level);
+    c.sampleWhere(0, Seed.of(seed), column, level, false);
+    boolean strict = whereStrict;
     return new Generator() {
       @Override
       public String name() {
@@ -483,7 +544,9 @@ final class GenerateCommand implements Callable<Integer> {
 
       @Override
       public Table sample(int n, Seed stream) {
-        return c.sampleWhere(n, stream, column, level);
+        ConditionalSampler.Conditioned drawn = c.sampleWhere(n, stream, column, level, strict);
+        levelSet.addAndGet(drawn.levelSet());
+        return drawn.rows();
       }
 
       @Override

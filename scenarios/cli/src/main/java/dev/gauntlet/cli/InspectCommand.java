@@ -36,7 +36,11 @@ import picocli.CommandLine.Spec;
       "",
       "A column is numeric when every non-empty value is a number, else categorical; only an",
       "empty field is missing (NA is an ordinary category). Force types with --categorical and",
-      "--numeric."
+      "--numeric.",
+      "",
+      "A categorical column with distinct values in at least 95%% of at least 50 rows has the",
+      "role id: every command keeps it in its outputs and out of its figures and models",
+      "(--id and --not-id decide otherwise)."
     })
 final class InspectCommand implements Callable<Integer> {
   /** Levels listed per categorical column in the table view; JSON lists up to JSON_LEVELS. */
@@ -48,6 +52,8 @@ final class InspectCommand implements Callable<Integer> {
   Path file;
 
   @Mixin ColumnTypeOptions types;
+
+  @Mixin IdOptions ids;
 
   @Option(names = "--label", paramLabel = "COLUMN", description = "Mark this column as the label.")
   String label;
@@ -63,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = Csv.read(file, options);
+    Table table = ids.mark(Csv.read(file, options), spec.commandLine().getErr()).table();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -81,6 +81,8 @@ final class PerturbCommand implements Callable<Integer> {
 
   @Mixin ColumnTypeOptions types;
 
+  @Mixin IdOptions ids;
+
   @Option(
       names = "--list",
       description = "List every perturbation with its parameters and defaults.")
@@ -127,7 +129,7 @@ final class PerturbCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = Csv.read(input, options);
+    Table table = ids.mark(Csv.read(input, options), spec.commandLine().getErr()).table();
     Seed root = Seed.of(seed);
     List<String> summaries = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {

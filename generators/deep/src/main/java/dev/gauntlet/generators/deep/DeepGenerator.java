@@ -73,7 +73,8 @@ final class DeepGenerator implements Generator, ConditionalSampler {
   }
 
   @Override
-  public Table sampleWhere(int rows, Seed stream, String column, String level) {
+  public Conditioned sampleWhere(
+      int rows, Seed stream, String column, String level, boolean strict) {
     int col = transform.schema().require(column);
     if (transform.schema().get(col).type() != ColumnType.CATEGORICAL) {
       throw new UserInputException(
@@ -110,14 +111,30 @@ final class DeepGenerator implements Generator, ConditionalSampler {
         have += n;
       }
     }
-    if (have < rows) {
+    int levelSet = rows - have;
+    if (levelSet > 0 && strict) {
+      throw new UserInputException(
+          "condition " + column + " = " + UserInputException.quote(level),
+          "the model made "
+              + have
+              + " of the "
+              + rows
+              + " rows asked for with this level in "
+              + MAX_ROUNDS
+              + " rounds of drawing",
+          "a model that makes the level often enough to draw only such rows",
+          "train longer or on more rows of the level, or accept rows drawn freely with the level"
+              + " set (leave out --where-strict)");
+    }
+    if (levelSet > 0) {
       // the model rarely makes this level: take its other columns and set the level
       Table t = draw(rows - have, rng, col, code);
       int[] codes = new int[t.rowCount()];
       java.util.Arrays.fill(codes, code);
       parts.add(t.withColumn(transform.schema().get(col), CategoricalColumn.of(codes, levels)));
     }
-    return parts.isEmpty() ? draw(0, rng, -1, -1) : Table.concat(parts);
+    return new Conditioned(
+        parts.isEmpty() ? draw(0, rng, -1, -1) : Table.concat(parts), Math.max(0, levelSet));
   }
 
   /** Rows from the model; for the GAN, conditioned on (column, code) when column >= 0. */
