@@ -63,19 +63,14 @@ public final class MetricValues {
   }
 
   /**
-   * quality_score, column_shapes (the mean of the columns' shape scores, NaN skipped),
+   * quality_score, column_shapes, column_pair_trends (SDMetrics' QualityReport),
    * correlation_similarity, contingency_similarity and the three Fréchet distances.
    */
   public static Map<String, Double> fidelity(Fidelity f) {
     Values v = new Values();
     v.put("quality_score", f.qualityScore());
-    v.put(
-        "column_shapes",
-        f.columns().values().stream()
-            .mapToDouble(ColumnFidelity::shapeScore)
-            .filter(x -> !Double.isNaN(x))
-            .average()
-            .orElse(Double.NaN));
+    v.put("column_shapes", f.quality().columnShapes());
+    v.put("column_pair_trends", f.quality().columnPairTrends());
     v.put("correlation_similarity", f.correlationSimilarity());
     v.put("contingency_similarity", f.contingencySimilarity());
     v.put("frechet_distance", f.frechetDistance());

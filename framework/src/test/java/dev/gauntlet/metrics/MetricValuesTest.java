@@ -81,10 +81,19 @@ class MetricValuesTest {
     assertThat(MetricValues.drift(new Drift(Map.of(), 0.25, false)))
         .containsExactly(Map.entry("drifted_share", 0.25));
     Map<String, Double> f =
-        MetricValues.fidelity(new Fidelity(10, 10, Map.of(), 0.9, 1.5, 0.3, 2.5, 0.7, 0.85));
+        MetricValues.fidelity(
+            new Fidelity(
+                10,
+                10,
+                Map.of(),
+                new QualityReport(0.85, 0.9, 0.8, Map.of(), List.of()),
+                1.5,
+                0.3,
+                2.5,
+                0.7));
     assertThat(f.get("quality_score")).isEqualTo(0.85);
-    assertThat(f.get("column_shapes")).isNaN(); // no columns
+    assertThat(f.get("column_shapes")).isEqualTo(0.9);
+    assertThat(f.get("column_pair_trends")).isEqualTo(0.8);
     assertThat(f.get("frechet_distance_encoded")).isEqualTo(2.5);
-    assertThat(f.get("contingency_similarity")).isEqualTo(0.7);
   }
 }
