@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
       "Jensen-Shannon distance and PSI (categorical); correlation similarity; and the Frechet",
       "distance on raw and on standardized numeric columns; drift; privacy (distance to",
       "the closest real row, exact copies); and on one seeded subsample of at most --max-rows",
-      "rows a side: a logistic-regression detection test (AUC, SDMetrics' score), PRDC",
+      "rows a side (the same row numbers on both sides when the files are as long): the exact",
+      "copies among them, a logistic-regression detection test (AUC with each fold clipped",
+      "at 0.5, SDMetrics' score), PRDC",
       "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
       "permutation p-value.",
       "",
@@ -310,6 +312,7 @@ final class CompareCommand implements Callable<Integer> {
     Json.put(root, "dcr_baseline_median", p.dcrBaselineMedian());
     Json.put(root, "dcr_baseline_protection", p.dcrBaselineProtection());
     Json.put(root, "exact_copy_share", p.exactCopyShare());
+    Json.put(root, "exact_copy_share_compared", p.comparedCopyShare());
     ObjectNode sub = root.putObject("subsample");
     sub.put("max_rows", maxRows);
     sub.put("rows_real", p.realRows());
@@ -357,7 +360,12 @@ final class CompareCommand implements Callable<Integer> {
     out.printf(
         "privacy (on %d real x %d synthetic rows, subsample of at most %d a side, seed %d):%n",
         p.realRows(), p.syntheticRows(), maxRows, seed);
-    out.println("  exact copies of real rows      " + num(p.exactCopyShare()) + " (all rows)");
+    out.println(
+        "  exact copies of real rows      "
+            + num(p.exactCopyShare())
+            + " (all rows; "
+            + num(p.comparedCopyShare())
+            + " of the compared rows, whose distance is 0)");
     out.println("  median distance to closest     " + num(p.dcrMedian()));
     out.println("  DCR baseline protection        " + num(p.dcrBaselineProtection()));
   }
@@ -504,6 +512,8 @@ final class CompareCommand implements Callable<Integer> {
     void putJson(ObjectNode root) {
       Json.put(root, "detection_auc", detection.auc());
       Json.put(root, "detection_score", detection.score());
+      var folds = root.putArray("detection_fold_auc"); // unclipped
+      detection.foldAuc().forEach(folds::add);
       ObjectNode p = root.putObject("prdc");
       Json.put(p, "precision", prdc.precision());
       Json.put(p, "recall", prdc.recall());

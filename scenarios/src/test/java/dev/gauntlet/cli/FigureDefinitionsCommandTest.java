@@ -128,6 +128,22 @@ class FigureDefinitionsCommandTest {
         .isEqualTo("default");
   }
 
+  @Test
+  void aFileComparedWithItselfUnderMaxRowsIsComparedRowForRow() throws IOException {
+    // 1000 rows under --max-rows 200: independent draws gave "exact copies 1" beside DCR > 0
+    String credit = Path.of("..", "examples", "data", "credit_g.csv").toString();
+    CliRun r = CliRun.of("compare", credit, credit, "--max-rows", "200", "--json", "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("exact_copy_share_compared").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("dcr_median").asDouble()).isZero();
+    assertThat(root.get("prdc").get("precision").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("prdc").get("coverage").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("detection_auc").asDouble()).isGreaterThanOrEqualTo(0.5);
+    assertThat(root.get("detection_fold_auc")).hasSize(3);
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
