@@ -144,6 +144,20 @@ class FigureDefinitionsCommandTest {
     assertThat(root.get("detection_fold_auc")).hasSize(3);
   }
 
+  @Test
+  void compareOfAFileWithValuesNear1e200WithItselfIsDistanceZero() throws IOException {
+    StringBuilder csv = new StringBuilder("a,b\n");
+    for (int i = 0; i < 50; i++) {
+      csv.append(1 + (i * 7 % 13) / 3.0).append("e200,").append(i % 5).append('\n');
+    }
+    Path big = write("big.csv", csv.toString());
+    // the Frechet distance's SVD did not converge on squares that overflow: exit 3
+    CliRun r = CliRun.of("compare", big.toString(), big.toString(), "--json", "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(JSON.readTree(r.out()).get("frechet_distance").asDouble()).isZero();
+    assertThat(JSON.readTree(r.out()).get("frechet_distance").isNumber()).isTrue();
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
