@@ -36,16 +36,16 @@ import picocli.CommandLine.Spec;
     description = {
       "Measure a classifier's predictions: accuracy, precision / recall / F1 (per class, macro,",
       "weighted), ROC AUC, PR AUC, log loss, Brier score, ECE and MCE (10 bins (lo, hi], the",
-      "first [0, 0.1]), and the",
-      "confusion matrix.",
+      "first [0, 0.1]), and the confusion matrix.",
       "",
       "The predictions file has a y_true column and one p_<class> column per class holding that",
       "class's probability (a row's sum to 1, within 0.01; a value at most 1e-6 outside [0, 1],",
-      "float32 rounding, counts as 0 or 1); y_true values name the classes. With",
-      "two classes the positive class is the second p_ column. Any other columns are features of",
-      "the rows: then accuracy by slice (each level, each numeric quartile) with the worst slice",
-      "of at least 5 %% of rows, and the weakest segments (one- and two-column conditions ranked",
-      "by error rate) follow."
+      "float32 rounding, counts as 0 or 1); y_true values name the classes (an empty one is",
+      "refused, as every Gauntlet accuracy refuses a missing label). With two classes the",
+      "positive class is the second p_ column. Any other columns are features of the rows: then",
+      "accuracy by slice (each level, each numeric quartile) with the worst slice of at least",
+      "5 %% of rows, and the weakest segments (one- and two-column conditions ranked by error",
+      "rate) follow."
     })
 final class EvaluateCommand implements Callable<Integer> {
   static final String TRUTH = "y_true";
@@ -154,9 +154,13 @@ final class EvaluateCommand implements Callable<Integer> {
       if (y[r] < 0) {
         throw new UserInputException(
             predictions + ":" + (r + 2) + " (column " + TRUTH + ")",
-            label == null ? "an empty field" : quote(label),
-            "one of the classes named by the p_ columns: " + classes,
-            "correct the label, or add a p_<class> column for it");
+            label == null ? "an empty field: a missing label" : quote(label),
+            label == null
+                ? "a true class for every row whose predictions are scored, one of " + classes
+                : "one of the classes named by the p_ columns: " + classes,
+            label == null
+                ? "drop the rows without a label, or fill them in"
+                : "correct the label, or add a p_<class> column for it");
       }
     }
     ClassProbabilities probabilities = ClassProbabilities.of(classes, n, flat);

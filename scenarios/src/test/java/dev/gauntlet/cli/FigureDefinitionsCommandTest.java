@@ -158,6 +158,17 @@ class FigureDefinitionsCommandTest {
     assertThat(JSON.readTree(r.out()).get("frechet_distance").isNumber()).isTrue();
   }
 
+  @Test
+  void evaluateRefusesAMissingLabelAsEveryAccuracyDoes() throws IOException {
+    Path p = write("p.csv", "y_true,p_a,p_b\na,0.9,0.1\n,0.2,0.8\n");
+    CliRun r = CliRun.of("evaluate", "--predictions", p.toString());
+    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(r.err())
+        .startsWith(p + ":3 (column y_true)")
+        .contains("a missing label")
+        .contains("drop the rows without a label, or fill them in");
+  }
+
   private Path write(String name, String text) throws IOException {
     Path p = dir.resolve(name);
     Files.writeString(p, text);
