@@ -1,5 +1,6 @@
 package dev.gauntlet.evaluation;
 
+import dev.gauntlet.metrics.Accuracy;
 import dev.gauntlet.metrics.ClassificationMetrics;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -22,7 +23,10 @@ public record OutcomeMetric(
     }
   }
 
-  /** The share of rows whose most probable class (the first on ties) is the true one. */
+  /**
+   * {@link Accuracy}: the share of rows whose most probable class (the first on ties) is the true
+   * one. {@link Outcomes#of} refuses rows without a label as {@link Accuracy} does.
+   */
   public static OutcomeMetric accuracy() {
     return new OutcomeMetric("accuracy", true, o -> share(o, true));
   }
@@ -67,7 +71,9 @@ public record OutcomeMetric(
     return higherIsBetter ? a < b : a > b;
   }
 
-  /** The share of rows predicted correctly (or wrongly); NaN without rows. */
+  /**
+   * The share of rows predicted correctly (or wrongly), {@link Accuracy#share}; NaN without rows.
+   */
   private static double share(Outcomes o, boolean correct) {
     int n = o.rows();
     int count = 0;
@@ -76,7 +82,7 @@ public record OutcomeMetric(
         count++;
       }
     }
-    return n == 0 ? Double.NaN : (double) count / n;
+    return Accuracy.share(count, n);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.metrics.Accuracy;
 import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.Labels;
@@ -44,10 +45,11 @@ public record Outcomes(int[] y, ClassProbabilities p) {
 
   /**
    * Each row's true class as an index into {@code classes}, reading the label as {@link Labels}
-   * does (a numeric label by its text). A missing label, or a class the model does not know, is a
-   * user error.
+   * does (a numeric label by its text). A missing label ({@link Accuracy#requireLabels}), or a
+   * class the model does not know, is a user error.
    */
   public static int[] trueClasses(Table table, String label, List<String> classes) {
+    Accuracy.requireLabels(table, label);
     Labels truth = Labels.of(table, label);
     int[] index = new int[truth.classes().size()];
     for (int c = 0; c < index.length; c++) {

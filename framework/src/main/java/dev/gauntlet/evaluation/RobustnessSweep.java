@@ -1,8 +1,8 @@
 package dev.gauntlet.evaluation;
 
 import dev.gauntlet.data.Table;
+import dev.gauntlet.metrics.Accuracy;
 import dev.gauntlet.model.Classifier;
-import dev.gauntlet.model.Labels;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Perturbation;
 import java.util.ArrayList;
@@ -125,23 +125,13 @@ public final class RobustnessSweep {
         name, "accuracy", baseline, points, seed.value(), perturbation.keepsRowIdentity());
   }
 
-  /** Whether each row's most probable class is its label (compared as text). */
+  /** Whether each row's most probable class is its label ({@link Accuracy#correct}). */
   static boolean[] correct(Classifier model, Table table, String label) {
-    Labels truth = Labels.of(table, label);
-    String[] predicted = model.predict(table);
-    boolean[] out = new boolean[predicted.length];
-    for (int r = 0; r < out.length; r++) {
-      out[r] = predicted[r].equals(truth.classes().get(truth.y()[r]));
-    }
-    return out;
+    return Accuracy.correct(model, table, label);
   }
 
   private static double mean(boolean[] v) {
-    int n = 0;
-    for (boolean b : v) {
-      n += b ? 1 : 0;
-    }
-    return v.length == 0 ? Double.NaN : (double) n / v.length;
+    return Accuracy.share(v);
   }
 
   /** The linear-interpolation quantile of sorted values (type 7, as numpy's default). */

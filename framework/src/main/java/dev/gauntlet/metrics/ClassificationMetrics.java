@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param classes class names, in probability-column order
  * @param n rows
- * @param accuracy share of rows whose predicted class is the true one
+ * @param accuracy share of rows whose predicted class is the true one ({@link Accuracy})
  * @param precision per class
  * @param recall per class
  * @param f1 per class
@@ -140,7 +140,7 @@ public record ClassificationMetrics(
     return new ClassificationMetrics(
         p.classes(),
         n,
-        n == 0 ? Double.NaN : (double) hits / n,
+        Accuracy.share(hits, n),
         precision,
         recall,
         f1,

@@ -35,12 +35,12 @@ import java.util.Objects;
  * @param folds the number of folds
  * @param realRows real rows compared
  * @param syntheticRows synthetic rows compared
- * @param foldAuc the ROC AUC on each held-out fold
- * @param auc the mean of {@code foldAuc}: 0.5 when the classifier cannot tell the tables apart, 1
- *     when it separates them; NaN when a side has fewer rows than folds
- * @param score SDMetrics' detection score, {@code 1 - mean over folds of (max(AUC, 0.5) * 2 - 1)},
- *     in [0, 1], 1 best; clipping per fold as SDMetrics does, it equals {@code 1 - (max(auc, 0.5) *
- *     2 - 1)} whenever no fold's AUC is below 0.5
+ * @param foldAuc the ROC AUC on each held-out fold, unclipped (below 0.5 when a fold's classifier
+ *     does worse than chance, which on indistinguishable tables is noise)
+ * @param auc the mean over folds of {@code max(fold AUC, 0.5)}, clipped per fold as SDMetrics
+ *     clips: 0.5 when the classifier cannot tell the tables apart, 1 when it separates them; NaN
+ *     when a side has fewer rows than folds
+ * @param score SDMetrics' detection score, {@code 1 - (2 auc - 1)}, in [0, 1], 1 best
  */
 public record Detection(
     int folds, int realRows, int syntheticRows, List<Double> foldAuc, double auc, double score) {
@@ -80,7 +80,7 @@ public record Detection(
     Arrays.fill(synthetic01, n, n + m, true);
     LogisticRegression.Trainer trainer = LogisticRegression.trainer(LABEL);
     List<Double> aucs = new ArrayList<>(folds);
-    double clipped = 0;
+    double clipped = 0; // sum over folds of max(AUC, 0.5)
     for (int f = 0; f < folds; f++) {
       int[] test = rows(fold, f, true);
       int[] train = rows(fold, f, false);
@@ -93,10 +93,10 @@ public record Detection(
       }
       double auc = Ranking.rocAuc(p, truth);
       aucs.add(auc);
-      clipped += Math.max(auc, 0.5) * 2 - 1;
+      clipped += Math.max(auc, 0.5);
     }
-    double mean = aucs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    return new Detection(folds, n, m, aucs, mean, 1 - clipped / folds);
+    double auc = clipped / folds;
+    return new Detection(folds, n, m, aucs, auc, 1 - (2 * auc - 1));
   }
 
   /**

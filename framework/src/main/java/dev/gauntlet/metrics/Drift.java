@@ -1,5 +1,8 @@
 package dev.gauntlet.metrics;
 
+import static dev.gauntlet.UserInputException.quote;
+
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
@@ -28,14 +31,45 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * </ul>
  *
  * Evidently uses a proportion z-test for binary columns of small samples; Gauntlet uses chi-square
- * there too. Missing values are dropped. The dataset drifts when the share of drifted columns is at
- * least {@code datasetShare} (0.5 by default).
+ * there too. Missing values are dropped. A column whose test cannot be computed (all values missing
+ * on a side) is {@link Verdict#UNDETERMINED}, with the reason, never "not drifted". The dataset
+ * drifts when the share of drifted columns (of all columns, undetermined ones included) is at least
+ * {@code datasetShare} (0.5 by default).
+ *
+ * <p>A column numeric in one table and categorical in the other is a user error: read both with the
+ * same type.
  *
  * @param columns per-column results, in the reference table's order
  * @param shareDrifted the share of columns that drifted
  * @param datasetDrift whether that share reaches the dataset threshold
+ * @param options the settings used
+ * @param pValueThreshold the p-value threshold applied, after any Bonferroni correction
  */
-public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boolean datasetDrift) {
+public record Drift(
+    Map<String, ColumnDrift> columns,
+    double shareDrifted,
+    boolean datasetDrift,
+    Options options,
+    double pValueThreshold) {
+
+  /** What a column's test says. */
+  public enum Verdict {
+    DRIFTED("drifted"),
+    NOT_DRIFTED("not drifted"),
+    /** The test could not be computed, such as on a column with no value on one side. */
+    UNDETERMINED("undetermined");
+
+    private final String text;
+
+    Verdict(String text) {
+      this.text = text;
+    }
+
+    /** As reports print it: {@code drifted}, {@code not drifted}, {@code undetermined}. */
+    public String text() {
+      return text;
+    }
+  }
 
   /** The statistical tests drift can use. */
   public enum Test {
@@ -69,11 +103,34 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
 
   /**
    * @param test the test used
-   * @param statistic the p-value or the distance
-   * @param threshold drift when the p-value is below it, or the distance at least it
-   * @param drifted the verdict
+   * @param forced whether {@link Options#forcedTest} chose it (else Evidently's choice per column)
+   * @param statistic the test's statistic: the KS distance D, the chi-square statistic, the
+   *     normalized Wasserstein distance or the Jensen-Shannon distance; NaN when undetermined
+   * @param pValue the p-value of KS and chi-square; NaN for the distance tests
+   * @param threshold drift when the p-value is below it (KS, chi-square), or the statistic at least
+   *     it (Wasserstein, Jensen-Shannon)
+   * @param verdict drifted, not drifted, or undetermined
+   * @param reason why the verdict is undetermined; null otherwise
    */
-  public record ColumnDrift(Test test, double statistic, double threshold, boolean drifted) {}
+  public record ColumnDrift(
+      Test test,
+      boolean forced,
+      double statistic,
+      double pValue,
+      double threshold,
+      Verdict verdict,
+      String reason) {
+
+    /** True when the column drifted (false when it did not, or when that is undetermined). */
+    public boolean drifted() {
+      return verdict == Verdict.DRIFTED;
+    }
+
+    /** The figure compared with the threshold: the p-value or the distance. */
+    public double decisive() {
+      return test.isPValue() ? pValue : statistic;
+    }
+  }
 
   /**
    * Settings: a test forced on every column (null = Evidently's choice per column), thresholds,
@@ -84,7 +141,8 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
    *     keep Evidently's choice (as Evidently's {@code num_stattest} does)
    * @param pValueThreshold for KS and chi-square
    * @param distanceThreshold for Wasserstein and Jensen-Shannon
-   * @param bonferroni divide the p-value threshold by the number of columns
+   * @param bonferroni divide the p-value threshold by the number of columns; it changes only the
+   *     columns tested by p-value (KS, chi-square), not those tested by a distance
    * @param datasetShare the share of drifted columns at which the dataset drifts
    */
   public record Options(
@@ -126,6 +184,14 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
     for (ColumnSpec spec : reference.schema().columns()) {
       Column ref = reference.column(spec.name());
       Column cur = current.column(spec.name());
+      if ((ref instanceof NumericColumn) != (cur instanceof NumericColumn)) {
+        throw new UserInputException(
+            "drift, column " + quote(spec.name()),
+            typeName(ref) + " in the reference table, " + typeName(cur) + " in the current one",
+            "the same column type in both tables",
+            "read the column with the same type in both (force it numeric or categorical),"
+                + " or correct the values that make one side text");
+      }
       String[] refText = null;
       String[] curText = null;
       boolean continuous = false;
@@ -137,7 +203,8 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
         continuous = Arrays.stream(a).distinct().limit(6).count() > 5;
       }
       Test test = options.forcedTest();
-      if (test == null || (test.numericOnly() && a == null)) {
+      boolean forced = test != null && !(test.numericOnly() && a == null);
+      if (!forced) {
         test =
             small
                 ? (continuous ? Test.KS : Test.CHI_SQUARE)
@@ -147,36 +214,94 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
         refText = text(ref);
         curText = text(cur);
       }
-      double statistic =
-          switch (test) {
-            case KS -> KsTest.of(a, b).pValue();
-            case WASSERSTEIN -> {
-              double sd = Math.sqrt(populationVariance(a));
-              yield Distances.wasserstein(a, b) / Math.max(sd, 0.001);
-            }
-            case CHI_SQUARE -> chiSquareGoodnessOfFit(refText, curText);
-            case JENSEN_SHANNON -> jensenShannonFloored(refText, curText);
-          };
+      double statistic;
+      double pValue = Double.NaN;
+      switch (test) {
+        case KS -> {
+          KsTest ks = KsTest.of(a, b);
+          statistic = ks.statistic();
+          pValue = ks.pValue();
+        }
+        case WASSERSTEIN -> {
+          double sd = Math.sqrt(populationVariance(a));
+          statistic = Distances.wasserstein(a, b) / Math.max(sd, 0.001);
+        }
+        case CHI_SQUARE -> {
+          double[] chi = chiSquareGoodnessOfFit(refText, curText);
+          statistic = chi[0];
+          pValue = chi[1];
+        }
+        case JENSEN_SHANNON -> statistic = jensenShannonFloored(refText, curText);
+        default -> throw new IllegalStateException(test.toString());
+      }
       double threshold = test.isPValue() ? pThreshold : options.distanceThreshold();
-      boolean isDrift = test.isPValue() ? statistic < threshold : statistic >= threshold;
-      drifted += isDrift ? 1 : 0;
-      out.put(spec.name(), new ColumnDrift(test, statistic, threshold, isDrift));
+      double decisive = test.isPValue() ? pValue : statistic;
+      Verdict verdict;
+      String reason = null;
+      if (Double.isNaN(decisive)) {
+        verdict = Verdict.UNDETERMINED;
+        reason = undeterminedReason(ref, cur);
+      } else {
+        boolean isDrift = test.isPValue() ? decisive < threshold : decisive >= threshold;
+        verdict = isDrift ? Verdict.DRIFTED : Verdict.NOT_DRIFTED;
+      }
+      drifted += verdict == Verdict.DRIFTED ? 1 : 0;
+      out.put(
+          spec.name(),
+          new ColumnDrift(test, forced, statistic, pValue, threshold, verdict, reason));
     }
     double share = m == 0 ? 0 : (double) drifted / m;
-    return new Drift(out, share, m > 0 && share >= options.datasetShare());
+    return new Drift(out, share, m > 0 && share >= options.datasetShare(), options, pThreshold);
+  }
+
+  /** The columns tested with {@code test}, in table order. */
+  public java.util.List<String> columnsTestedWith(Test test) {
+    return columns.entrySet().stream()
+        .filter(e -> e.getValue().test() == test)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  /** The number of columns whose verdict is {@code verdict}. */
+  public long count(Verdict verdict) {
+    return columns.values().stream().filter(c -> c.verdict() == verdict).count();
+  }
+
+  private static String undeterminedReason(Column ref, Column cur) {
+    boolean refEmpty = ref.missingCount() == ref.size();
+    boolean curEmpty = cur.missingCount() == cur.size();
+    if (refEmpty && curEmpty) {
+      return "no value in either table (all missing)";
+    }
+    if (refEmpty) {
+      return "no value in the reference table (all missing)";
+    }
+    if (curEmpty) {
+      return "no value in the current table (all missing)";
+    }
+    return "the test is undefined on these values";
+  }
+
+  private static String typeName(Column c) {
+    return c instanceof NumericColumn ? "numeric" : "categorical";
   }
 
   /**
    * Evidently's chi-square: the current counts against the reference proportions scaled to the
    * current size, over the union of categories; a category absent from the reference makes the
    * statistic infinite (p = 0).
+   *
+   * @return the statistic and the p-value (NaN, NaN with no value on a side)
    */
-  static double chiSquareGoodnessOfFit(String[] reference, String[] current) {
+  static double[] chiSquareGoodnessOfFit(String[] reference, String[] current) {
     Map<String, long[]> counts = counts(reference, current);
     long nRef = Arrays.stream(reference).filter(v -> v != null).count();
     long nCur = Arrays.stream(current).filter(v -> v != null).count();
-    if (nRef == 0 || nCur == 0 || counts.size() < 2) {
-      return counts.size() < 2 && nRef > 0 && nCur > 0 ? 1.0 : Double.NaN;
+    if (nRef == 0 || nCur == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    if (counts.size() < 2) {
+      return new double[] {0, 1}; // one category on both sides: no difference to test
     }
     double k = (double) nCur / nRef;
     double stat = 0;
@@ -185,7 +310,9 @@ public record Drift(Map<String, ColumnDrift> columns, double shareDrifted, boole
       double d = c[1] - expected;
       stat += expected == 0 ? (c[1] == 0 ? 0 : Double.POSITIVE_INFINITY) : d * d / expected;
     }
-    return ChiSquaredDistribution.of(counts.size() - 1).survivalProbability(stat);
+    return new double[] {
+      stat, ChiSquaredDistribution.of(counts.size() - 1).survivalProbability(stat)
+    };
   }
 
   /** Evidently's Jensen-Shannon distance: natural log, zero proportions raised to 1e-4. */

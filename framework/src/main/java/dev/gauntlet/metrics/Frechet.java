@@ -32,6 +32,13 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * eigenvalues' precision; accurate, but about a minute at 2048 features. {@link #engine(int)} says
  * which one a call uses. They agree to 1e-9 relative or better (to about sqrt(eps) relative when a
  * covariance is singular, as a zero eigenvalue's rounding enters through its square root).
+ *
+ * <p>Values whose largest magnitude lies outside [2^-100, 2^100] (such as 1e200, whose squares
+ * overflow) are first scaled by a power of two that brings it to [1, 2), and the distance scaled
+ * back by its square: exact, since a power of two only changes exponents, and the distance of
+ * {@code cX, cY} is {@code c^2} times that of {@code X, Y}. A scaled distance at rounding level (at
+ * most 1e-10 per feature) is 0, and one beyond the largest double once scaled back is infinite.
+ * Values within that range are used as they are.
  */
 public final class Frechet {
   /** The number of features from which the native engine is used when it is available. */
@@ -104,6 +111,19 @@ public final class Frechet {
     if (rowsA < 2 || rowsB < 2) {
       return Double.NaN;
     }
+    double largest = Math.max(maxAbs(a, rowsA * features), maxAbs(b, rowsB * features));
+    int exponent = Math.getExponent(largest);
+    if (Double.isFinite(largest)
+        && largest >= Double.MIN_NORMAL
+        && Math.abs(exponent) > SCALE_FREE_EXPONENT) {
+      // squares of 1e200 overflow (the decompositions then fail): compute on 2^-e x
+      double[] as = scaled(a, rowsA * features, -exponent);
+      double[] bs = scaled(b, rowsB * features, -exponent);
+      double d = distance(as, rowsA, bs, rowsB, features, engine);
+      // below 2 in magnitude, the formula's rounding is far under ROUNDING * features; scaled back
+      // by 2^(2e) that noise alone would read as a distance of 1e380 (identical samples)
+      return d <= ROUNDING * features ? 0 : Math.scalb(d, 2 * exponent);
+    }
     double[] mu1 = mean(a, rowsA, features);
     double[] mu2 = mean(b, rowsB, features);
     if (engine == Engine.OPENBLAS) {
@@ -116,6 +136,28 @@ public final class Frechet {
       d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
     }
     return Math.max(0, d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2));
+  }
+
+  /** Beyond 2^100 in magnitude (or below 2^-100) the values are scaled first. */
+  private static final int SCALE_FREE_EXPONENT = 100;
+
+  /** Per feature, a scaled distance at or below this is rounding: 0. */
+  private static final double ROUNDING = 1e-10;
+
+  private static double maxAbs(double[] x, int n) {
+    double m = 0;
+    for (int i = 0; i < n; i++) {
+      m = Math.max(m, Math.abs(x[i]));
+    }
+    return m;
+  }
+
+  private static double[] scaled(double[] x, int n, int exponent) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = Math.scalb(x[i], exponent);
+    }
+    return out;
   }
 
   /**

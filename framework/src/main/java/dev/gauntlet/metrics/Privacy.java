@@ -24,6 +24,8 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  *     dcrBaselineMedian)}; 1 means synthetic rows are no closer to real ones than random rows
  * @param exactCopyShare the share of all synthetic rows that equal a real row in every column
  *     (computed on the full tables, not the subsample)
+ * @param comparedCopyShare the share of the compared synthetic rows that equal a compared real row:
+ *     the rows at distance 0, on the same subsample as the distances
  */
 public record Privacy(
     int realRows,
@@ -31,7 +33,8 @@ public record Privacy(
     double dcrMedian,
     double dcrBaselineMedian,
     double dcrBaselineProtection,
-    double exactCopyShare) {
+    double exactCopyShare,
+    double comparedCopyShare) {
 
   /**
    * Compares synthetic rows with real ones, on seeded subsamples of at most {@code maxRows} rows a
@@ -52,6 +55,7 @@ public record Privacy(
             IdColumns.withoutIds(real, synthetic), IdColumns.withoutIds(synthetic, real));
     Table r = IdColumns.withoutIds(subsamples.real(), subsamples.synthetic());
     Table s = IdColumns.withoutIds(subsamples.synthetic(), subsamples.real());
+    double comparedCopies = exactCopyShare(r, s);
     RowDistances distances = RowDistances.to(r);
     double[] dcr = distances.closest(distances.encode(s));
     double[] baseline =
@@ -59,17 +63,20 @@ public record Privacy(
     double median = median(dcr);
     double baseMedian = median(baseline);
     double protection = baseMedian > 0 ? Math.min(1, median / baseMedian) : Double.NaN;
-    return new Privacy(r.rowCount(), s.rowCount(), median, baseMedian, protection, copies);
+    return new Privacy(
+        r.rowCount(), s.rowCount(), median, baseMedian, protection, copies, comparedCopies);
   }
 
   /**
    * The seeded subsamples of at most {@code maxRows} rows a side on which the quadratic figures
-   * (distances to closest records, detection, PRDC, MMD) are computed.
+   * (distances to closest records, copies among them, detection, PRDC, MMD) are computed. Both
+   * sides are drawn from one stream, so tables of equal length keep the same row numbers: a table
+   * compared with itself is compared row for row (independent draws made its distances positive
+   * beside an exact-copy share of 1).
    */
   public static TablePair subsamples(Table real, Table synthetic, int maxRows, Seed seed) {
-    return new TablePair(
-        subsample(real, maxRows, seed.derive("privacy-real")),
-        subsample(synthetic, maxRows, seed.derive("privacy-synthetic")));
+    Seed rows = seed.derive("privacy-subsample");
+    return new TablePair(subsample(real, maxRows, rows), subsample(synthetic, maxRows, rows));
   }
 
   /** A seeded subsample of at most {@code max} rows, in the original row order. */

@@ -1,6 +1,7 @@
 package dev.gauntlet.model;
 
 import dev.gauntlet.data.Table;
+import dev.gauntlet.metrics.Accuracy;
 import dev.gauntlet.random.Seed;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +88,7 @@ public final class CrossValidation {
       throw new IllegalArgumentException(
           table.rowCount() + " rows cannot make " + folds + " non-empty folds");
     }
+    Accuracy.requireLabels(table, label); // before any training, with accuracy's message
     int[] fold = assignFolds(table, label);
     List<Double> accuracies = new ArrayList<>(folds);
     for (int i = 0; i < folds; i++) {
@@ -100,19 +102,12 @@ public final class CrossValidation {
   }
 
   /**
-   * The share of rows whose most probable class is the label (compared as text, as {@link Labels}
-   * reads it); NaN for a table without rows. A missing label is a user error.
+   * {@link Accuracy#of}: the share of rows whose most probable class is the label (compared as
+   * text, as {@link Labels} reads it); NaN for a table without rows. A missing label is a user
+   * error.
    */
   public static double accuracy(Classifier model, Table table, String label) {
-    Labels truth = Labels.of(table, label);
-    String[] predicted = model.predict(table);
-    int correct = 0;
-    for (int r = 0; r < predicted.length; r++) {
-      if (predicted[r].equals(truth.classes().get(truth.y()[r]))) {
-        correct++;
-      }
-    }
-    return predicted.length == 0 ? Double.NaN : (double) correct / predicted.length;
+    return Accuracy.of(model, table, label);
   }
 
   private static int[] rowsWhere(int[] fold, int i, boolean equal) {

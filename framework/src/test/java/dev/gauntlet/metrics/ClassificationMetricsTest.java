@@ -1,8 +1,10 @@
 package dev.gauntlet.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.model.ClassProbabilities;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,55 @@ class ClassificationMetricsTest {
     ClassificationMetrics m = binary(new int[0]);
     assertThat(m.accuracy()).isNaN();
     assertThat(m.calibration().ece()).isNaN();
+  }
+
+  @Test
+  void aConfidenceOfZeroCountsInTheFirstBin() {
+    // a right-only (lo, hi] first bin left 0 out while counting it in N: ECE 0.025 instead of 0.525
+    Calibration c = Calibration.of(new double[] {0.0, 0.95}, new boolean[] {true, true}, false);
+    assertThat(c.bins().get(0).count()).isEqualTo(1);
+    assertThat(c.ece()).isCloseTo(0.5 * 1 + 0.5 * 0.05, within(1e-12));
+    assertThat(Calibration.of(new double[] {0.0}, new boolean[] {true}, true).bins().get(0).count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void float32ExcessesAreClampedWithinTheTolerance() {
+    double[] conf = {1.0000001, -1e-7, 1 + Calibration.TOLERANCE};
+    boolean[] right = {true, false, true};
+    for (boolean leftClosed : new boolean[] {false, true}) {
+      Calibration c = Calibration.of(conf, right, leftClosed);
+      assertThat(c.bins().get(9).count()).isEqualTo(2);
+      assertThat(c.bins().get(9).confidence()).isEqualTo(1.0);
+      assertThat(c.bins().get(0).count()).isEqualTo(1);
+      assertThat(c.bins().get(0).confidence()).isEqualTo(0.0);
+      assertThat(c.ece()).isCloseTo(0, within(1e-15));
+    }
+  }
+
+  @Test
+  void anOutOfRangeOrNanConfidenceIsAUserErrorNamingTheRow() {
+    for (boolean leftClosed : new boolean[] {false, true}) {
+      assertThatThrownBy(
+              () ->
+                  Calibration.of(new double[] {0.5, 1.01}, new boolean[] {true, true}, leftClosed))
+          .isInstanceOf(UserInputException.class)
+          .hasMessageContaining("confidence of row 2")
+          .hasMessageContaining("1.01");
+      // the left-closed mode used to put NaN in bin 0
+      assertThatThrownBy(
+              () ->
+                  Calibration.of(
+                      new double[] {0.5, 0.6, Double.NaN},
+                      new boolean[] {true, true, false},
+                      leftClosed))
+          .isInstanceOf(UserInputException.class)
+          .hasMessageContaining("confidence of row 3")
+          .hasMessageContaining("NaN");
+      assertThatThrownBy(
+              () -> Calibration.of(new double[] {-0.01}, new boolean[] {false}, leftClosed))
+          .isInstanceOf(UserInputException.class)
+          .hasMessageContaining("row 1");
+    }
   }
 }

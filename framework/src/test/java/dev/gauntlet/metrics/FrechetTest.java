@@ -88,6 +88,37 @@ class FrechetTest {
     assertThat(Frechet.distance(new double[] {1, 2}, 1, new double[] {1, 2}, 1, 2, engine)).isNaN();
   }
 
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void valuesNear1e200AreScaledBeforeTheDecomposition(Engine engine) {
+    assumeEngine(engine);
+    int rows = 300;
+    int k = 3;
+    double[] a = correlated(11, rows, k, 2.0, 3.0);
+    double[] b = correlated(12, rows, k, 2.5, 2.0);
+    double plain = Frechet.distance(a, rows, b, rows, k, engine);
+    for (double scale : new double[] {1e200, 1e150, 1e-150}) {
+      double[] as = a.clone();
+      double[] bs = b.clone();
+      for (int i = 0; i < as.length; i++) {
+        as[i] *= scale;
+        bs[i] *= scale;
+      }
+      // squares of 1e200 overflow: the SVD did not converge (an internal error, exit 3)
+      assertThat(Frechet.distance(as, rows, as.clone(), rows, k, engine))
+          .as("identical at scale %s", scale)
+          .isZero();
+      double d = Frechet.distance(as, rows, bs, rows, k, engine);
+      if (scale == 1e200) {
+        assertThat(d).isInfinite(); // 5e400 is beyond the largest double
+        continue;
+      }
+      // the distance of cX, cY is c^2 times that of X, Y; c is not a power of two, so the inputs
+      // carry a rounding of about 1e-16 relative each
+      assertThat(d / scale / scale).as("scale %s", scale).isCloseTo(plain, within(1e-9 * plain));
+    }
+  }
+
   private static void assumeNative() {
     assumeTrue(
         NATIVE_PLATFORM || Frechet.nativeUnavailableReason() == null,

@@ -5,6 +5,7 @@ import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.perturb.EvasionAttack.Norm;
+import dev.gauntlet.metrics.Accuracy;
 import dev.gauntlet.model.Classifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,9 @@ class AttackSpace {
     this.norm = norm;
     this.epsilon = epsilon;
     this.dom = Domain.of(table, "attack", domain);
+    if (dom.label() != null) {
+      Accuracy.requireLabels(table, dom.label()); // refused before the attack, not after it
+    }
     List<String> c = new ArrayList<>();
     for (String name : dom.mutable(ColumnType.NUMERIC)) {
       if (table.schema().spec(name).role() == ColumnRole.FEATURE) {
@@ -200,12 +204,7 @@ class AttackSpace {
     if (label == null || n == 0) {
       return Double.NaN;
     }
-    String[] predicted = model.predict(t);
-    int correct = 0;
-    for (int r = 0; r < n; r++) {
-      correct += predicted[r].equals(t.column(label).format(r)) ? 1 : 0;
-    }
-    return (double) correct / n;
+    return Accuracy.of(model, t, label); // a missing label is refused, as everywhere
   }
 
   static int[] identity(int n) {

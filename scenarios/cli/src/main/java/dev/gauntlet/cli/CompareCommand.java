@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
       "Jensen-Shannon distance and PSI (categorical); correlation similarity; and the Frechet",
       "distance on raw and on standardized numeric columns; drift; privacy (distance to",
       "the closest real row, exact copies); and on one seeded subsample of at most --max-rows",
-      "rows a side: a logistic-regression detection test (AUC, SDMetrics' score), PRDC",
+      "rows a side (the same row numbers on both sides when the files are as long): the exact",
+      "copies among them, a logistic-regression detection test (AUC with each fold clipped",
+      "at 0.5, SDMetrics' score), PRDC",
       "(precision, recall, density, coverage, k = 5) and the RBF-kernel MMD with a",
       "permutation p-value.",
       "",
@@ -106,12 +108,18 @@ final class CompareCommand implements Callable<Integer> {
       description =
           "Use this drift test for every column: ks, chisquare, wasserstein or jensenshannon"
               + " (default: Evidently's choice per column). ks and wasserstein apply to numeric"
-              + " columns only; categorical columns keep the default.")
+              + " columns only; categorical columns keep the default (chi-square up to 1000"
+              + " reference rows, else Jensen-Shannon), which the output marks with *. Each"
+              + " column shows its statistic and, for ks and chisquare, its p-value; a column"
+              + " whose test cannot be computed (all missing on a side) is undetermined.")
   String driftTest;
 
   @Option(
       names = "--bonferroni",
-      description = "Divide the drift p-value threshold by the number of columns.")
+      description =
+          "Divide the drift p-value threshold by the number of columns. It changes only columns"
+              + " tested by p-value (ks, chisquare), not the distance tests (Evidently's defaults"
+              + " above 1000 reference rows); the output says which columns it applied to.")
   boolean bonferroni;
 
   @Option(
@@ -319,12 +327,34 @@ final class CompareCommand implements Callable<Integer> {
             (name, d) -> {
               ObjectNode c = columns.putObject(name);
               c.put("test", d.test().id());
+              c.put("test_chosen_by", d.forced() ? "--drift-test" : "default");
               Json.put(c, "statistic", d.statistic());
+              Json.put(c, "p_value", d.pValue());
               Json.put(c, "threshold", d.threshold());
-              c.put("drifted", d.drifted());
+              c.put("threshold_on", d.test().isPValue() ? "p_value" : "statistic");
+              c.put("verdict", d.verdict().text());
+              if (d.verdict() == Drift.Verdict.UNDETERMINED) {
+                c.putNull("drifted");
+                c.put("reason", d.reason());
+              } else {
+                c.put("drifted", d.drifted());
+              }
             });
     Json.put(node, "share_drifted", drift.shareDrifted());
+    node.put("undetermined_columns", drift.count(Drift.Verdict.UNDETERMINED));
     node.put("dataset_drift", drift.datasetDrift());
+    ObjectNode b = node.putObject("bonferroni");
+    b.put("on", drift.options().bonferroni());
+    Json.put(b, "p_value_threshold", drift.pValueThreshold());
+    var applied = b.putArray("applies_to_columns");
+    drift
+        .columns()
+        .forEach(
+            (name, d) -> {
+              if (d.test().isPValue()) {
+                applied.add(name);
+              }
+            });
   }
 
   private static void putUtility(ObjectNode node, Utility u) {
@@ -351,6 +381,7 @@ final class CompareCommand implements Callable<Integer> {
     Json.put(root, "dcr_baseline_median", p.dcrBaselineMedian());
     Json.put(root, "dcr_baseline_protection", p.dcrBaselineProtection());
     Json.put(root, "exact_copy_share", p.exactCopyShare());
+    Json.put(root, "exact_copy_share_compared", p.comparedCopyShare());
     ObjectNode sub = root.putObject("subsample");
     sub.put("max_rows", maxRows);
     sub.put("rows_real", p.realRows());
@@ -365,23 +396,80 @@ final class CompareCommand implements Callable<Integer> {
         drift.columns().size(),
         num(drift.shareDrifted()),
         drift.datasetDrift() ? "yes" : "no");
+    long undetermined = drift.count(Drift.Verdict.UNDETERMINED);
+    if (undetermined > 0) {
+      out.printf(
+          "  %d of %d columns undetermined (not counted as drifted)%n",
+          undetermined, drift.columns().size());
+    }
+    int width =
+        Math.max(6, drift.columns().keySet().stream().mapToInt(String::length).max().orElse(0));
     drift
         .columns()
         .forEach(
             (name, d) -> {
-              if (d.drifted()) {
-                out.printf(
-                    "  %s: %s %s (threshold %s)%n",
-                    name, d.test().id(), num(d.statistic()), num(d.threshold()));
-              }
+              String figure =
+                  d.test().isPValue()
+                      ? "statistic " + num(d.statistic()) + ", p " + num(d.pValue())
+                      : "distance " + num(d.statistic());
+              String threshold =
+                  (d.test().isPValue() ? "p < " : "distance >= ") + num(d.threshold());
+              out.printf(
+                  "  %-" + width + "s  %-13s  %s (drift at %s): %s%s%n",
+                  name,
+                  d.test().id() + (d.forced() ? "" : "*"),
+                  figure,
+                  threshold,
+                  d.verdict().text(),
+                  d.reason() == null ? "" : ", " + d.reason());
             });
+    out.println("  * the default test for the column (Evidently's choice by type, size, values)");
+    printDriftTestNotes(out, drift);
     out.println();
     out.printf(
         "privacy (on %d real x %d synthetic rows, subsample of at most %d a side, seed %d):%n",
         p.realRows(), p.syntheticRows(), maxRows, seed);
-    out.println("  exact copies of real rows      " + num(p.exactCopyShare()) + " (all rows)");
+    out.println(
+        "  exact copies of real rows      "
+            + num(p.exactCopyShare())
+            + " (all rows; "
+            + num(p.comparedCopyShare())
+            + " of the compared rows, whose distance is 0)");
     out.println("  median distance to closest     " + num(p.dcrMedian()));
     out.println("  DCR baseline protection        " + num(p.dcrBaselineProtection()));
+  }
+
+  /** Says which columns a forced test left to the default, and what --bonferroni changed. */
+  private static void printDriftTestNotes(PrintWriter out, Drift drift) {
+    Drift.Test forced = drift.options().forcedTest();
+    if (forced != null && forced.numericOnly()) {
+      List<String> kept =
+          drift.columns().entrySet().stream()
+              .filter(e -> !e.getValue().forced())
+              .map(Map.Entry::getKey)
+              .toList();
+      if (!kept.isEmpty()) {
+        out.printf(
+            "  --drift-test %s applies to numeric columns; categorical %s kept the default%n",
+            forced.id(), kept);
+      }
+    }
+    if (drift.options().bonferroni()) {
+      long pColumns = drift.columns().values().stream().filter(d -> d.test().isPValue()).count();
+      if (pColumns == 0) {
+        out.println(
+            "  --bonferroni changed nothing: every column was tested by a distance, which has no"
+                + " p-value");
+      } else {
+        out.printf(
+            "  --bonferroni: p-value threshold %s / %d columns = %s, applied to the %d columns"
+                + " tested by p-value%n",
+            num(drift.options().pValueThreshold()),
+            drift.columns().size(),
+            num(drift.pValueThreshold()),
+            pColumns);
+      }
+    }
   }
 
   private ObjectNode toJson(Fidelity f) {
@@ -519,6 +607,8 @@ final class CompareCommand implements Callable<Integer> {
     void putJson(ObjectNode root) {
       Json.put(root, "detection_auc", detection.auc());
       Json.put(root, "detection_score", detection.score());
+      var folds = root.putArray("detection_fold_auc"); // unclipped
+      detection.foldAuc().forEach(folds::add);
       ObjectNode p = root.putObject("prdc");
       Json.put(p, "precision", prdc.precision());
       Json.put(p, "recall", prdc.recall());

@@ -35,15 +35,17 @@ import picocli.CommandLine.Spec;
     header = "Measure a classifier's predictions.",
     description = {
       "Measure a classifier's predictions: accuracy, precision / recall / F1 (per class, macro,",
-      "weighted), ROC AUC, PR AUC, log loss, Brier score, ECE and MCE (10 bins), and the",
-      "confusion matrix.",
+      "weighted), ROC AUC, PR AUC, log loss, Brier score, ECE and MCE (10 bins (lo, hi], the",
+      "first [0, 0.1]), and the confusion matrix.",
       "",
       "The predictions file has a y_true column and one p_<class> column per class holding that",
-      "class's probability (a row's sum to 1, within 0.01); y_true values name the classes. With",
-      "two classes the positive class is the second p_ column. Any other columns are features of",
-      "the rows: then accuracy by slice (each level, each numeric quartile) with the worst slice",
-      "of at least 5 %% of rows, and the weakest segments (one- and two-column conditions ranked",
-      "by error rate) follow."
+      "class's probability (a row's sum to 1, within 0.01; a value at most 1e-6 outside [0, 1],",
+      "float32 rounding, counts as 0 or 1); y_true values name the classes (an empty one is",
+      "refused, as every Gauntlet accuracy refuses a missing label). With two classes the",
+      "positive class is the second p_ column. Any other columns are features of the rows: then",
+      "accuracy by slice (each level, each numeric quartile) with the worst slice of at least",
+      "5 %% of rows, and the weakest segments (one- and two-column conditions ranked by error",
+      "rate) follow."
     })
 final class EvaluateCommand implements Callable<Integer> {
   static final String TRUTH = "y_true";
@@ -67,8 +69,8 @@ final class EvaluateCommand implements Callable<Integer> {
   /** The probability in a p_ field (text), or a user error at its row and column. */
   private double probability(String text, int row, String column) {
     double v = text != null && NumberText.isNumber(text) ? NumberText.parse(text) : Double.NaN;
-    if (v >= 0 && v <= 1) {
-      return v;
+    if (v >= -Calibration.TOLERANCE && v <= 1 + Calibration.TOLERANCE) {
+      return Math.min(1, Math.max(0, v)); // float32 rounding such as 1.0000001
     }
     String fix;
     if (text == null) {
@@ -84,7 +86,9 @@ final class EvaluateCommand implements Callable<Integer> {
     throw new UserInputException(
         predictions + ":" + (row + 2) + " (column " + quote(column) + ")",
         text == null ? "an empty field" : quote(text),
-        "a probability within [0, 1], such as 0.25",
+        "a probability within [0, 1] (within "
+            + Calibration.TOLERANCE
+            + " for rounding), such as 0.25",
         fix);
   }
 
@@ -150,9 +154,13 @@ final class EvaluateCommand implements Callable<Integer> {
       if (y[r] < 0) {
         throw new UserInputException(
             predictions + ":" + (r + 2) + " (column " + TRUTH + ")",
-            label == null ? "an empty field" : quote(label),
-            "one of the classes named by the p_ columns: " + classes,
-            "correct the label, or add a p_<class> column for it");
+            label == null ? "an empty field: a missing label" : quote(label),
+            label == null
+                ? "a true class for every row whose predictions are scored, one of " + classes
+                : "one of the classes named by the p_ columns: " + classes,
+            label == null
+                ? "drop the rows without a label, or fill them in"
+                : "correct the label, or add a p_<class> column for it");
       }
     }
     ClassProbabilities probabilities = ClassProbabilities.of(classes, n, flat);
