@@ -57,7 +57,7 @@ class MetricValuesTest {
 
   @Test
   void syntheticDataFiguresByTheirIds() {
-    assertThat(MetricValues.privacy(new Privacy(10, 20, 0.2, 0.4, 0.5, 0.1)))
+    assertThat(MetricValues.privacy(new Privacy(10, 20, 0.2, 0.4, 0.5, 0.1, 0.3)))
         .containsExactly(
             Map.entry("exact_copy_rate", 0.1),
             Map.entry("dcr_median", 0.2),
@@ -78,7 +78,7 @@ class MetricValuesTest {
             Map.entry("prdc_coverage", 0.4));
     assertThat(MetricValues.mmd(new Mmd(10, 10, 0.01, 0.5, 1.2, 100)))
         .containsExactly(Map.entry("mmd2", 0.01));
-    assertThat(MetricValues.drift(new Drift(Map.of(), 0.25, false)))
+    assertThat(MetricValues.drift(new Drift(Map.of(), 0.25, false, Drift.Options.defaults(), 0.05)))
         .containsExactly(Map.entry("drifted_share", 0.25));
     Map<String, Double> f =
         MetricValues.fidelity(
