@@ -290,25 +290,32 @@ class CsvReadTest {
   // --- values against forced types --------------------------------------------------------
 
   @Test
-  void forcedNumericOnANonNumberNamesFileLineColumnAndValue() throws IOException {
+  void forcedNumericReadsANonNumberAsMissingAndReportsFileLineAndValue() throws IOException {
     CsvOptions options = CsvOptions.defaults().withType("age", ColumnType.NUMERIC);
 
-    UserInputException e = readError("id,age\n1,30\n2,\n3,forty\n", options);
+    CsvRead read = Csv.readWithNotices(file("id,age\n1,30\n2,\n3,forty\n"), options);
 
-    assertThat(e.where()).isEqualTo(where(4) + " (column \"age\")");
-    assertThat(e.found()).isEqualTo("\"forty\"");
-    assertThat(e.expected()).contains("a number");
-    assertThat(e.fix()).contains("categorical");
+    assertThat(read.table().numeric("age").values()).containsExactly(30, Double.NaN, Double.NaN);
+    assertThat(read.notNumbers()).hasSize(1);
+    CsvRead.NotNumbers n = read.notNumbers().get(0);
+    assertThat(n.column()).isEqualTo("age");
+    assertThat(n.forcedNumeric()).isTrue();
+    assertThat(n.first()).containsExactly(new CsvRead.Cell("forty", 4));
+    assertThat(read.notices())
+        .containsExactly(
+            dir.resolve("data.csv")
+                + ": age: 1 value of 2 is not a number: \"forty\" at line 4; read as missing"
+                + " (--numeric)");
   }
 
   @Test
-  void forcedNumericRejectsNa() throws IOException {
+  void forcedNumericReadsNaAsMissing() throws IOException {
     CsvOptions options = CsvOptions.defaults().withType("x", ColumnType.NUMERIC);
 
-    UserInputException e = readError("x\n1\nNA\n", options);
+    CsvRead read = Csv.readWithNotices(file("x\n1\nNA\n"), options);
 
-    assertThat(e.where()).isEqualTo(where(3) + " (column \"x\")");
-    assertThat(e.found()).isEqualTo("\"NA\"");
+    assertThat(read.table().numeric("x").values()).containsExactly(1, Double.NaN);
+    assertThat(read.notNumbers().get(0).first()).containsExactly(new CsvRead.Cell("NA", 3));
   }
 
   @Test
