@@ -117,7 +117,9 @@ final class ColumnBuilder {
     putCode(r, levels.code(buf, off, len));
   }
 
-  /** From row {@code r} on, cells are level codes; earlier rows are read again if they had values. */
+  /**
+   * From row {@code r} on, cells are level codes; earlier rows are read again if they had values.
+   */
   private void toText(int r, boolean earlierValues) {
     text = true;
     textFrom = r;
@@ -176,7 +178,11 @@ final class ColumnBuilder {
   CsvRead.NotNumbers notNumbers() {
     boolean forcedNumeric = forced == ColumnType.NUMERIC;
     boolean nearlyNumeric =
-        text && forced == null && numbers > 0 && notNumbers > 0 && 100 * notNumbers <= numbers + notNumbers;
+        text
+            && forced == null
+            && numbers > 0
+            && notNumbers > 0
+            && 100 * notNumbers <= numbers + notNumbers;
     if (!(forcedNumeric && notNumbers > 0) && !nearlyNumeric) {
       return null;
     }

@@ -2,12 +2,12 @@ package dev.gauntlet.data;
 
 import static dev.gauntlet.UserInputException.quote;
 
-import dev.gauntlet.UserInputException;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.RecordType;
+import dev.gauntlet.UserInputException;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -41,17 +41,17 @@ import org.apache.commons.csv.CSVPrinter;
  * UTF-8 byte-order mark is skipped; CRLF and LF both end a record; quoted fields may hold
  * delimiters, quotes and line breaks; blank lines are skipped. Only an empty field is missing
  * ({@code NA} is an ordinary category). Columns are typed as they stream, unless {@link CsvOptions}
- * forces a type: numeric when every non-empty value is a number by {@link
- * NumberText#value(char[], int, int)} (spaces around it allowed), datetime when every one is an
- * ISO-8601 date or date-time, else categorical. In a column forced numeric a value that is not a
- * number is read as missing and reported ({@link CsvRead#notNumbers()}), as are the few non-numbers
- * that make a nearly numeric column categorical. A numeric column may not hold an infinite number
- * ({@code inf}, {@code 1e999}): that is an error naming the line, inferred or forced alike.
- * Categorical levels are sorted, so the same values give the same codes in any row order.
+ * forces a type: numeric when every non-empty value is a number by {@link NumberText#value(char[],
+ * int, int)} (spaces around it allowed), datetime when every one is an ISO-8601 date or date-time,
+ * else categorical. In a column forced numeric a value that is not a number is read as missing and
+ * reported ({@link CsvRead#notNumbers()}), as are the few non-numbers that make a nearly numeric
+ * column categorical. A numeric column may not hold an infinite number ({@code inf}, {@code
+ * 1e999}): that is an error naming the line, inferred or forced alike. Categorical levels are
+ * sorted, so the same values give the same codes in any row order.
  *
  * <p>Writing: a missing value is an empty field; numbers are the shortest text that reads back as
- * the same double (whole numbers without decimals); dates in their column's {@link
- * DateTimeFormat}; records end with LF.
+ * the same double (whole numbers without decimals); dates in their column's {@link DateTimeFormat};
+ * records end with LF.
  */
 public final class Csv {
   private static final CSVFormat WRITE = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -131,8 +131,7 @@ public final class Csv {
     Reader open() throws IOException;
   }
 
-  private static CsvRead read(Opener opener, String source, CsvOptions options)
-      throws IOException {
+  private static CsvRead read(Opener opener, String source, CsvOptions options) throws IOException {
     char delimiter;
     boolean detected = options.delimiter() == null;
     if (detected) {
@@ -169,7 +168,8 @@ public final class Csv {
       columns.add(b.build(source));
       builders[j] = null; // its chunks can go as soon as the column is built
     }
-    return new CsvRead(Table.of(Schema.of(specs), columns), source, delimiter, detected, notNumbers);
+    return new CsvRead(
+        Table.of(Schema.of(specs), columns), source, delimiter, detected, notNumbers);
   }
 
   /**
@@ -269,7 +269,8 @@ public final class Csv {
     }
     Matcher m = STARTED_IN_LINE.matcher(String.valueOf(e.getMessage()));
     String where = m.find() ? source + ":" + m.group(1) : source;
-    String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    String message =
+        String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
     String found =
         message.contains("after closing quote")
             ? "text after the closing quote of a field"
@@ -366,8 +367,8 @@ public final class Csv {
     }
 
     /**
-     * Whether the text ends as a quoted field of this value would if it were closed: the value
-     * with doubled quotes between two quotes, then line breaks at most.
+     * Whether the text ends as a quoted field of this value would if it were closed: the value with
+     * doubled quotes between two quotes, then line breaks at most.
      */
     boolean endsClosed(String value) {
       String closed = "\"" + value.replace("\"", "\"\"") + "\"";
@@ -596,7 +597,10 @@ public final class Csv {
     String[] fields = new String[width];
     for (int r = 0; r < table.rowCount(); r++) {
       for (int j = 0; j < width; j++) {
-        fields[j] = specs.get(j).format(table.column(j), r);
+        String text = specs.get(j).format(table.column(j), r);
+        // Commons CSV quotes an empty first field (""), a null one it leaves empty; a record of
+        // one empty field keeps its "" or it would be a blank line, which readers skip
+        fields[j] = text.isEmpty() && width > 1 ? null : text;
       }
       printer.printRecord((Object[]) fields);
     }

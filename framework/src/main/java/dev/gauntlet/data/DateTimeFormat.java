@@ -47,7 +47,8 @@ public record DateTimeFormat(
       // beyond the years -9999..9999 of ISO text: write the number rather than fail
       return NumberText.format(epochSeconds);
     }
-    int shift = offset.isEmpty() || offset.equals("Z") ? 0 : ZoneOffset.of(offset).getTotalSeconds();
+    int shift =
+        offset.isEmpty() || offset.equals("Z") ? 0 : ZoneOffset.of(offset).getTotalSeconds();
     if (!time) {
       long day = Math.round((epochSeconds + shift) / 86_400);
       return java.time.LocalDate.ofEpochDay(day).toString();
@@ -60,8 +61,7 @@ public record DateTimeFormat(
       whole++;
       nanos -= 1_000_000_000;
     }
-    LocalDateTime t =
-        LocalDateTime.ofInstant(Instant.ofEpochSecond(whole, nanos), ZoneOffset.UTC);
+    LocalDateTime t = LocalDateTime.ofInstant(Instant.ofEpochSecond(whole, nanos), ZoneOffset.UTC);
     StringBuilder s = new StringBuilder(32);
     s.append(t.toLocalDate()).append(separator);
     two(s, t.getHour()).append(':');
@@ -80,18 +80,53 @@ public record DateTimeFormat(
     return s.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
-  /** A short description, as {@code inspect} shows it. */
-  public String describe() {
+  /**
+   * The pattern of this format: {@code YYYY-MM-DD}, or {@code YYYY-MM-DD}, the separator, {@code
+   * hh:mm}, then {@code :ss}, {@code .fff} (one f a digit) and the offset when present, as in
+   * {@code YYYY-MM-DDThh:mm:ss.fffZ}.
+   */
+  public String pattern() {
     if (!time) {
-      return "date (YYYY-MM-DD)";
+      return "YYYY-MM-DD";
     }
-    String pattern =
-        "YYYY-MM-DD"
-            + separator
-            + "hh:mm"
-            + (seconds ? ":ss" : "")
-            + (fractionDigits > 0 ? "." + "f".repeat(fractionDigits) : "")
-            + offset;
-    return "date-time (" + pattern + ")";
+    return "YYYY-MM-DD"
+        + separator
+        + "hh:mm"
+        + (seconds ? ":ss" : "")
+        + (fractionDigits > 0 ? "." + "f".repeat(fractionDigits) : "")
+        + offset;
+  }
+
+  /**
+   * The format of a {@link #pattern()}.
+   *
+   * @throws IllegalArgumentException when {@code pattern} is not one
+   */
+  public static DateTimeFormat ofPattern(String pattern) {
+    if (pattern.equals("YYYY-MM-DD")) {
+      return DATE;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "YYYY-MM-DD([T ])hh:mm(:ss)?(?:\\.(f{1,9}))?(Z|[+-]\\d\\d:\\d\\d)?")
+            .matcher(pattern);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a date format: " + pattern);
+    }
+    try {
+      return new DateTimeFormat(
+          true,
+          m.group(1).charAt(0),
+          m.group(2) != null,
+          m.group(3) == null ? 0 : m.group(3).length(),
+          m.group(4) == null ? "" : m.group(4));
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException("not a date format: " + pattern, e);
+    }
+  }
+
+  /** A short description, as {@code inspect} shows it: {@code date (YYYY-MM-DD)}. */
+  public String describe() {
+    return (time ? "date-time (" : "date (") + pattern() + ")";
   }
 }

@@ -6,9 +6,9 @@ import java.time.LocalDate;
 /**
  * Reads ISO-8601 dates and date-times in CSV cells: {@code 2024-01-31}, {@code 2024-01-31T10:00},
  * {@code 2024-01-31T10:00:00.250}, the same with a space instead of {@code T}, each optionally
- * followed by {@code Z} or an offset ({@code +02:00}, {@code +0200}, {@code +02}). Spaces around the
- * text are dropped. The value is epoch seconds; a time without an offset counts as UTC. Calendar
- * checks (February 30th is not a date) are java.time's.
+ * followed by {@code Z} or an offset ({@code +02:00}, {@code +0200}, {@code +02}). Spaces around
+ * the text are dropped. The value is epoch seconds; a time without an offset counts as UTC.
+ * Calendar checks (February 30th is not a date) are java.time's.
  */
 final class DateTimeText {
   private DateTimeText() {}
@@ -140,8 +140,10 @@ final class DateTimeText {
           return Double.NaN;
         }
         offsetSeconds = sign * (oh * 3600 + om * 60);
-        offset = offsetSeconds == 0 ? "Z" : String.format(
-            java.util.Locale.ROOT, "%c%02d:%02d", sign < 0 ? '-' : '+', oh, om);
+        offset =
+            offsetSeconds == 0
+                ? "Z"
+                : String.format(java.util.Locale.ROOT, "%c%02d:%02d", sign < 0 ? '-' : '+', oh, om);
       } else {
         return Double.NaN;
       }

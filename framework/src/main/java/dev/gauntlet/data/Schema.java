@@ -89,8 +89,8 @@ public final class Schema {
   }
 
   /**
-   * The error for a column name that is not among {@code names}. When a name matches but for
-   * spaces around it, the error says so (the names are then listed quoted, to show the spaces).
+   * The error for a column name that is not among {@code names}. When a name matches but for spaces
+   * around it, the error says so (the names are then listed quoted, to show the spaces).
    */
   static UserInputException unknownColumn(
       String where, String name, List<String> names, String notFound) {

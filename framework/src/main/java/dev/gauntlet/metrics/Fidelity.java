@@ -3,7 +3,6 @@ package dev.gauntlet.metrics;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.ArrayList;
@@ -65,7 +64,7 @@ public record Fidelity(
                 + b.type().id()
                 + " in the other");
       }
-      if (spec.type() == ColumnType.NUMERIC) {
+      if (spec.type().isNumeric()) {
         numeric.add(name);
         figures.put(
             name, NumericFidelity.of(((NumericColumn) a).values(), ((NumericColumn) b).values()));

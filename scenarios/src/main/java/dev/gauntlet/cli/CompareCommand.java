@@ -128,7 +128,16 @@ final class CompareCommand implements Callable<Integer> {
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(spec.commandLine().getErr());
     Stages stages = new Stages(progress, holdout != null, label != null);
     stages.next("reading " + files.size() + " files");
-    List<Table> tables = TablePair.readAligned(files, options, exclude);
+    PrintWriter err = spec.commandLine().getErr();
+    List<Table> tables =
+        TablePair.readAligned(
+            files,
+            options,
+            exclude,
+            read -> {
+              CsvInput.notify(read, err);
+              read.requireRows();
+            });
     TablePair pair = new TablePair(tables.get(0), tables.get(1));
     if (pair.real().columnCount() == 0) {
       throw new UserInputException(
@@ -155,7 +164,7 @@ final class CompareCommand implements Callable<Integer> {
       if (rows < 2) {
         throw new UserInputException(
             files.get(i).toString(),
-            rows == 0 ? "no data rows (a header only)" : "1 data row",
+            "1 data row", // none was refused on reading, as in every command
             "at least 2 data rows, to measure distributions",
             "compare files with more rows");
       }

@@ -168,6 +168,8 @@ final class GenerateCommand implements Callable<Integer> {
 
   private String whereLevel;
 
+  @picocli.CommandLine.Mixin DelimiterOption delimiterOption = new DelimiterOption();
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -428,16 +430,16 @@ final class GenerateCommand implements Callable<Integer> {
             "add -p " + p.name() + "=VALUE");
       }
     }
-    CsvOptions options = CsvOptions.defaults();
+    CsvOptions options = CsvOptions.defaults().withDelimiter(delimiterOption.value());
     for (String c : categorical) {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
-    Table sample = Csv.read(fit, options);
+    Table sample = CsvInput.read(fit, options, spec.commandLine().getErr());
     // checked here for every generator: with fewer rows some fitted nothing and some failed
     if (sample.rowCount() < 2) {
       throw new UserInputException(
           fit.toString(),
-          sample.rowCount() == 0 ? "no data rows (a header only)" : "1 data row",
+          "1 data row", // none is refused as in every command (CsvInput)
           "at least 2 data rows to fit a generator to",
           "fit to a sample with more rows");
     }

@@ -120,7 +120,7 @@ final class PerturbCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = Csv.read(input, options);
+    Table table = CsvInput.read(input, options, spec.commandLine().getErr());
     Seed root = Seed.of(seed);
     for (int i = 0; i < chain.size(); i++) {
       table = chain.get(i).apply(table, severity, root.derive("apply", i));
