@@ -101,6 +101,9 @@ public final class GauntletCli implements Runnable {
           OutOfMemoryError oom = outOfMemory(ex);
           if (oom != null) {
             err.println(outOfMemoryMessage(oom));
+            if (verbose) {
+              oom.printStackTrace(err);
+            }
             return INTERNAL_ERROR;
           }
           err.println("gauntlet: internal error: " + ex);
@@ -117,6 +120,9 @@ public final class GauntletCli implements Runnable {
     } catch (OutOfMemoryError e) {
       // thrown past picocli's handlers (an Error is not an exception to them)
       err.println(outOfMemoryMessage(e));
+      if (root.verbose || java.util.Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
       code = INTERNAL_ERROR;
     }
     out.flush();
