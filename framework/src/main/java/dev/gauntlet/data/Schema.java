@@ -83,6 +83,14 @@ public final class Schema {
     return new Schema(copy);
   }
 
+  /**
+   * The error for a name that is not a column, at {@code where} (such as an option): lists the
+   * names, or says that one matches but for spaces around it.
+   */
+  public UserInputException unknownColumn(String where, String name) {
+    return unknownColumn(where, name, names(), "no column of that name");
+  }
+
   UserInputException unknownColumn(String name) {
     return unknownColumn(
         "column " + UserInputException.quote(name), name, names(), "no column of that name");

@@ -154,9 +154,7 @@ final class CompareCommand implements Callable<Integer> {
           "remove it from --exclude, or choose another --label");
     }
     if (label != null && !pair.real().schema().contains(label)) {
-      throw new UserInputException(
-          "--label " + UserInputException.quote(label), "no column of that name",
-          "one of " + pair.real().schema().names(), "name the target column of both files");
+      throw pair.real().schema().unknownColumn("--label " + UserInputException.quote(label), label);
     }
     // distributions, tests and distances need two rows a side; fewer gave n/a or internal errors
     for (int i = 0; i < tables.size(); i++) {

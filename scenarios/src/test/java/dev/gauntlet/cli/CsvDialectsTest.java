@@ -140,13 +140,14 @@ class CsvDialectsTest {
   void aHeaderNameWithSpacesIsExplainedNotCalledALetterCaseProblem() throws IOException {
     Path f = write("spaced.csv", "a, b\n1,2\n3,4\n");
 
-    CliRun r = run("inspect", f, "--label", "b");
-
-    assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
-    assertThat(r.err())
-        .contains("spaces")
-        .doesNotContain("case-sensitive")
-        .doesNotContain("[a,  b]");
+    for (CliRun r :
+        List.of(run("inspect", f, "--label", "b"), run("compare", f, f, "--label", "b"))) {
+      assertThat(r.code()).isEqualTo(GauntletCli.USER_ERROR);
+      assertThat(r.err())
+          .contains("\" b\", with spaces around the name")
+          .doesNotContain("case-sensitive")
+          .doesNotContain("[a,  b]");
+    }
   }
 
   @Test
