@@ -4,7 +4,9 @@ import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One CSV column typed as it streams: numbers and dates become doubles at once, other text becomes
@@ -111,9 +113,7 @@ final class ColumnBuilder {
   }
 
   private void switchToText(int r, char[] buf, int off, int len) {
-    rows--;
     toText(r, kind != KIND_NONE);
-    rows++;
     putCode(r, levels.code(buf, off, len));
   }
 
@@ -198,7 +198,7 @@ final class ColumnBuilder {
       List<String> sorted = new ArrayList<>(found);
       sorted.sort(null);
       int[] renumber = new int[found.size()];
-      java.util.Map<String, Integer> rank = new java.util.HashMap<>();
+      Map<String, Integer> rank = new HashMap<>();
       for (int k = 0; k < sorted.size(); k++) {
         rank.put(sorted.get(k), k);
       }

@@ -65,7 +65,7 @@ public record CsvRead(
         s.append(", ...");
       }
       if (forcedNumeric) {
-        s.append(count == 1 ? "; read as missing (--numeric)" : "; read as missing (--numeric)");
+        s.append("; read as missing (--numeric)");
       } else {
         s.append("; --numeric ")
             .append(column)
