@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times Gauntlet's KS test and Fréchet distance against scipy, and its CSV reader against pandas, in
-# one run, on the same seeded data, and prints the ratios, the targets and the agreement. Not part
+# one run, on the same seeded data, and prints the ratios, the targets and the agreement; then times
+# compare of two million-row files with --label in a 1 GB heap and prints its peak heap. Not part
 # of `./mvnw verify`.
 #
 #   bench/metrics.sh            # from the project root (or anywhere)
@@ -52,6 +53,20 @@ fi
 echo "bench: CSV read, 1,000,000 rows x 20 mixed columns (telco-like)..." >&2
 ./gauntlet bench csv --data "$data" --warmup 1 --runs 3 >"$out/csv_java.json"
 $python bench/metrics_scipy.py csv "$data" 3 >"$out/csv_pandas.json"
+if [[ ! -f "$data/mixed_1m_b.csv" ]]; then
+  ./gauntlet generate --fit examples/data/telco_churn.csv --rows 1000000 --seed "$((seed + 1))" \
+    --out "$data/mixed_1m_b.csv" --quiet >&2
+fi
+echo "bench: compare of two 1,000,000-row files with --label at -Xmx1g..." >&2
+start="$($python -c "import time; print(time.time())")"
+set +e
+GAUNTLET_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$out/gc.log" ./gauntlet compare "$data/mixed_1m.csv" \
+  "$data/mixed_1m_b.csv" --label churn --quiet --json >"$out/compare.json" 2>"$out/compare.err"
+compare_exit=$?
+set -e
+end="$($python -c "import time; print(time.time())")"
+$python -c "import json, sys; print(json.dumps({'seconds': float(sys.argv[2]) - float(sys.argv[1]), 'exit': int(sys.argv[3])}))" \
+  "$start" "$end" "$compare_exit" >"$out/compare_run.json"
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 $python - "$out" "$load_before" "$load_after" <<'PY'
@@ -70,8 +85,7 @@ tasks = [
      "ks_2samp; D and p"),
     ("Frechet 2048-d, 10k rows", fj, fs, 0.33, rel(fj["distance"], fs["distance"]),
      "pytorch-fid formula, sqrtm"),
-    # no target: pandas' reader is C; this row shows where Gauntlet's stands
-    ("CSV read 1M x 20 (pandas)", r["csv_java"], r["csv_pandas"], None,
+    ("CSV read 1M x 20 (pandas)", r["csv_java"], r["csv_pandas"], 1.5,
      rel(r["csv_java"]["numeric_sum"], r["csv_pandas"]["numeric_sum"])
      if (r["csv_java"]["rows"], r["csv_java"]["columns"])
      == (r["csv_pandas"]["rows"], r["csv_pandas"]["columns"]) else float("inf"),
@@ -109,5 +123,24 @@ print("           CSV Gauntlet %s; pandas %s %s"
       % (" ".join("%.2f" % t for t in r["csv_java"]["seconds"]),
          r["csv_pandas"]["pandas"], " ".join("%.2f" % t for t in r["csv_pandas"]["seconds"])))
 print("agreement bound: 1e-6 relative")
+
+# compare of two million-row files with --label in a 1 GB heap: time, and the peak heap in use as
+# the GC log shows it (the heap before each collection)
+import re
+run = json.load(open(os.path.join(out, "compare_run.json")))
+peak = live = 0
+for line in open(os.path.join(out, "gc.log")):
+    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
+    if m:
+        peak = max(peak, int(m.group(1)), int(m.group(2)))
+        live = max(live, int(m.group(2)))
+compare_ok = run["exit"] == 0
+ok = ok and compare_ok
+print()
+print("compare 1M vs 1M rows, --label churn, -Xmx1g: %.1f s, peak heap %d MB in use (%d MB live"
+      " after a collection at most), exit %d  %s"
+      % (run["seconds"], peak, live, run["exit"], "PASS" if compare_ok else "FAIL"))
+if not compare_ok:
+    print(open(os.path.join(out, "compare.err")).read().strip())
 sys.exit(0 if ok else 1)
 PY

@@ -83,11 +83,41 @@ public final class Schema {
     return new Schema(copy);
   }
 
+  /**
+   * The error for a name that is not a column, at {@code where} (such as an option): lists the
+   * names, or says that one matches but for spaces around it.
+   */
+  public UserInputException unknownColumn(String where, String name) {
+    return unknownColumn(where, name, names(), "no column of that name");
+  }
+
   UserInputException unknownColumn(String name) {
+    return unknownColumn(
+        "column " + UserInputException.quote(name), name, names(), "no column of that name");
+  }
+
+  /**
+   * The error for a column name that is not among {@code names}. When a name matches but for spaces
+   * around it, the error says so (the names are then listed quoted, to show the spaces).
+   */
+  static UserInputException unknownColumn(
+      String where, String name, List<String> names, String notFound) {
+    for (String n : names) {
+      if (!n.equals(n.strip()) && n.strip().equals(name.strip())) {
+        return new UserInputException(
+            where,
+            "no column of that name; the header has "
+                + UserInputException.quote(n)
+                + ", with spaces around the name",
+            "one of " + names.stream().map(UserInputException::quote).toList(),
+            "remove the leading/trailing spaces from the header's names, or give the name"
+                + " with its spaces");
+      }
+    }
     return new UserInputException(
-        "column " + UserInputException.quote(name),
-        "no column of that name",
-        "one of " + names(),
+        where,
+        notFound,
+        "one of " + names,
         "use one of the listed names (they are case-sensitive)");
   }
 

@@ -33,7 +33,8 @@ public final class Table {
     for (int i = 0; i < this.columns.size(); i++) {
       Column c = this.columns.get(i);
       ColumnSpec spec = schema.get(i);
-      if (c.type() != spec.type()) {
+      // a datetime column holds its epoch seconds in a NumericColumn
+      if (c.type().isNumeric() != spec.type().isNumeric()) {
         throw new IllegalArgumentException(
             "column \""
                 + spec.name()
@@ -225,7 +226,7 @@ public final class Table {
     int total = tables.stream().mapToInt(Table::rowCount).sum();
     List<Column> cols = new ArrayList<>(schema.size());
     for (int i = 0; i < schema.size(); i++) {
-      if (schema.get(i).type() == ColumnType.NUMERIC) {
+      if (schema.get(i).type().isNumeric()) {
         double[] out = new double[total];
         int pos = 0;
         for (Table t : tables) {

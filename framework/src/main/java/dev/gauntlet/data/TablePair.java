@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Two tables read to be compared column by column: a real one and a synthetic (or current) one with
@@ -39,9 +40,21 @@ public record TablePair(Table real, Table synthetic) {
    */
   public static List<Table> readAligned(
       List<Path> files, CsvOptions options, Collection<String> exclude) {
+    return readAligned(files, options, exclude, read -> {});
+  }
+
+  /**
+   * Reads CSV files as {@link #readAligned(List, CsvOptions, Collection)} does, handing each file's
+   * {@link CsvRead} to {@code onRead} as it is read (once per file, before the files are matched),
+   * to report what the reader decided or to refuse a file.
+   */
+  public static List<Table> readAligned(
+      List<Path> files, CsvOptions options, Collection<String> exclude, Consumer<CsvRead> onRead) {
     List<Table> tables = new ArrayList<>();
     for (Path file : files) {
-      tables.add(Csv.read(file, options));
+      CsvRead read = Csv.readWithNotices(file, options);
+      onRead.accept(read);
+      tables.add(read.table());
     }
     for (String name : exclude) {
       if (tables.stream().noneMatch(t -> t.schema().contains(name))) {
@@ -79,7 +92,12 @@ public record TablePair(Table real, Table synthetic) {
         mixed = true;
       }
     }
-    return mixed ? readAligned(files, forced, exclude) : List.copyOf(tables);
+    if (!mixed) {
+      return List.copyOf(tables);
+    }
+    // read again with the disagreeing columns categorical; what was reported stands
+    tables.clear();
+    return readAligned(files, forced, exclude, read -> {});
   }
 
   private static Table dropPresent(Table t, Collection<String> names) {

@@ -79,7 +79,74 @@ public final class Frechet {
    */
   public static double encoded(Table real, Table synthetic) {
     FeatureEncoder encoder = FeatureEncoder.fit(real, IdColumns.dataColumns(real));
-    return distance(real, synthetic, encoder::transform);
+    int k = encoder.width();
+    if (engine(k) == Engine.OPENBLAS) {
+      return distance(real, synthetic, encoder::transform);
+    }
+    if (real.rowCount() < 2 || synthetic.rowCount() < 2) {
+      return Double.NaN;
+    }
+    // batch by batch in row order: the same sums as on the whole encoded matrix, without holding
+    // it (a million rows of 40 features would be 320 MB per table)
+    double[] mu1 = mean(real, encoder, k);
+    double[] mu2 = mean(synthetic, encoder, k);
+    return fromMoments(
+        mu1, covariance(real, encoder, k, mu1), mu2, covariance(synthetic, encoder, k, mu2));
+  }
+
+  private static final int BATCH_ROWS = 1 << 14;
+
+  private static double[] mean(Table t, FeatureEncoder encoder, int k) {
+    double[] sum = new double[k];
+    for (int from = 0; from < t.rowCount(); from += BATCH_ROWS) {
+      int to = Math.min(t.rowCount(), from + BATCH_ROWS);
+      double[] x = encoder.transform(t.slice(from, to)).data();
+      for (int r = 0; r < to - from; r++) {
+        for (int j = 0; j < k; j++) {
+          sum[j] += x[r * k + j];
+        }
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      sum[j] /= t.rowCount();
+    }
+    return sum;
+  }
+
+  private static double[][] covariance(Table t, FeatureEncoder encoder, int k, double[] mu) {
+    double[][] c = new double[k][k];
+    double[] d = new double[k];
+    for (int from = 0; from < t.rowCount(); from += BATCH_ROWS) {
+      int to = Math.min(t.rowCount(), from + BATCH_ROWS);
+      double[] x = encoder.transform(t.slice(from, to)).data();
+      for (int r = 0; r < to - from; r++) {
+        for (int j = 0; j < k; j++) {
+          d[j] = x[r * k + j] - mu[j];
+        }
+        for (int i = 0; i < k; i++) {
+          double di = d[i];
+          double[] ci = c[i];
+          for (int j = i; j < k; j++) {
+            ci[j] += di * d[j];
+          }
+        }
+      }
+    }
+    for (int i = 0; i < k; i++) {
+      for (int j = i; j < k; j++) {
+        c[i][j] /= t.rowCount() - 1;
+        c[j][i] = c[i][j];
+      }
+    }
+    return c;
+  }
+
+  private static double fromMoments(double[] mu1, double[][] s1, double[] mu2, double[][] s2) {
+    double d2 = 0;
+    for (int j = 0; j < mu1.length; j++) {
+      d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
+    }
+    return Math.max(0, d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2));
   }
 
   /**
@@ -129,13 +196,8 @@ public final class Frechet {
     if (engine == Engine.OPENBLAS) {
       return Math.max(0, OpenBlasFrechet.distance(a, rowsA, mu1, b, rowsB, mu2, features));
     }
-    double[][] s1 = covariance(a, rowsA, features, mu1);
-    double[][] s2 = covariance(b, rowsB, features, mu2);
-    double d2 = 0;
-    for (int j = 0; j < features; j++) {
-      d2 += (mu1[j] - mu2[j]) * (mu1[j] - mu2[j]);
-    }
-    return Math.max(0, d2 + trace(s1) + trace(s2) - 2 * traceSqrtProduct(s1, s2));
+    return fromMoments(
+        mu1, covariance(a, rowsA, features, mu1), mu2, covariance(b, rowsB, features, mu2));
   }
 
   /** Beyond 2^100 in magnitude (or below 2^-100) the values are scaled first. */

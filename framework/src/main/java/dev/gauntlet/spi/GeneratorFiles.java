@@ -13,6 +13,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
+import dev.gauntlet.data.DateTimeFormat;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.internal.JsonAt;
@@ -73,11 +74,15 @@ public final class GeneratorFiles {
     }
     ArrayNode schema = root.putArray("schema");
     for (ColumnSpec c : generator.schema().columns()) {
-      schema
-          .addObject()
-          .put("name", c.name())
-          .put("type", c.type().id())
-          .put("role", c.role().id());
+      var column =
+          schema
+              .addObject()
+              .put("name", c.name())
+              .put("type", c.type().id())
+              .put("role", c.role().id());
+      if (c.dateFormat() != null) {
+        column.put("date_format", c.dateFormat().pattern());
+      }
     }
     root.set("state", generator.state());
     return root;
@@ -300,10 +305,17 @@ public final class GeneratorFiles {
     if (name.isBlank()) {
       throw c.get("name").bad("a column name that is not blank");
     }
-    return new ColumnSpec(
-        name,
-        choice(c.get("type"), ColumnType.values()),
-        choice(c.get("role"), ColumnRole.values()));
+    ColumnType type = choice(c.get("type"), ColumnType.values());
+    DateTimeFormat format = null;
+    if (type == ColumnType.DATETIME && !c.get("date_format").isMissing()) {
+      JsonAt pattern = c.get("date_format");
+      try {
+        format = DateTimeFormat.ofPattern(pattern.asText());
+      } catch (IllegalArgumentException e) {
+        throw pattern.bad("a date format such as YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
+      }
+    }
+    return new ColumnSpec(name, type, choice(c.get("role"), ColumnRole.values()), format);
   }
 
   private static <E extends Enum<E>> E choice(JsonAt at, E[] values) {

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gauntlet.UserInputException;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CsvReadTest {
   @TempDir Path dir;
@@ -290,25 +294,32 @@ class CsvReadTest {
   // --- values against forced types --------------------------------------------------------
 
   @Test
-  void forcedNumericOnANonNumberNamesFileLineColumnAndValue() throws IOException {
+  void forcedNumericReadsANonNumberAsMissingAndReportsFileLineAndValue() throws IOException {
     CsvOptions options = CsvOptions.defaults().withType("age", ColumnType.NUMERIC);
 
-    UserInputException e = readError("id,age\n1,30\n2,\n3,forty\n", options);
+    CsvRead read = Csv.readWithNotices(file("id,age\n1,30\n2,\n3,forty\n"), options);
 
-    assertThat(e.where()).isEqualTo(where(4) + " (column \"age\")");
-    assertThat(e.found()).isEqualTo("\"forty\"");
-    assertThat(e.expected()).contains("a number");
-    assertThat(e.fix()).contains("categorical");
+    assertThat(read.table().numeric("age").values()).containsExactly(30, Double.NaN, Double.NaN);
+    assertThat(read.notNumbers()).hasSize(1);
+    CsvRead.NotNumbers n = read.notNumbers().get(0);
+    assertThat(n.column()).isEqualTo("age");
+    assertThat(n.forcedNumeric()).isTrue();
+    assertThat(n.first()).containsExactly(new CsvRead.Cell("forty", 4));
+    assertThat(read.notices())
+        .containsExactly(
+            dir.resolve("data.csv")
+                + ": age: 1 value of 2 is not a number: \"forty\" at line 4; read as missing"
+                + " (--numeric)");
   }
 
   @Test
-  void forcedNumericRejectsNa() throws IOException {
+  void forcedNumericReadsNaAsMissing() throws IOException {
     CsvOptions options = CsvOptions.defaults().withType("x", ColumnType.NUMERIC);
 
-    UserInputException e = readError("x\n1\nNA\n", options);
+    CsvRead read = Csv.readWithNotices(file("x\n1\nNA\n"), options);
 
-    assertThat(e.where()).isEqualTo(where(3) + " (column \"x\")");
-    assertThat(e.found()).isEqualTo("\"NA\"");
+    assertThat(read.table().numeric("x").values()).containsExactly(1, Double.NaN);
+    assertThat(read.notNumbers().get(0).first()).containsExactly(new CsvRead.Cell("NA", 3));
   }
 
   @Test
@@ -430,5 +441,227 @@ class CsvReadTest {
 
     assertThat(t1.categorical("c").levels()).isEqualTo(List.of("a", "b", "c"));
     assertThat(t2.categorical("c").levels()).isEqualTo(t1.categorical("c").levels());
+  }
+
+  // --- dialects ---------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {";", "\t", "|"})
+  void theDelimiterIsDetectedFromTheHeaderAndFirstRows(String d) throws IOException {
+    String text =
+        String.join(d, "a", "b", "c") + "\n" + String.join(d, "1,5", "x", "\"p" + d + "q\"") + "\n";
+
+    CsvRead read = Csv.readWithNotices(file(text), CsvOptions.defaults());
+
+    assertThat(read.delimiter()).isEqualTo(d.charAt(0));
+    assertThat(read.delimiterDetected()).isTrue();
+    assertThat(read.table().schema().names()).containsExactly("a", "b", "c");
+    assertThat(read.table().categorical("a").levels()).containsExactly("1,5");
+    assertThat(read.table().categorical("c").levels()).containsExactly("p" + d + "q");
+    assertThat(read.notices()).hasSize(1);
+    assertThat(read.notices().get(0))
+        .startsWith(dir.resolve("data.csv") + ": fields separated by ")
+        .contains("--delimiter");
+  }
+
+  @Test
+  void aCommaFileSaysNothingAboutItsDelimiter() throws IOException {
+    CsvRead read = Csv.readWithNotices(file("a,b\n1;2,3\n"), CsvOptions.defaults());
+
+    assertThat(read.delimiter()).isEqualTo(',');
+    assertThat(read.table().categorical("a").levels()).containsExactly("1;2");
+    assertThat(read.notices()).isEmpty();
+  }
+
+  @Test
+  void aDelimiterThatSplitsRowsUnevenlyIsNotChosen() throws IOException {
+    // semicolons split the header in two but not the rows: the file is comma-separated
+    CsvRead read = Csv.readWithNotices(file("a;b,c\n1,2\n3,4\n"), CsvOptions.defaults());
+
+    assertThat(read.delimiter()).isEqualTo(',');
+    assertThat(read.table().schema().names()).containsExactly("a;b", "c");
+  }
+
+  @Test
+  void aGivenDelimiterIsUsedAsIs() throws IOException {
+    Path f = file("a;b\n1;2\n");
+
+    CsvRead read = Csv.readWithNotices(f, CsvOptions.defaults().withDelimiter(','));
+
+    assertThat(read.table().schema().names()).containsExactly("a;b");
+    assertThat(read.delimiterDetected()).isFalse();
+    assertThat(read.notices()).isEmpty();
+  }
+
+  @Test
+  void numbersWithSpacesAroundThemAreNumbers() throws IOException {
+    Table t = read("a,b\n 2,x\n3 , 4\n");
+
+    assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.NUMERIC);
+    assertThat(t.numeric("a").values()).containsExactly(2, 3);
+    assertThat(t.categorical("b").levels()).containsExactly(" 4", "x");
+  }
+
+  @Test
+  void anOptionNamingAHeaderColumnButForSpacesSaysSo() throws IOException {
+    UserInputException e = readError("a, b\n1,2\n", CsvOptions.defaults().withLabel("b"));
+
+    assertThat(e.found()).contains("\" b\"").contains("spaces");
+    assertThat(e.expected()).isEqualTo("one of [\"a\", \" b\"]");
+    assertThat(e.fix()).contains("spaces").doesNotContain("case");
+  }
+
+  @Test
+  void aHeaderWithoutRowsIsRefusedByRequireRows() throws IOException {
+    CsvRead read = Csv.readWithNotices(file("a,b\n"), CsvOptions.defaults());
+
+    UserInputException e = catchThrowableOfType(UserInputException.class, read::requireRows);
+
+    assertThat(e.where()).isEqualTo(dir.resolve("data.csv").toString());
+    assertThat(e.found()).isEqualTo("a header and no rows");
+  }
+
+  @Test
+  void aClosedQuoteBeforeBlankCrlfLinesIsNotAnOpenOne() throws IOException {
+    Table t = read("a,b\r\n1,\"x\"\"\"\r\n\r\n\r\n");
+
+    assertThat(t.categorical("b").levels()).containsExactly("x\"");
+  }
+
+  @Test
+  void anUnclosedQuotedHeaderFieldIsReportedOnLineOne() throws IOException {
+    assertThat(readError("a,\"b\r\n\r\n").found())
+        .isEqualTo("a quoted field that is still open at the end of the file");
+  }
+
+  // --- columns that turn to text late -----------------------------------------------------
+
+  @Test
+  void aColumnThatTurnsToTextAfterNumbersKeepsTheNumbersAsWritten() throws IOException {
+    StringBuilder text = new StringBuilder("x,y\n");
+    for (int i = 0; i < 70_000; i++) { // more than one storage chunk of rows before the text
+      text.append(i % 2 == 0 ? "1.50" : "007").append(",").append(i).append('\n');
+    }
+    text.append("abc,1\n");
+
+    Table fromFile = read(text.toString());
+    Table fromReader = Csv.read(new StringReader(text.toString()), "inline", CsvOptions.defaults());
+
+    for (Table t : List.of(fromFile, fromReader)) {
+      CategoricalColumn x = t.categorical("x");
+      assertThat(x.levels()).containsExactly("007", "1.50", "abc");
+      assertThat(x.level(0)).isEqualTo("1.50");
+      assertThat(x.level(69_999)).isEqualTo("007");
+      assertThat(x.level(70_000)).isEqualTo("abc");
+      assertThat(t.numeric("y").get(69_999)).isEqualTo(69_999);
+    }
+  }
+
+  @Test
+  void aNearlyNumericColumnIsCategoricalAndItsNonNumbersAreReported() throws IOException {
+    StringBuilder text = new StringBuilder("annual_inc,b\n");
+    for (int i = 0; i < 40_000; i++) {
+      text.append(i == 18_340 ? "N/A" : Integer.toString(1000 + i)).append(",x\n");
+    }
+
+    CsvRead read = Csv.readWithNotices(file(text.toString()), CsvOptions.defaults());
+
+    assertThat(read.table().schema().spec("annual_inc").type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(read.notNumbers()).hasSize(1);
+    assertThat(read.notNumbers().get(0).message())
+        .isEqualTo(
+            "annual_inc: 1 value of 40,000 is not a number: \"N/A\" at line 18,342;"
+                + " --numeric annual_inc reads it as missing");
+    CsvRead forced =
+        Csv.readWithNotices(
+            file(text.toString()),
+            CsvOptions.defaults().withType("annual_inc", ColumnType.NUMERIC));
+    assertThat(forced.table().numeric("annual_inc").get(18_340)).isNaN();
+    assertThat(forced.table().numeric("annual_inc").get(18_341)).isEqualTo(19_341);
+  }
+
+  @Test
+  void aColumnWithManyNonNumbersIsPlainTextWithoutAWarning() throws IOException {
+    StringBuilder text = new StringBuilder("code\n");
+    for (int i = 0; i < 100; i++) {
+      text.append(i % 10 == 0 ? "A" + i : Integer.toString(i)).append('\n');
+    }
+
+    CsvRead read = Csv.readWithNotices(file(text.toString()), CsvOptions.defaults());
+
+    assertThat(read.table().schema().get(0).type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(read.notNumbers()).isEmpty();
+  }
+
+  // --- dates ------------------------------------------------------------------------------
+
+  @Test
+  void isoDatesAreADatetimeColumnOfEpochSeconds() throws IOException {
+    Table t = read("d,n\n2024-01-31,1\n,2\n1970-01-02,3\n");
+
+    ColumnSpec spec = t.schema().spec("d");
+    assertThat(spec.type()).isEqualTo(ColumnType.DATETIME);
+    assertThat(spec.dateFormat()).isEqualTo(DateTimeFormat.DATE);
+    assertThat(t.numeric("d").values())
+        .containsExactly(
+            java.time.LocalDate.of(2024, 1, 31).toEpochDay() * 86_400.0, Double.NaN, 86_400);
+  }
+
+  @Test
+  void dateTimesWithZoneOrOffsetAreInstants() throws IOException {
+    Table t =
+        read(
+            "a,b,c\n"
+                + "2024-01-31T10:00:00Z,2024-01-31T12:00:00+02:00,2024-01-31 10:00\n"
+                + "2024-01-31T10:00:30Z,2024-01-31T12:00:30+02:00,2024-01-31 10:30\n");
+
+    double tenOClock = java.time.Instant.parse("2024-01-31T10:00:00Z").getEpochSecond();
+    assertThat(t.numeric("a").values()).containsExactly(tenOClock, tenOClock + 30);
+    assertThat(t.numeric("b").values()).containsExactly(tenOClock, tenOClock + 30);
+    assertThat(t.numeric("c").values()).containsExactly(tenOClock, tenOClock + 1800);
+    assertThat(t.schema().spec("b").dateFormat().offset()).isEqualTo("+02:00");
+    assertThat(t.schema().spec("c").dateFormat().separator()).isEqualTo(' ');
+    assertThat(t.schema().spec("c").dateFormat().seconds()).isFalse();
+  }
+
+  @Test
+  void datesAreWrittenBackAsTheyWereRead() throws IOException {
+    String text =
+        "d,t,z,s\n"
+            + "2024-01-31,2024-01-31T10:00:00,2024-01-31T10:00:00.250+02:00,2024-02-29 23:59\n"
+            + ",1999-12-31T23:59:59,2024-01-31T10:00:01.500+02:00,2024-03-01 00:00\n";
+
+    StringWriter out = new StringWriter();
+    Csv.write(read(text), out);
+
+    assertThat(out.toString()).isEqualTo(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2023-02-29", // not a calendar date
+        "2024-13-01",
+        "2024-1-31",
+        "31/01/2024",
+        "2024-01-31T25:00",
+        "2024-01-31T10:00+2:00"
+      })
+  void textThatIsNotAnIsoDateMakesTheColumnCategorical(String notADate) throws IOException {
+    Table t = read("d\n2024-01-31\n" + notADate + "\n");
+
+    assertThat(t.schema().get(0).type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(t.categorical("d").levels()).containsExactlyInAnyOrder("2024-01-31", notADate);
+  }
+
+  @Test
+  void datesAndNumbersTogetherAreCategoricalAndForcedCategoricalKeepsDatesAsText()
+      throws IOException {
+    Table mixed = read("d\n2024-01-31\n5\n");
+    Table forced =
+        read("d\n2024-01-31\n", CsvOptions.defaults().withType("d", ColumnType.CATEGORICAL));
+
+    assertThat(mixed.categorical("d").levels()).containsExactly("2024-01-31", "5");
+    assertThat(forced.categorical("d").levels()).containsExactly("2024-01-31");
   }
 }

@@ -52,6 +52,13 @@ class CsvWriteTest {
   }
 
   @Test
+  void aMissingFirstFieldOfSeveralIsAnEmptyField() throws IOException {
+    Table t = Table.builder().numeric("x", Double.NaN, 1).categorical("k", "p", null).build();
+
+    assertThat(text(t)).isEqualTo("x,k\n,p\n1,\n");
+  }
+
+  @Test
   void aMissingFirstFieldIsWrittenAsQuotedEmptySoTheRowIsNotABlankLine() throws IOException {
     Table t = Table.builder().numeric("x", 1, Double.NaN, 3).build();
 

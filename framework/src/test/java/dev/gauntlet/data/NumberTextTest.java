@@ -146,6 +146,62 @@ class NumberTextTest {
     }
   }
 
+  /** A CSV cell's text as a char buffer with other text around it, as the reader sees it. */
+  private static double cell(String text) {
+    char[] buf = ("x," + text + ",y").toCharArray();
+    return NumberText.value(buf, 2, text.length());
+  }
+
+  @Test
+  void cellValuesAreDoubleParseDoubleBitForBit() {
+    // the reader's own digit loop (Clinger's fast path for up to 15 digits and 10^±22, else
+    // Double.parseDouble) against Java's parser, on shortest, fixed-decimal and exponent texts
+    UniformRandomProvider rng = Seed.of(20261203L).rng();
+    for (int i = 0; i < 50_000; i++) {
+      double v = RandomDoubles.next(rng);
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      int decimals = rng.nextInt(8);
+      for (String text :
+          new String[] {
+            NumberText.format(v),
+            String.format(java.util.Locale.ROOT, "%." + decimals + "f", v),
+            String.format(java.util.Locale.ROOT, "%." + decimals + "e", v),
+            Long.toString(rng.nextLong() >> rng.nextInt(64))
+          }) {
+        assertThat(Double.doubleToRawLongBits(cell(text)))
+            .as("%s", text)
+            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "' 2', 2",
+    "'2 ', 2",
+    "'  -1.5e3  ', -1500",
+    "'000123.4500', 123.45",
+    "'.5', 0.5",
+    "'5.', 5",
+    "'12345678901234567890', 12345678901234567890",
+    "'0.000000000000000000000000001', 1e-27",
+    "'1e400', Infinity",
+    "'inf', Infinity",
+    "' -Infinity ', -Infinity"
+  })
+  void cellValuesAllowSpacesAround(String text, double expected) {
+    assertThat(cell(text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"", " ", "NaN", "0x10", "1.5d", "1e", "1 2", "- 1", "1,5", "infinit", "١", "+"})
+  void cellsThatAreNotNumbersAreNaN(String text) {
+    assertThat(cell(text)).isNaN();
+  }
+
   /** Digits of the mantissa without leading or trailing zeros: "0.00120" and "1.2E-3" give 2. */
   private static int significantDigits(String text) {
     String mantissa = text.split("[eE]")[0].replace("-", "").replace(".", "");

@@ -234,11 +234,16 @@ public final class Domain {
     return Math.min(hi, Math.max(lo, v));
   }
 
+  /** Whether a column of type {@code a} is one of type {@code b}: dates count as numbers. */
+  private static boolean sameKind(ColumnType a, ColumnType b) {
+    return a == b || a.isNumeric() && b == ColumnType.NUMERIC;
+  }
+
   /** The columns a perturbation may change by default: not the label, not immutable, of a type. */
   public List<String> mutable(ColumnType type) {
     List<String> out = new ArrayList<>();
     for (ColumnSpec spec : table.schema().columns()) {
-      if (spec.type() == type
+      if (sameKind(spec.type(), type)
           && spec.role() != ColumnRole.ID
           && spec.role() != ColumnRole.WEIGHT
           && !spec.name().equals(label)
@@ -259,7 +264,10 @@ public final class Domain {
       List<String> out = new ArrayList<>();
       for (ColumnSpec spec : table.schema().columns()) {
         for (ColumnType t : types) {
-          if (spec.type() == t && mutable(t).contains(spec.name())) {
+          if (spec.type() == t && mutable(t).contains(spec.name())
+              || t == ColumnType.NUMERIC
+                  && spec.type() == ColumnType.DATETIME
+                  && mutable(t).contains(spec.name())) {
             out.add(spec.name());
           }
         }
@@ -276,7 +284,7 @@ public final class Domain {
     for (String c : named) {
       requireColumn(table, params, key, c);
       ColumnType type = table.schema().spec(c).type();
-      if (!List.of(types).contains(type)) {
+      if (List.of(types).stream().noneMatch(t -> sameKind(type, t))) {
         throw params.error(
             key,
             quote(c) + " is " + type.id(),

@@ -204,7 +204,8 @@ public sealed interface Constraint {
           "one of " + schema.names(),
           "use one of the listed names (they are case-sensitive)");
     }
-    if (schema.get(i).type() != type) {
+    // a date column is constrained like a numeric one (its values are epoch seconds)
+    if (schema.get(i).type().isNumeric() != type.isNumeric()) {
       throw error(
           text,
           quote(name) + " is " + schema.get(i).type().id(),

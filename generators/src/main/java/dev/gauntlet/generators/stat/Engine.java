@@ -71,7 +71,8 @@ final class Engine {
       }
       ColumnType expected =
           m instanceof ColumnModel.Numeric ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
-      if (schema.get(c).type() != expected) {
+      // a datetime column is modelled as a numeric one; its spec keeps the type for writing
+      if (schema.get(c).type().isNumeric() != expected.isNumeric()) {
         throw new IllegalArgumentException("column " + m.name() + " is not " + expected.id());
       }
       if (m instanceof ColumnModel.Numeric) {
@@ -267,7 +268,7 @@ final class Engine {
     for (int c = 0; c < k; c++) {
       ColumnSpec spec = schema.get(c);
       columns.add(
-          spec.type() == ColumnType.NUMERIC
+          spec.type().isNumeric()
               ? NumericColumn.of(numeric[c])
               : CategoricalColumn.of(codes[c], levelsOf(models.get(c))));
     }

@@ -96,8 +96,18 @@ public final class StatGenerator implements Generator {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record IdState(String name, Double above) {}
 
-  /** A generated column's name, type and role. */
-  public record OutputColumn(String name, String type, String role) {}
+  /**
+   * A generated column's name, type, role and, for a datetime column, its date format ({@link
+   * dev.gauntlet.data.DateTimeFormat#pattern()}).
+   */
+  public record OutputColumn(
+      String name,
+      String type,
+      String role,
+      @com.fasterxml.jackson.annotation.JsonProperty("date_format")
+          @com.fasterxml.jackson.annotation.JsonInclude(
+              com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+          String dateFormat) {}
 
   /** The columns of models: numeric or categorical features. */
   static Schema schemaOf(List<ColumnModel> columns) {
@@ -293,8 +303,11 @@ public final class StatGenerator implements Generator {
     return out;
   }
 
+  /** Names and how each is modelled: a datetime column is modelled as a numeric one. */
   private static List<String> typed(Schema schema) {
-    return schema.columns().stream().map(c -> c.name() + " (" + c.type().id() + ")").toList();
+    return schema.columns().stream()
+        .map(c -> c.name() + " (" + (c.type().isNumeric() ? "numeric" : "categorical") + ")")
+        .toList();
   }
 
   /** The modelled columns (after constraint transformations). */
@@ -389,7 +402,12 @@ public final class StatGenerator implements Generator {
   public JsonNode state() {
     List<OutputColumn> out = new ArrayList<>();
     for (ColumnSpec c : schema.columns()) {
-      out.add(new OutputColumn(c.name(), c.type().id(), c.role().id()));
+      out.add(
+          new OutputColumn(
+              c.name(),
+              c.type().id(),
+              c.role().id(),
+              c.dateFormat() == null ? null : c.dateFormat().pattern()));
     }
     List<String> rules = transform.rules().stream().map(Object::toString).toList();
     List<IdState> idStates = ids.stream().map(i -> new IdState(i.name(), i.above())).toList();

@@ -127,7 +127,7 @@ class SavedModelErrorsTest {
                 "independent",
                 r -> ((ObjectNode) r.get("state").get("schema").get(0)).put("type", "number")));
     assertThat(type.where()).endsWith("state.schema[0].type");
-    assertThat(type.expected()).isEqualTo("one of numeric, categorical");
+    assertThat(type.expected()).isEqualTo("one of numeric, categorical, datetime");
     for (UserInputException e :
         new UserInputException[] {negative, family, rate, probabilities, sum, matrix, row, type}) {
       assertThat(e.getMessage()).doesNotContain("dev.gauntlet", "Exception", "[Source");

@@ -4,23 +4,29 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.CsvOptions;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options that force column types when a command reads CSV files. */
+/** The options that say how a command reads CSV files: forced column types, the delimiter. */
 final class ColumnTypeOptions {
+  @Mixin DelimiterOption delimiter = new DelimiterOption();
 
   @Option(
       names = "--categorical",
       split = ",",
       paramLabel = "COLUMN",
-      description = "Read these columns as categorical (e.g. a 0/1-coded column).")
+      description =
+          "Read these columns as categorical (e.g. a 0/1-coded column, or dates to be compared"
+              + " as levels).")
   List<String> categorical = List.of();
 
   @Option(
       names = "--numeric",
       split = ",",
       paramLabel = "COLUMN",
-      description = "Read these columns as numeric; a value that is not a number is an error.")
+      description =
+          "Read these columns as numeric; a value that is not a number is read as missing (and"
+              + " listed on stderr).")
   List<String> numeric = List.of();
 
   /**
@@ -38,7 +44,7 @@ final class ColumnTypeOptions {
             "keep " + UserInputException.quote(c) + " in the option with the type you mean");
       }
     }
-    CsvOptions options = CsvOptions.defaults();
+    CsvOptions options = CsvOptions.defaults().withDelimiter(delimiter.value());
     for (String c : categorical) {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }

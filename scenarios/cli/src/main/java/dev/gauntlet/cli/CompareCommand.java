@@ -154,9 +154,19 @@ final class CompareCommand implements Callable<Integer> {
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(spec.commandLine().getErr());
     Stages stages = new Stages(progress, holdout != null, label != null);
     stages.next("reading " + files.size() + " files");
-    List<Table> tables = new ArrayList<>(TablePair.readAligned(files, options, exclude));
+    PrintWriter err = spec.commandLine().getErr();
+    List<Table> tables =
+        new ArrayList<>(
+            TablePair.readAligned(
+                files,
+                options,
+                exclude,
+                read -> {
+                  CsvInput.notify(read, err);
+                  read.requireRows();
+                }));
     // ids are found in the real table and are ids in the others too
-    IdColumns.Marked ids = idOptions.mark(tables.get(0), spec.commandLine().getErr());
+    IdColumns.Marked ids = idOptions.mark(tables.get(0), err);
     tables.replaceAll(ids::applyTo);
     TablePair pair = new TablePair(tables.get(0), tables.get(1));
     if (pair.real().columnCount() == 0) {
@@ -174,9 +184,7 @@ final class CompareCommand implements Callable<Integer> {
           "remove it from --exclude, or choose another --label");
     }
     if (label != null && !pair.real().schema().contains(label)) {
-      throw new UserInputException(
-          "--label " + UserInputException.quote(label), "no column of that name",
-          "one of " + pair.real().schema().names(), "name the target column of both files");
+      throw pair.real().schema().unknownColumn("--label " + UserInputException.quote(label), label);
     }
     if (label != null && ids.names().contains(label)) {
       throw new UserInputException(
@@ -203,7 +211,7 @@ final class CompareCommand implements Callable<Integer> {
       if (rows < 2) {
         throw new UserInputException(
             files.get(i).toString(),
-            rows == 0 ? "no data rows (a header only)" : "1 data row",
+            "1 data row", // none was refused on reading, as in every command
             "at least 2 data rows, to measure distributions",
             "compare files with more rows");
       }

@@ -58,6 +58,8 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "CSV with y_true and p_<class> columns.")
   Path predictions;
 
+  @picocli.CommandLine.Mixin DelimiterOption delimiterOption = new DelimiterOption();
+
   @Option(names = "--json", description = "Print JSON instead of a summary.")
   boolean json;
 
@@ -94,7 +96,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Table header = Csv.read(predictions).slice(0, 0);
+    Character delimiter = delimiterOption.value();
+    Table header =
+        Csv.read(predictions, CsvOptions.defaults().withDelimiter(delimiter)).slice(0, 0);
     List<String> probabilityColumns =
         header.schema().names().stream().filter(n -> n.startsWith(PREFIX)).toList();
     if (!header.schema().contains(TRUTH)) {
@@ -112,11 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
           "add a probability column per class, e.g. p_yes,p_no");
     }
     // the p_ columns are read as text so that a bad value gets evaluate's own message
-    CsvOptions options = CsvOptions.defaults().withType(TRUTH, ColumnType.CATEGORICAL);
+    CsvOptions options =
+        CsvOptions.defaults().withDelimiter(delimiter).withType(TRUTH, ColumnType.CATEGORICAL);
     for (String c : probabilityColumns) {
       options = options.withType(c, ColumnType.CATEGORICAL);
     }
-    Table table = Csv.read(predictions, options);
+    Table table = CsvInput.read(predictions, options, spec.commandLine().getErr());
     List<String> classes = probabilityColumns.stream().map(c -> c.substring(2)).toList();
     int n = table.rowCount();
     int k = classes.size();

@@ -101,6 +101,14 @@ public final class GauntletCli implements Runnable {
             }
             return USER_ERROR;
           }
+          OutOfMemoryError oom = outOfMemory(ex);
+          if (oom != null) {
+            err.println(outOfMemoryMessage(oom));
+            if (verbose) {
+              oom.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+          }
           err.println("gauntlet: internal error: " + ex);
           if (verbose) {
             err.print(stackTraceAfterMessage(ex));
@@ -109,10 +117,43 @@ public final class GauntletCli implements Runnable {
           }
           return INTERNAL_ERROR;
         });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      // thrown past picocli's handlers (an Error is not an exception to them)
+      err.println(outOfMemoryMessage(e));
+      if (root.verbose || java.util.Arrays.asList(args).contains("--verbose")) {
+        e.printStackTrace(err);
+      }
+      code = INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The OutOfMemoryError that caused {@code e} (a worker thread's, wrapped), or null. */
+  static OutOfMemoryError outOfMemory(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
+  }
+
+  /** One message for running out of memory: what ran out, the heap limit, how to give more. */
+  static String outOfMemoryMessage(OutOfMemoryError e) {
+    long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+    String what = e.getMessage() == null ? "memory" : e.getMessage();
+    return "gauntlet: out of memory ("
+        + what
+        + ") with a Java heap of at most "
+        + String.format(java.util.Locale.ROOT, "%,d", maxMb)
+        + " MB. Give Java more, e.g. GAUNTLET_JAVA_OPTS=-Xmx"
+        + Math.max(2, 2 * ((maxMb + 1023) / 1024))
+        + "g ./gauntlet ..., or use fewer rows or columns (--exclude).";
   }
 
   /**

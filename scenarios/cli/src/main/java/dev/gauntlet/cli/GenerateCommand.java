@@ -484,12 +484,12 @@ final class GenerateCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table sample = Csv.read(fit, options);
+    Table sample = CsvInput.read(fit, options, spec.commandLine().getErr());
     // checked here for every generator: with fewer rows some fitted nothing and some failed
     if (sample.rowCount() < 2) {
       throw new UserInputException(
           fit.toString(),
-          sample.rowCount() == 0 ? "no data rows (a header only)" : "1 data row",
+          "1 data row", // none is refused as in every command (CsvInput)
           "at least 2 data rows to fit a generator to",
           "fit to a sample with more rows");
     }

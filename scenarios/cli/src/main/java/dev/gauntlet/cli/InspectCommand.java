@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
-import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.NumericColumn;
@@ -34,9 +33,11 @@ import picocli.CommandLine.Spec;
       "Print the schema Gauntlet infers for a CSV file: each column's type, role, missing count,",
       "and its levels (categorical) or min / mean / max (numeric).",
       "",
-      "A column is numeric when every non-empty value is a number, else categorical; only an",
-      "empty field is missing (NA is an ordinary category). Force types with --categorical and",
-      "--numeric.",
+      "A column is numeric when every non-empty value is a number (spaces around it allowed),",
+      "datetime when every one is an ISO-8601 date or date-time (2024-01-31, 2024-01-31T10:00:00,",
+      "with Z or an offset, or a space for T), else categorical; only an empty field is missing",
+      "(NA is an ordinary category). Force types with --categorical and --numeric. The field",
+      "delimiter (, ; tab |) is detected unless --delimiter gives it.",
       "",
       "A categorical column with distinct values in at least 95%% of at least 50 rows has the",
       "role id: every command keeps it in its outputs and out of its figures and models",
@@ -69,7 +70,11 @@ final class InspectCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = ids.mark(Csv.read(file, options), spec.commandLine().getErr()).table();
+    Table table =
+        ids.mark(
+                CsvInput.read(file, options, spec.commandLine().getErr()),
+                spec.commandLine().getErr())
+            .table();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -93,7 +98,12 @@ final class InspectCommand implements Callable<Integer> {
       col.put("type", spec.type().id());
       col.put("role", spec.role().id());
       col.put("missing", c.missingCount());
-      if (c instanceof NumericColumn n) {
+      if (spec.dateFormat() != null) {
+        NumericSummary s = NumericSummary.of((NumericColumn) c);
+        col.put("format", spec.dateFormat().pattern());
+        col.put("min", s.count() > 0 ? spec.dateFormat().format(s.min()) : null);
+        col.put("max", s.count() > 0 ? spec.dateFormat().format(s.max()) : null);
+      } else if (c instanceof NumericColumn n) {
         NumericSummary s = NumericSummary.of(n);
         if (s.count() > 0) {
           col.put("min", s.min());
@@ -129,7 +139,7 @@ final class InspectCommand implements Callable<Integer> {
             spec.type().id(),
             spec.role().id(),
             Integer.toString(c.missingCount()),
-            summary(c)
+            summary(spec, c)
           });
     }
     int[] width = new int[4];
@@ -145,7 +155,20 @@ final class InspectCommand implements Callable<Integer> {
     }
   }
 
-  private static String summary(Column c) {
+  private static String summary(ColumnSpec spec, Column c) {
+    if (spec.dateFormat() != null) {
+      NumericSummary s = NumericSummary.of((NumericColumn) c);
+      if (s.count() == 0) {
+        return "no values";
+      }
+      return "min "
+          + spec.dateFormat().format(s.min())
+          + ", max "
+          + spec.dateFormat().format(s.max())
+          + " ("
+          + spec.dateFormat().pattern()
+          + ")";
+    }
     if (c instanceof NumericColumn n) {
       NumericSummary s = NumericSummary.of(n);
       if (s.count() == 0) {

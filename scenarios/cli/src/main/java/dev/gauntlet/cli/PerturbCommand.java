@@ -129,7 +129,11 @@ final class PerturbCommand implements Callable<Integer> {
     if (label != null) {
       options = options.withLabel(label);
     }
-    Table table = ids.mark(Csv.read(input, options), spec.commandLine().getErr()).table();
+    Table table =
+        ids.mark(
+                CsvInput.read(input, options, spec.commandLine().getErr()),
+                spec.commandLine().getErr())
+            .table();
     Seed root = Seed.of(seed);
     List<String> summaries = new ArrayList<>();
     for (int i = 0; i < chain.size(); i++) {

@@ -118,7 +118,7 @@ class CompareAndEvaluateCommandTest {
         .contains("expected: at least 2 data rows");
     CliRun headerOnly = run("compare", header.toString(), two.toString());
     assertThat(headerOnly.code()).isEqualTo(GauntletCli.USER_ERROR);
-    assertThat(headerOnly.err()).startsWith(header.toString()).contains("no data rows");
+    assertThat(headerOnly.err()).startsWith(header.toString()).contains("a header and no rows");
     CliRun holdout = run("compare", two.toString(), two.toString(), "--holdout", one.toString());
     assertThat(holdout.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(holdout.err()).startsWith(one.toString());

@@ -171,7 +171,9 @@ class IdColumnsCommandTest {
             "colour",
             "--save-model",
             dir.resolve("m3.json").toString());
-    assertThat(badNumber.code()).isEqualTo(2);
-    assertThat(badNumber.err()).contains("colour");
+    // --numeric reads values that are not numbers as missing, and names them on stderr
+    assertThat(badNumber.code()).isEqualTo(0);
+    assertThat(badNumber.err())
+        .contains("colour: 80 values of 80 are not numbers", "read as missing (--numeric)");
   }
 }

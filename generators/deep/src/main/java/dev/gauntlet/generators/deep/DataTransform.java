@@ -9,7 +9,6 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnSpec;
-import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
@@ -61,7 +60,7 @@ final class DataTransform {
       List<String> levels) {
 
     boolean numeric() {
-      return spec.type() == ColumnType.NUMERIC;
+      return spec.type().isNumeric();
     }
 
     /** Slots of the one-hot part: modes or levels, plus the missing slot. */
@@ -278,6 +277,9 @@ final class DataTransform {
       o.put("name", c.spec().name());
       o.put("type", c.spec().type().id());
       o.put("role", c.spec().role().name().toLowerCase(java.util.Locale.ROOT));
+      if (c.spec().dateFormat() != null) {
+        o.put("date_format", c.spec().dateFormat().pattern());
+      }
       o.put("missing", c.hasMissing());
       if (c.numeric()) {
         putArray(o.putArray("means"), c.means());
@@ -321,7 +323,7 @@ final class DataTransform {
       names.add(spec.name());
       boolean missing = o.get("missing").asBoolean();
       ColumnCode c;
-      if (spec.type() == ColumnType.NUMERIC) {
+      if (spec.type().isNumeric()) {
         double[] means = o.get("means").asDoubles();
         if (means.length == 0) {
           throw o.get("means").bad("a list of at least one mode's mean");
