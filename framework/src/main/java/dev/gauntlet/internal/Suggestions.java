@@ -9,7 +9,7 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The known name closest to {@code typed} (case-insensitive Levenshtein distance, on ties the
+   * The known name closest to {@code typed} (case-insensitive {@link #editDistance}, on ties the
    * first in iteration order), if it is close enough to be a likely typo: at most 1 edit for names
    * up to 4 characters, 2 up to 8, else a quarter of the length. Empty for an exact match.
    */
@@ -25,7 +25,7 @@ public final class Suggestions {
       if (name.equals(typed)) {
         return Optional.empty();
       }
-      int d = levenshtein(t, name.toLowerCase(Locale.ROOT));
+      int d = editDistance(t, name.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = name;
         bestDistance = d;
@@ -34,23 +34,30 @@ public final class Suggestions {
     return bestDistance <= limit ? Optional.of(best) : Optional.empty();
   }
 
-  /** The Levenshtein distance: insertions, deletions and substitutions of one character each. */
-  public static int levenshtein(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+  /**
+   * The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+   * neighbouring characters, one edit each ({@code dorp} is one edit from {@code drop}).
+   */
+  public static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }

@@ -71,6 +71,38 @@ public final class MetricCatalog {
     return Suggestions.closest(typed, BY_ID.keySet());
   }
 
+  /**
+   * The catalogue as Markdown, the text of {@code docs/metrics.md}: one table per kind with each
+   * metric's id, better direction, range and definition.
+   */
+  public static String markdown() {
+    StringBuilder b = new StringBuilder();
+    b.append("# Metrics\n\n");
+    b.append(
+        "Every metric Gauntlet measures has one id, used alike by expectations, `report.json`,\n");
+    b.append(
+        "the commands' `--json` output and this page. `gauntlet metrics` prints the same list\n");
+    b.append(
+        "(`--json` too). This page is generated from `MetricCatalog`; a test keeps it current.\n\n");
+    b.append(
+        "An expectation's `drop` is a change in the direction marked worse: for a metric where\n");
+    b.append(
+        "higher is better a fall, for one where lower is better (`log_loss`, `ece`) a rise.\n");
+    MetricKind kind = null;
+    for (MetricDefinition d : BY_ID.values()) {
+      if (d.kind() != kind) {
+        kind = d.kind();
+        String title = kind.label();
+        b.append("\n## ").append(Character.toUpperCase(title.charAt(0))).append(title.substring(1));
+        b.append("\n\n| id | better | range | definition |\n|---|---|---|---|\n");
+      }
+      b.append("| `").append(d.id()).append("` | ").append(d.direction().word());
+      b.append(" | ").append(d.rangeText()).append(" | ");
+      b.append(d.definition().replace("|", "\\|")).append(" |\n");
+    }
+    return b.toString();
+  }
+
   private static Map<String, MetricDefinition> build() {
     List<MetricDefinition> l = new ArrayList<>();
     // classification: predicted class = the first most probable class, as scikit-learn
@@ -98,8 +130,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Unweighted mean over all classes of each class's precision (true rows of the class among"
-                + " the rows predicted as it; 0 for a class never predicted)."));
+            "Unweighted mean over all classes of each class's precision (the share of the rows"
+                + " predicted as the class that belong to it; 0 for a class never predicted)."));
     l.add(
         m(
             "recall_macro",
@@ -107,8 +139,8 @@ public final class MetricCatalog {
             HIGHER_IS_BETTER,
             0,
             1,
-            "Unweighted mean over all classes of each class's recall (rows predicted as the class"
-                + " among its true rows; 0 for a class with no true rows)."));
+            "Unweighted mean over all classes of each class's recall (the share of the class's rows"
+                + " predicted as it; 0 for a class with no rows)."));
     l.add(
         m(
             "f1_macro",
