@@ -168,7 +168,7 @@ public final class Engine {
       stages.put("variants", (System.nanoTime() - t) / 1e9);
       ScenarioResult result =
           new ScenarioResult(
-              spec.name(),
+              spec.name() != null ? spec.name() : "scenario",
               root.value(),
               data.label(),
               base.classes(),
