@@ -17,13 +17,13 @@ import picocli.CommandLine.ScopeType;
     versionProvider = GauntletCli.Version.class,
     description = "Puts machine-learning models through simulated worlds before production does.",
     subcommands = {
+      RunCommand.class,
       InspectCommand.class,
       GenerateCommand.class,
       CompareCommand.class,
       EvaluateCommand.class,
       PerturbCommand.class,
       BenchCommand.class,
-      RunCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    header = "Run a scenario: train, put the model through every variant, judge the expectations.",
+    header = "Run a scenario: put a model through its variants and judge its expectations.",
     description = {
       "Run a scenario file: read or make its data, split it, train (or load) the model, measure it",
       "on the clean test rows and under every variant at every severity, and judge the",
