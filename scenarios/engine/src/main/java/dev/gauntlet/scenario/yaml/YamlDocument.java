@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A YAML file read safely into a JSON tree, with the position of every value and key in it, so
- * that a problem found later (by the schema, by binding, by the engine) can name the line and
- * column a user has to edit. Paths are lists of keys (String) and list indexes (Integer), outermost
- * first, as in {@link FieldException#path()}.
+ * A YAML file read safely into a JSON tree, with the position of every value and key in it, so that
+ * a problem found later (by the schema, by binding, by the engine) can name the line and column a
+ * user has to edit. Paths are lists of keys (String) and list indexes (Integer), outermost first,
+ * as in {@link FieldException#path()}.
  */
 public final class YamlDocument {
   private final String file;
@@ -25,7 +25,8 @@ public final class YamlDocument {
    * @param file the file as the user named it
    * @param text the file's text
    * @param tree the document
-   * @param valueOffsets offset in {@code text} (UTF-16 units, as {@link String#charAt}) where each value starts, by path
+   * @param valueOffsets offset in {@code text} (UTF-16 units, as {@link String#charAt}) where each
+   *     value starts, by path
    * @param keyOffsets character offset where the key of each mapping entry starts, by path
    */
   public YamlDocument(
@@ -69,8 +70,8 @@ public final class YamlDocument {
   }
 
   /**
-   * Where the key of the mapping entry at {@code path} starts (the place to point at for an
-   * unknown or misspelt key); falls back as {@link #positionOf}.
+   * Where the key of the mapping entry at {@code path} starts (the place to point at for an unknown
+   * or misspelt key); falls back as {@link #positionOf}.
    */
   public SourcePosition keyPositionOf(List<?> path) {
     Integer offset = keyOffsets.get(List.copyOf(path));
@@ -78,9 +79,9 @@ public final class YamlDocument {
   }
 
   /**
-   * The position of character {@code index} of the text value at {@code path}, for a parser of
-   * the value's own grammar (an expectation) to point inside it. Exact where the value is written
-   * on one line as it reads (plain, or quoted without escapes); otherwise the value's start.
+   * The position of character {@code index} of the text value at {@code path}, for a parser of the
+   * value's own grammar (an expectation) to point inside it. Exact where the value is written on
+   * one line as it reads (plain, or quoted without escapes); otherwise the value's start.
    */
   public SourcePosition positionInside(List<?> path, int index) {
     List<Object> key = List.copyOf(path);

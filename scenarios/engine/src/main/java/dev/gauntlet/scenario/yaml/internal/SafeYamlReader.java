@@ -34,10 +34,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML file into a JSON tree with positions, refusing what a scenario never needs and an
- * attacker might use: type tags (any {@code !tag}, so never a Java object), more than one
- * document, duplicate keys, and files past the {@link YamlLimits}. Jackson's YAML parser gives the
- * events; this class builds the tree itself to record positions, expand aliases under a budget and
- * check depth as it goes.
+ * attacker might use: type tags (any {@code !tag}, so never a Java object), more than one document,
+ * duplicate keys, and files past the {@link YamlLimits}. Jackson's YAML parser gives the events;
+ * this class builds the tree itself to record positions, expand aliases under a budget and check
+ * depth as it goes.
  */
 public final class SafeYamlReader {
   private static final String YAML_TAG_PREFIX = "tag:yaml.org,2002:";
@@ -95,9 +95,7 @@ public final class SafeYamlReader {
           shownAs,
           "no file at this path",
           "a scenario file (YAML)",
-          "check the name; a relative path starts in the current folder ("
-              + file.toAbsolutePath().normalize()
-              + ")");
+          "check the name; a relative path starts in the current folder");
     } catch (IOException e) {
       throw new UserInputException(
           shownAs,
@@ -161,11 +159,11 @@ public final class SafeYamlReader {
 
   private UserInputException syntaxError(
       com.fasterxml.jackson.core.JsonProcessingException e, Builder builder) {
-    MarkedYAMLException marked =
-        e.getCause() instanceof MarkedYAMLException m ? m : null;
+    MarkedYAMLException marked = e.getCause() instanceof MarkedYAMLException m ? m : null;
     if (marked != null && marked.getProblemMark() != null) {
       var mark = marked.getProblemMark();
-      SourcePosition at = new SourcePosition(builder.file, mark.getLine() + 1, mark.getColumn() + 1);
+      SourcePosition at =
+          new SourcePosition(builder.file, mark.getLine() + 1, mark.getColumn() + 1);
       String context = marked.getContext();
       return new UserInputException(
           at.toString(),
@@ -310,11 +308,7 @@ public final class SafeYamlReader {
               int first = keyOffsets.get(keyPath);
               throw new UserInputException(
                   where(keyOffset, path),
-                  "the key "
-                      + quote(key)
-                      + " a second time (first on line "
-                      + line(first)
-                      + ")",
+                  "the key " + quote(key) + " a second time (first on line " + line(first) + ")",
                   "each key once in a mapping",
                   "remove one of the two, or merge their values");
             }

@@ -1,10 +1,10 @@
 package dev.gauntlet.scenario.yaml.internal;
 
 /**
- * Bounds on what a scenario file may ask of the reader, so that a hostile or broken file fails
- * with a message instead of exhausting memory or stack: its size, how deep values nest, how many
- * aliases it uses and how many values it holds once aliases are expanded (a "billion laughs" file
- * is small until its aliases are expanded).
+ * Bounds on what a scenario file may ask of the reader, so that a hostile or broken file fails with
+ * a message instead of exhausting memory or stack: its size, how deep values nest, how many aliases
+ * it uses and how many values it holds once aliases are expanded (a "billion laughs" file is small
+ * until its aliases are expanded).
  *
  * @param maxBytes largest file read
  * @param maxDepth deepest nesting of mappings and lists (the document's mapping is depth 1)
