@@ -64,6 +64,8 @@ public final class SafeYamlReader {
                     .maxNestingDepth(limits.maxDepth() + 1)
                     .maxDocumentLength(limits.maxBytes())
                     .build())
+            // `key:` with nothing after it is null, as YAML says, not an empty text
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             // duplicates are found while building the tree, with both positions
             .disable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -359,6 +361,20 @@ public final class SafeYamlReader {
     private JsonNode alias(String name, List<Object> path) {
       JsonNode target = anchors.get(name);
       int offset = charOffset(parser.currentTokenLocation());
+      if (target == null && scalarAnchor(name, offset)) {
+        // Jackson's YAML parser does not report anchors on single values, only on mappings
+        // and lists, so such an alias cannot be expanded
+        throw new UserInputException(
+            where(offset, path),
+            "the alias *"
+                + name
+                + " of a single value (&"
+                + name
+                + " stands before a text or a"
+                + " number)",
+            "aliases of mappings and lists only",
+            "write the value itself here instead of *" + name);
+      }
       if (target == null) {
         throw new UserInputException(
             where(offset, path),
@@ -375,6 +391,15 @@ public final class SafeYamlReader {
       }
       countValues(anchorSizes.get(name), path);
       return target.deepCopy();
+    }
+
+    /** Whether {@code &name} stands in the text before {@code offset} (on a single value). */
+    private boolean scalarAnchor(String name, int offset) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile(
+                  "&" + java.util.regex.Pattern.quote(name) + "(?=[\\s,\\]}])")
+              .matcher(text);
+      return m.find() && m.start() < offset;
     }
 
     private void countValues(int more, List<Object> path) {

@@ -28,22 +28,22 @@ public final class ScenarioChecks {
     if (data.csv() != null) {
       // short form data: FILE.csv sits at "data" itself
       boolean shortForm = loaded.document().at(List.of("data")).isTextual();
-      file(loaded, shortForm ? List.of("data") : List.of("data", "csv"), data.csv(), "CSV");
+      file(loaded, shortForm ? List.of("data") : List.of("data", "csv"), data.csv(), "CSV file");
     }
     if (data.world() != null && data.world().isTextual()) {
-      file(loaded, List.of("data", "world"), data.world().textValue(), "world spec (JSON)");
+      file(loaded, List.of("data", "world"), data.world().textValue(), "world spec file (JSON)");
     }
     SyntheticSpec synthetic = data.synthetic();
     if (synthetic != null) {
       if (synthetic.fit() != null) {
-        file(loaded, List.of("data", "synthetic", "fit"), synthetic.fit(), "CSV");
+        file(loaded, List.of("data", "synthetic", "fit"), synthetic.fit(), "CSV file");
       }
       if (synthetic.model() != null) {
         file(
             loaded,
             List.of("data", "synthetic", "model"),
             synthetic.model(),
-            "saved generator model");
+            "saved generator model file");
       }
       if (synthetic.generator() != null) {
         name(
@@ -60,7 +60,7 @@ public final class ScenarioChecks {
           loaded.document().at(List.of("split")).isTextual()
               ? List.of("split")
               : List.of("split", "file");
-      file(loaded, at, spec.split().file(), "CSV of test rows");
+      file(loaded, at, spec.split().file(), "CSV file of test rows");
     }
   }
 
@@ -72,7 +72,7 @@ public final class ScenarioChecks {
       throw new UserInputException(
           loaded.where(path),
           "the path " + quote(written) + ", which is not a valid path here: " + e.getReason(),
-          "a " + what + " file, relative to the scenario's folder",
+          "a " + what + ", relative to the scenario's folder",
           "correct the path");
     }
     if (Files.isRegularFile(resolved)) {
@@ -86,7 +86,7 @@ public final class ScenarioChecks {
             + " (resolved against the scenario's folder: "
             + (shown.isEmpty() ? "." : shown)
             + ")",
-        "a " + what + " file, relative to the scenario's folder",
+        "a " + what + ", relative to the scenario's folder",
         "correct the path, or create the file");
   }
 

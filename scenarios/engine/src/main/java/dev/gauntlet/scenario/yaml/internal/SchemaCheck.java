@@ -266,7 +266,7 @@ public final class SchemaCheck {
             case "string" -> "text";
             case "integer" -> "a whole number";
             case "number" -> "a number";
-            case "boolean" -> "true or false";
+            case "boolean" -> types.size() == 1 ? "true or false" : "a boolean";
             case "array" -> "a list";
             case "object" -> "a mapping (key: value lines)";
             case "null" -> "nothing";
