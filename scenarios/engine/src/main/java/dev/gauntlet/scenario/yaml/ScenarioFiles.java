@@ -56,6 +56,21 @@ public final class ScenarioFiles {
   }
 
   /**
+   * Reads, validates and binds a scenario held in memory (a class-path resource, say) and checks
+   * the files it names, as {@link #read(Path)} does for a file.
+   *
+   * @param shownAs the scenario's name in messages
+   * @param content the YAML, UTF-8
+   * @param folder the folder relative paths resolve against
+   */
+  public static LoadedScenario read(String shownAs, byte[] content, Path folder) {
+    YamlDocument document = new SafeYamlReader(YamlLimits.DEFAULT).read(content, shownAs);
+    LoadedScenario loaded = bind(document, folder);
+    ScenarioChecks.check(loaded);
+    return loaded;
+  }
+
+  /**
    * Validates and binds a document already read (a scenario from a string, say); checks no files.
    *
    * @param folder the folder relative paths resolve against

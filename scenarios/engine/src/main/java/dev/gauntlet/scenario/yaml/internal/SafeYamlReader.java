@@ -105,8 +105,16 @@ public final class SafeYamlReader {
           "a readable scenario file (YAML)",
           "check the file's permissions");
     }
-    if (bytes.length > limits.maxBytes()) { // it grew since we asked for its size
+    return read(bytes, shownAs);
+  }
+
+  /** Reads the bytes of a file (UTF-8, a BOM allowed). */
+  public YamlDocument read(byte[] bytes, String shownAs) {
+    if (bytes.length > limits.maxBytes()) {
       throw tooLarge(shownAs, bytes.length + " bytes");
+    }
+    if (bytes.length == 0) {
+      throw empty(shownAs, "an empty file");
     }
     return parse(text(bytes, shownAs), shownAs);
   }
