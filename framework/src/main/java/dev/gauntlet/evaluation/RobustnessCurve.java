@@ -1,5 +1,8 @@
 package dev.gauntlet.evaluation;
 
+import dev.gauntlet.expectations.Expectation;
+import dev.gauntlet.expectations.Measure;
+import dev.gauntlet.expectations.Target;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -44,16 +47,30 @@ public record RobustnessCurve(
   }
 
   /**
-   * The breaking point: the lowest severity whose value fails the expectation; empty when every
-   * severity of the sweep meets it. The expectation's metric must be this curve's.
+   * The breaking point: the lowest severity whose value (or, for {@code drop}, whose drop) fails
+   * the expectation; empty when every severity of the sweep meets it. The expectation must bound
+   * this curve's metric on all rows, and name no other variant than this curve's perturbation.
    */
   public OptionalDouble breakingPoint(Expectation expectation) {
-    if (!expectation.metric().equals(metric)) {
+    if (!expectation.metricId().equals(metric)) {
       throw new IllegalArgumentException(
-          "expectation is on " + expectation.metric() + " but the curve measures " + metric);
+          "expectation is on " + expectation.metricId() + " but the curve measures " + metric);
+    }
+    if (expectation.worstSlice() || expectation.measure() == Measure.DROP_VS_BASELINE) {
+      throw new IllegalArgumentException(
+          "a curve has neither slices nor an earlier run: " + expectation);
+    }
+    if (expectation.target() instanceof Target.EveryVariant
+        || (expectation.target() instanceof Target.Variant v && !v.name().equals(perturbation))) {
+      throw new IllegalArgumentException(
+          "expectation is not about " + perturbation + ": " + expectation);
     }
     for (Point p : points) {
-      if (!expectation.holds(p.value())) {
+      double figure =
+          expectation.measure() == Measure.DROP
+              ? expectation.metric().direction().worsening(baseline, p.value())
+              : p.value();
+      if (!expectation.holds(figure)) {
         return OptionalDouble.of(p.severity());
       }
     }

@@ -3,7 +3,7 @@ package dev.gauntlet.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gauntlet.UserInputException;
+import dev.gauntlet.expectations.Expectation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,17 +27,25 @@ class RobustnessCurveTest {
   }
 
   @Test
-  void expectationsParseAndCompare() {
-    Expectation e = Expectation.parse(" accuracy >= 0.8 ");
-    assertThat(e).isEqualTo(new Expectation("accuracy", ">=", 0.8));
-    assertThat(e.holds(0.8)).isTrue();
-    assertThat(e.holds(Double.NaN)).isFalse();
-    assertThat(Expectation.parse("ece < 0.05").holds(0.05)).isFalse();
-    assertThatThrownBy(() -> Expectation.parse("accuracy about 0.8"))
-        .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("metric OP number");
+  void aDropExpectationBreaksWhereTheDropExceedsTheBound() {
+    RobustnessCurve c = curve(0.9, 0.85, 0.79, 0.81, 0.6);
+    // drops 0, 0.05, 0.11, 0.09, 0.3
+    assertThat(c.breakingPoint(Expectation.parse("accuracy drop <= 0.1 under p"))).hasValue(0.5);
+    assertThat(c.breakingPoint(Expectation.parse("accuracy drop < 0.05 under p"))).hasValue(0.25);
+    assertThat(c.breakingPoint(Expectation.parse("accuracy drop <= 0.31 under p"))).isEmpty();
+  }
+
+  @Test
+  void expectationsOnAnotherMetricOrVariantAreRefused() {
     assertThatThrownBy(() -> curve(0.9, 0.8).breakingPoint(Expectation.parse("ece <= 0.1")))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("curve measures accuracy");
+    assertThatThrownBy(
+            () -> curve(0.9, 0.8).breakingPoint(Expectation.parse("accuracy >= 0.1 under other")))
+        .hasMessageContaining("not about p");
+    assertThatThrownBy(
+            () -> curve(0.9, 0.8).breakingPoint(Expectation.parse("worst_slice accuracy >= 0.1")))
+        .hasMessageContaining("neither slices");
   }
 
   @Test
