@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
       EvaluateCommand.class,
       PerturbCommand.class,
       BenchCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

@@ -1,6 +1,7 @@
 package dev.gauntlet.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.gauntlet.FieldException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +45,7 @@ public record ScenarioSpec(
     String name,
     String description,
     Long seed,
-    DataSpec data,
+    @JsonProperty(required = true) DataSpec data,
     SplitSpec split,
     ModelSpec model,
     List<VariantSpec> variants,

@@ -19,6 +19,9 @@ class SpecBindingTest {
   private ScenarioSpec load(String yaml) throws IOException {
     Path file = dir.resolve("credit-drift.yaml");
     Files.writeString(file, yaml);
+    // loading checks that the files a scenario names exist
+    Files.writeString(dir.resolve("credit.csv"), "age,class\n1,good\n");
+    Files.writeString(dir.resolve("test.csv"), "age,class\n1,good\n");
     return ScenarioFiles.load(file);
   }
 
