@@ -15,6 +15,7 @@ import dev.gauntlet.scenario.report.ReportFiles;
 import dev.gauntlet.scenario.report.ReportReader;
 import dev.gauntlet.scenario.report.RunInfo;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
+import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import dev.gauntlet.spi.Parameter;
 import java.io.PrintWriter;
@@ -115,14 +116,19 @@ final class RunCommand implements Callable<Integer> {
           "1 or more threads",
           "use --threads 1 or more");
     }
-    ScenarioSpec s = ScenarioFiles.load(scenario);
+    LoadedScenario loaded = ScenarioFiles.read(scenario);
+    ScenarioSpec s = loaded.spec();
     if (seed != null) {
       s = s.withSeed(seed);
     }
     String fileName = scenario.getFileName().toString();
     Path folder = scenario.toAbsolutePath().getParent();
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    ScenarioRunner runner = ScenarioRunner.withDefaults().withThreads(t).withSource(fileName);
+    ScenarioRunner runner =
+        ScenarioRunner.withDefaults()
+            .withThreads(t)
+            .withSource(fileName)
+            .withLocator(loaded::where);
     if (baseline != null) {
       runner = runner.withBaseline(ReportReader.read(baseline, "--baseline"));
     }

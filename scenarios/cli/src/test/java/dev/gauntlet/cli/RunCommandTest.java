@@ -66,7 +66,8 @@ class RunCommandTest {
     Path file = tightened("kind: fgsm", "kind: fgsn");
     CliRun r = CliRun.of("run", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("tight.yaml (variants[4].kind)", "did you mean fgsm?");
+    // at the kind's place in the file: line 30, column 11 of the example
+    assertThat(r.err()).contains("tight.yaml:30:11 (variants[4].kind)", "did you mean fgsm?");
     assertThat(r.err()).doesNotContain("Exception");
   }
 
