@@ -1,6 +1,7 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.expectations.BreakingPoint;
 import dev.gauntlet.expectations.Verdict;
 import dev.gauntlet.metrics.MetricCatalog;
 import dev.gauntlet.scenario.PlaceResult;
@@ -253,6 +254,16 @@ final class RunCommand implements Callable<Integer> {
     }
     for (Verdict v : r.verdicts()) {
       out.println("  " + (v.passed() ? "ok     " : "FAILED ") + v.message());
+      for (BreakingPoint b : v.breakingPoints()) {
+        if (b.severity().isPresent() && !b.mustHold()) {
+          out.println(
+              "         breaking point: "
+                  + b.variant()
+                  + " at "
+                  + Verdicts.number(b.severity().getAsDouble())
+                  + " (a finding; the expectation is not required there)");
+        }
+      }
     }
   }
 

@@ -271,7 +271,6 @@ public final class Engine {
         if (Variants.TRAINING_PERTURBATIONS.contains(kind.name())) {
           perturbation(kind.name(), v.params(), where);
         } else {
-          Variants.values(kind, v.params(), where).atLeast("rate", 0);
           rate(kind, v.params(), where);
         }
       }
@@ -687,7 +686,7 @@ public final class Engine {
                   "fit", () -> Poisoning.backdoor(handle::fit, train, test, label, scaled, seed));
           Map<String, Double> extra = Map.of("backdoor_success_rate", r.attackSuccessRate());
           Map<String, Double> details = new LinkedHashMap<>();
-          details.put("poisoned_rows", (double) r.poisonedRows());
+          details.put("training_rows_with_trigger_and_target", (double) r.poisonedRows());
           details.put("triggered_rows", (double) r.triggeredRows());
           details.put("clean_model_trigger_rate", r.baselineTriggerRate());
           if (s == 0) {
