@@ -55,6 +55,10 @@ public final class Registry<T extends Named> {
     return load(PerturbationProvider.class, "perturbation");
   }
 
+  public static Registry<ModelProvider> models() {
+    return load(ModelProvider.class, "model kind");
+  }
+
   /** Registered names, sorted. */
   public List<String> names() {
     return List.copyOf(byName.keySet());

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = GauntletCli.Version.class,
     description = "Puts machine-learning models through simulated worlds before production does.",
     subcommands = {
+      RunCommand.class,
       InspectCommand.class,
       GenerateCommand.class,
       CompareCommand.class,
@@ -25,19 +26,21 @@ import picocli.CommandLine.ScopeType;
       PerturbCommand.class,
       MetricsCommand.class,
       BenchCommand.class,
+      ValidateCommand.class,
+      SchemaCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  success",
-      "  1  reserved for failed expectations (the scenario runner, to come)",
+      "  1  an expectation of a scenario fails (gauntlet run)",
       "  2  user error: bad input or options (the message says where and how to fix it)",
       "  3  internal error: a bug in Gauntlet (rerun with --verbose and report it)"
     })
 public final class GauntletCli implements Runnable {
   public static final int OK = 0;
 
-  /** Reserved for failed expectations (the scenario runner, to come). */
+  /** An expectation of a scenario fails. */
   public static final int CHECK_FAILED = 1;
 
   public static final int USER_ERROR = 2;

@@ -16,7 +16,8 @@ class HelpTest {
    * one) and within the usage width, so no description line is broken in the middle.
    */
   @ParameterizedTest
-  @ValueSource(strings = {"inspect", "compare", "evaluate", "generate", "perturb", "metrics"})
+  @ValueSource(
+      strings = {"inspect", "compare", "evaluate", "generate", "perturb", "metrics", "run"})
   void helpIsCleanAndFitsTheWidth(String command) {
     // picocli's own warnings go to System.err, not to the command's error writer
     PrintStream saved = System.err;
@@ -42,7 +43,7 @@ class HelpTest {
     assertThat(r.code()).isZero();
     String list = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit codes:"));
     assertThat(list.lines().skip(1).filter(line -> !line.isBlank()))
-        .hasSize(7)
+        .hasSize(10)
         .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
   }
 }

@@ -1,0 +1,129 @@
+package dev.gauntlet.scenario;
+
+import dev.gauntlet.UserInputException;
+import dev.gauntlet.expectations.Measurements;
+import dev.gauntlet.scenario.internal.Engine;
+import dev.gauntlet.scenario.spec.ScenarioSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs scenarios: data, split, training, the clean measurements, every variant at every severity,
+ * then the expectations. The same spec and seed give the same result at any thread count.
+ *
+ * <pre>
+ * ScenarioResult result = ScenarioRunner.withDefaults().withThreads(2).run(spec, folder);
+ * </pre>
+ */
+public final class ScenarioRunner {
+  private final int threads;
+  private final RunListener listener;
+  private final Measurements baseline;
+  private final String source;
+  private final Function<List<Object>, String> locator;
+
+  private ScenarioRunner(
+      int threads,
+      RunListener listener,
+      Measurements baseline,
+      String source,
+      Function<List<Object>, String> locator) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads is not positive: " + threads);
+    }
+    this.threads = threads;
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.baseline = baseline;
+    this.source = source;
+    this.locator = locator;
+  }
+
+  /** One thread, no progress, no earlier run. */
+  public static ScenarioRunner withDefaults() {
+    return new ScenarioRunner(1, RunListener.NONE, null, null, null);
+  }
+
+  /** Variants (and their severities) run on this many threads. */
+  public ScenarioRunner withThreads(int newThreads) {
+    return new ScenarioRunner(newThreads, listener, baseline, source, locator);
+  }
+
+  public ScenarioRunner withListener(RunListener newListener) {
+    return new ScenarioRunner(threads, newListener, baseline, source, locator);
+  }
+
+  /** An earlier run, for {@code drop vs baseline} expectations. */
+  public ScenarioRunner withBaseline(Measurements earlierRun) {
+    return new ScenarioRunner(threads, listener, earlierRun, source, locator);
+  }
+
+  /** The scenario file's name, for messages (default: the scenario's name). */
+  public ScenarioRunner withSource(String fileName) {
+    return new ScenarioRunner(threads, listener, baseline, fileName, locator);
+  }
+
+  /**
+   * Where a value of the scenario sits in its file, by YAML path ({@code [variants, 2, params]} to
+   * {@code credit.yaml:14:7 (variants[2].params)}), so that errors found while running point into
+   * the file; without one they name the scenario and the path.
+   */
+  public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
+    return new ScenarioRunner(threads, listener, baseline, source, newLocator);
+  }
+
+  /**
+   * Runs a scenario. Problems with the scenario or its data are {@link
+   * dev.gauntlet.UserInputException}s naming the place in the scenario.
+   *
+   * @param folder the folder relative paths in the spec resolve against (the scenario file's)
+   */
+  public ScenarioResult run(ScenarioSpec spec, Path folder) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(folder, "folder");
+    try {
+      return Engine.run(spec, folder, sourceOf(spec), threads, listener, baseline);
+    } catch (UserInputException e) {
+      throw located(e, sourceOf(spec));
+    }
+  }
+
+  /**
+   * Checks what the spec alone can tell (kinds, parameters, model capabilities, metric ids,
+   * expectations), reading no data and training nothing.
+   */
+  public void validate(ScenarioSpec spec) {
+    try {
+      Engine.validate(spec, sourceOf(spec));
+    } catch (UserInputException e) {
+      throw located(e, sourceOf(spec));
+    }
+  }
+
+  /** An engine error that names {@code SOURCE (yaml.path)}, moved to the path's place. */
+  private UserInputException located(UserInputException e, String sourceName) {
+    String prefix = sourceName + " (";
+    String where = e.where();
+    int close = where.indexOf(')', prefix.length());
+    if (locator == null || !where.startsWith(prefix) || close < 0) {
+      return e;
+    }
+    List<Object> path = new ArrayList<>();
+    Matcher m = STEP.matcher(where.substring(prefix.length(), close));
+    while (m.find()) {
+      path.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
+    }
+    return new UserInputException(
+        locator.apply(path) + where.substring(close + 1), e.found(), e.expected(), e.fix(), e);
+  }
+
+  private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
+
+  private String sourceOf(ScenarioSpec spec) {
+    return source != null ? source : spec.name() == null ? "scenario" : spec.name();
+  }
+}

@@ -1,0 +1,2 @@
+/** The engine's internals: data loading, model opening, variant kinds, metric computation. */
+package dev.gauntlet.scenario.internal;

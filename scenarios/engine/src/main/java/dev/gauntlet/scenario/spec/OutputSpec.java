@@ -1,0 +1,43 @@
+package dev.gauntlet.scenario.spec;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.gauntlet.FieldException;
+import java.util.List;
+
+/**
+ * Where the run writes report.json, junit.xml and manifest.json. {@code gauntlet run --out}
+ * overrides the folder.
+ *
+ * <pre>
+ * output: reports/credit          # short form: the folder
+ * output: {dir: reports/credit, datasets: true}
+ * </pre>
+ *
+ * @param dir the folder, relative to the working directory; default {@code gauntlet-out/NAME} for a
+ *     scenario named NAME (its file name without extension)
+ * @param datasets whether the generated datasets (data, training and test rows) are written too, as
+ *     CSV files in {@code datasets/}; default false
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OutputSpec(String dir, Boolean datasets) {
+  public OutputSpec {
+    Checks.nonBlank(dir, "dir");
+  }
+
+  public static OutputSpec defaults() {
+    return new OutputSpec(null, null);
+  }
+
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+  public static OutputSpec of(String dir) {
+    if (dir == null) {
+      throw new FieldException(List.of(), "null", "a folder", null);
+    }
+    return new OutputSpec(dir, null);
+  }
+
+  public boolean datasetsOrDefault() {
+    return datasets != null && datasets;
+  }
+}
