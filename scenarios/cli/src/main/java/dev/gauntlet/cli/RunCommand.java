@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
           "1 or more threads",
           "use --threads 1 or more");
     }
-    ScenarioSpec s = ScenarioFiles.load(scenario);
+    ScenarioSpec s = ScenarioFiles.read(scenario).spec(); // every check placed at its line
     if (seed != null) {
       s = s.withSeed(seed);
     }

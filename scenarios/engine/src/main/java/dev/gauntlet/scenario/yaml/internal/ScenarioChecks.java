@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * What the schema cannot check: that the files a scenario names exist (reported as written and as
- * resolved against the scenario's folder), and that names of registered things (generators) are
- * registered, with the closest registered name.
+ * resolved against the scenario's folder), and that names of registered things (generators, model
+ * kinds) are registered, with the closest registered name.
  */
 public final class ScenarioChecks {
   private ScenarioChecks() {}
@@ -54,6 +54,14 @@ public final class ScenarioChecks {
             Registry.generators().names(),
             "gauntlet generate --list");
       }
+    }
+    String modelKind = spec.model().kindOrDefault();
+    if (modelKind != null && spec.model().kind() != null) {
+      List<Object> at =
+          loaded.document().at(List.of("model")).isTextual()
+              ? List.of("model")
+              : List.of("model", "kind");
+      name(loaded, at, modelKind, "model kind", Registry.models().names(), "gauntlet run --list");
     }
     if (spec.split().file() != null) {
       List<Object> at =
