@@ -36,10 +36,14 @@ final class ValidateCommand implements Callable<Integer> {
                 + ": valid scenario \""
                 + scenario.spec().name()
                 + "\" ("
-                + scenario.spec().variants().size()
-                + " variants, "
-                + scenario.spec().expectations().size()
-                + " expectations)");
+                + count(scenario.spec().variants().size(), "variant")
+                + ", "
+                + count(scenario.spec().expectations().size(), "expectation")
+                + ")");
     return GauntletCli.OK;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

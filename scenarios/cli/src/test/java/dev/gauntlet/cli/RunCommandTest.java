@@ -66,7 +66,7 @@ class RunCommandTest {
     Path file = tightened("kind: fgsm", "kind: fgsn");
     CliRun r = CliRun.of("run", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("tight.yaml (variants[4].kind)", "did you mean fgsm?");
+    assertThat(r.err()).contains("tight.yaml:30:11 (variants[4].kind)", "did you mean fgsm?");
     assertThat(r.err()).doesNotContain("Exception");
   }
 
