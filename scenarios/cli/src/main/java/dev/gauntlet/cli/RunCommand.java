@@ -1,6 +1,7 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.expectations.BreakingPoint;
 import dev.gauntlet.expectations.Verdict;
 import dev.gauntlet.metrics.MetricCatalog;
 import dev.gauntlet.scenario.PlaceResult;
@@ -15,6 +16,7 @@ import dev.gauntlet.scenario.report.ReportFiles;
 import dev.gauntlet.scenario.report.ReportReader;
 import dev.gauntlet.scenario.report.RunInfo;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
+import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import dev.gauntlet.spi.Parameter;
 import java.io.PrintWriter;
@@ -115,14 +117,19 @@ final class RunCommand implements Callable<Integer> {
           "1 or more threads",
           "use --threads 1 or more");
     }
-    ScenarioSpec s = ScenarioFiles.read(scenario).spec(); // every check placed at its line
+    LoadedScenario loaded = ScenarioFiles.read(scenario);
+    ScenarioSpec s = loaded.spec();
     if (seed != null) {
       s = s.withSeed(seed);
     }
     String fileName = scenario.getFileName().toString();
     Path folder = scenario.toAbsolutePath().getParent();
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    ScenarioRunner runner = ScenarioRunner.withDefaults().withThreads(t).withSource(fileName);
+    ScenarioRunner runner =
+        ScenarioRunner.withDefaults()
+            .withThreads(t)
+            .withSource(fileName)
+            .withLocator(loaded::where);
     if (baseline != null) {
       runner = runner.withBaseline(ReportReader.read(baseline, "--baseline"));
     }
@@ -247,6 +254,16 @@ final class RunCommand implements Callable<Integer> {
     }
     for (Verdict v : r.verdicts()) {
       out.println("  " + (v.passed() ? "ok     " : "FAILED ") + v.message());
+      for (BreakingPoint b : v.breakingPoints()) {
+        if (b.severity().isPresent() && !b.mustHold()) {
+          out.println(
+              "         breaking point: "
+                  + b.variant()
+                  + " at "
+                  + Verdicts.number(b.severity().getAsDouble())
+                  + " (a finding; the expectation is not required there)");
+        }
+      }
     }
   }
 

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Check a scenario file without running anything: its YAML (safely: no type tags, bounded",
       "size, nesting and aliases), every key and value against the scenario schema, the files it",
-      "names (resolved against the scenario's folder) and the names of generators. A problem is",
-      "printed at its file:line:col with the YAML path, what was found, what was expected and a",
-      "fix, and exits 2. See `gauntlet schema` and docs/scenario-format.md for the format."
+      "names (resolved against the scenario's folder), the names of generators, and what gauntlet",
+      "run checks before it starts: variant kinds and parameters, the model's capabilities, metric",
+      "ids and expectations. A problem is printed at its file:line:col with the YAML path, what",
+      "was found, what was expected and a fix, and exits 2. See `gauntlet schema` and",
+      "docs/scenario-format.md for the format."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
@@ -28,6 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // read also makes the engine's checks before a run (kinds, parameters, model capabilities,
+    // metric ids, expectations), each placed at its line and column
     LoadedScenario scenario = ScenarioFiles.read(file);
     spec.commandLine()
         .getOut()

@@ -66,6 +66,7 @@ class RunCommandTest {
     Path file = tightened("kind: fgsm", "kind: fgsn");
     CliRun r = CliRun.of("run", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
+    // at the kind's place in the file: line 30, column 11 of the example
     assertThat(r.err()).contains("tight.yaml:30:11 (variants[4].kind)", "did you mean fgsm?");
     assertThat(r.err()).doesNotContain("Exception");
   }
@@ -77,5 +78,51 @@ class RunCommandTest {
     assertThat(r.out())
         .contains("test-time:", "training-time:", "evasion:", "synthetic:")
         .contains("  pgd", "needs a model that is [input-gradients]", "epsilon");
+  }
+
+  @Test
+  void validateRefusesWhatTheRunWouldRefuse() throws IOException {
+    Path file = tightened("model: logistic-regression", "model: decision-tree");
+    CliRun r = CliRun.of("validate", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    // FGSM needs gradients, which a tree does not give: refused before anything runs
+    assertThat(r.err())
+        .contains("tight.yaml:30:11 (variants[4].kind)", "needs a model that is input-gradients");
+  }
+
+  @Test
+  void anEarlierRunIsABaseline() throws IOException {
+    Path first = dir.resolve("first");
+    assertThat(CliRun.of("run", EXAMPLE.toString(), "--out", first.toString(), "--quiet").code())
+        .isZero();
+    Path file =
+        tightened(
+            "- roc_auc >= 0.7\n",
+            "- roc_auc >= 0.7\n  - accuracy drop vs baseline <= 0.01 under every variant\n");
+    CliRun same =
+        CliRun.of(
+            "run",
+            file.toString(),
+            "--out",
+            dir.resolve("second").toString(),
+            "--baseline",
+            first.resolve("report.json").toString(),
+            "--quiet");
+    assertThat(same.code()).as(same.out() + same.err()).isZero();
+    // another seed splits differently: the same model measured on other rows drifts from the
+    // baseline by more than 0.01 somewhere (accuracy moves in steps of 1/300)
+    CliRun other =
+        CliRun.of(
+            "run",
+            file.toString(),
+            "--out",
+            dir.resolve("third").toString(),
+            "--seed",
+            "43",
+            "--baseline",
+            first.resolve("report.json").toString(),
+            "--quiet");
+    assertThat(other.code()).as(other.out() + other.err()).isEqualTo(1);
+    assertThat(other.out()).contains("FAILED accuracy drop vs baseline <= 0.01", "seed:     43");
   }
 }

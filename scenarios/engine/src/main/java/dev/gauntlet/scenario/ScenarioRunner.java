@@ -1,10 +1,16 @@
 package dev.gauntlet.scenario;
 
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.expectations.Measurements;
 import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs scenarios: data, split, training, the clean measurements, every variant at every severity,
@@ -19,8 +25,14 @@ public final class ScenarioRunner {
   private final RunListener listener;
   private final Measurements baseline;
   private final String source;
+  private final Function<List<Object>, String> locator;
 
-  private ScenarioRunner(int threads, RunListener listener, Measurements baseline, String source) {
+  private ScenarioRunner(
+      int threads,
+      RunListener listener,
+      Measurements baseline,
+      String source,
+      Function<List<Object>, String> locator) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not positive: " + threads);
     }
@@ -28,30 +40,40 @@ public final class ScenarioRunner {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.baseline = baseline;
     this.source = source;
+    this.locator = locator;
   }
 
   /** One thread, no progress, no earlier run. */
   public static ScenarioRunner withDefaults() {
-    return new ScenarioRunner(1, RunListener.NONE, null, null);
+    return new ScenarioRunner(1, RunListener.NONE, null, null, null);
   }
 
   /** Variants (and their severities) run on this many threads. */
   public ScenarioRunner withThreads(int newThreads) {
-    return new ScenarioRunner(newThreads, listener, baseline, source);
+    return new ScenarioRunner(newThreads, listener, baseline, source, locator);
   }
 
   public ScenarioRunner withListener(RunListener newListener) {
-    return new ScenarioRunner(threads, newListener, baseline, source);
+    return new ScenarioRunner(threads, newListener, baseline, source, locator);
   }
 
   /** An earlier run, for {@code drop vs baseline} expectations. */
   public ScenarioRunner withBaseline(Measurements earlierRun) {
-    return new ScenarioRunner(threads, listener, earlierRun, source);
+    return new ScenarioRunner(threads, listener, earlierRun, source, locator);
   }
 
   /** The scenario file's name, for messages (default: the scenario's name). */
   public ScenarioRunner withSource(String fileName) {
-    return new ScenarioRunner(threads, listener, baseline, fileName);
+    return new ScenarioRunner(threads, listener, baseline, fileName, locator);
+  }
+
+  /**
+   * Where a value of the scenario sits in its file, by YAML path ({@code [variants, 2, params]} to
+   * {@code credit.yaml:14:7 (variants[2].params)}), so that errors found while running point into
+   * the file; without one they name the scenario and the path.
+   */
+  public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
+    return new ScenarioRunner(threads, listener, baseline, source, newLocator);
   }
 
   /**
@@ -63,7 +85,11 @@ public final class ScenarioRunner {
   public ScenarioResult run(ScenarioSpec spec, Path folder) {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(folder, "folder");
-    return Engine.run(spec, folder, sourceOf(spec), threads, listener, baseline);
+    try {
+      return Engine.run(spec, folder, sourceOf(spec), threads, listener, baseline);
+    } catch (UserInputException e) {
+      throw located(e, sourceOf(spec));
+    }
   }
 
   /**
@@ -71,8 +97,31 @@ public final class ScenarioRunner {
    * expectations), reading no data and training nothing.
    */
   public void validate(ScenarioSpec spec) {
-    Engine.validate(spec, sourceOf(spec));
+    try {
+      Engine.validate(spec, sourceOf(spec));
+    } catch (UserInputException e) {
+      throw located(e, sourceOf(spec));
+    }
   }
+
+  /** An engine error that names {@code SOURCE (yaml.path)}, moved to the path's place. */
+  private UserInputException located(UserInputException e, String sourceName) {
+    String prefix = sourceName + " (";
+    String where = e.where();
+    int close = where.indexOf(')', prefix.length());
+    if (locator == null || !where.startsWith(prefix) || close < 0) {
+      return e;
+    }
+    List<Object> path = new ArrayList<>();
+    Matcher m = STEP.matcher(where.substring(prefix.length(), close));
+    while (m.find()) {
+      path.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
+    }
+    return new UserInputException(
+        locator.apply(path) + where.substring(close + 1), e.found(), e.expected(), e.fix(), e);
+  }
+
+  private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
 
   private String sourceOf(ScenarioSpec spec) {
     return source != null ? source : spec.name() == null ? "scenario" : spec.name();

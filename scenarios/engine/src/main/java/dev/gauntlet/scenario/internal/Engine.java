@@ -81,6 +81,9 @@ public final class Engine {
   private final RunListener listener;
   private final Clock clock = new Clock();
   private final Seed root;
+  // looked up once: each lookup runs the ServiceLoader again
+  private final Registry<PerturbationProvider> perturbations = Registry.perturbations();
+  private final List<VariantKind> kinds = Variants.all(perturbations);
 
   // set by the run
   private List<String> metricIds;
@@ -145,9 +148,10 @@ public final class Engine {
     long start = System.nanoTime();
     Map<String, Double> stages = new LinkedHashMap<>();
     check();
+    stages.put("checks", (System.nanoTime() - start) / 1e9);
     listener.stage("reading data");
     long t = System.nanoTime();
-    data = ScenarioData.load(spec, folder, root, source);
+    data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source));
     slices = slices(data.split().test());
     Map<String, String> inputs = hashes(data.inputs());
     stages.put("data", (System.nanoTime() - t) / 1e9);
@@ -183,10 +187,12 @@ public final class Engine {
               List.of(),
               inputs,
               Map.of());
+      t = System.nanoTime();
       List<Verdict> verdicts =
           earlier == null
               ? Expectations.evaluate(expectations, result)
               : Expectations.evaluate(expectations, result, earlier);
+      stages.put("expectations", (System.nanoTime() - t) / 1e9);
       Map<String, Map<String, Double>> timings = new LinkedHashMap<>();
       timings.put("wall", Map.of("seconds", (System.nanoTime() - start) / 1e9));
       timings.put("stages", stages);
@@ -230,7 +236,7 @@ public final class Engine {
     for (int i = 0; i < spec.variants().size(); i++) {
       VariantSpec v = spec.variants().get(i);
       String where = source + " (variants[" + i + "]";
-      VariantKind kind = Variants.get(v.kindOrDefault(), where + ".kind)");
+      VariantKind kind = Variants.get(kinds, v.kindOrDefault(), where + ".kind)");
       for (ModelCapability need : kind.needs()) {
         if (!caps.contains(need)) {
           throw new UserInputException(
@@ -265,7 +271,6 @@ public final class Engine {
         if (Variants.TRAINING_PERTURBATIONS.contains(kind.name())) {
           perturbation(kind.name(), v.params(), where);
         } else {
-          Variants.values(kind, v.params(), where).atLeast("rate", 0);
           rate(kind, v.params(), where);
         }
       }
@@ -294,8 +299,8 @@ public final class Engine {
     return r;
   }
 
-  private static Perturbation perturbation(String name, Map<String, String> params, String where) {
-    PerturbationProvider p = Registry.perturbations().get(name);
+  private Perturbation perturbation(String name, Map<String, String> params, String where) {
+    PerturbationProvider p = perturbations.get(name);
     try {
       return p.create(params);
     } catch (UserInputException e) {
@@ -374,7 +379,7 @@ public final class Engine {
 
   private Evaluation evaluate(Classifier model, Table rows, boolean paired) {
     ClassProbabilities p = clock.time("predict", () -> model.predictProba(rows));
-    int[] y = Outcomes.trueClasses(rows, data.label(), p.classes());
+    int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
     return new Evaluation(y, p, paired, Map.of(), Map.of());
   }
 
@@ -671,7 +676,7 @@ public final class Engine {
         Perturbation pert = perturbation(kind, params, where);
         double rate =
             Double.parseDouble(
-                params.getOrDefault("rate", defaultOf(Registry.perturbations().get(kind), "rate")));
+                params.getOrDefault("rate", defaultOf(perturbations.get(kind), "rate")));
         return s -> {
           Seed seed = severitySeed(p, s);
           Map<String, String> scaled = new HashMap<>(params);
@@ -681,7 +686,7 @@ public final class Engine {
                   "fit", () -> Poisoning.backdoor(handle::fit, train, test, label, scaled, seed));
           Map<String, Double> extra = Map.of("backdoor_success_rate", r.attackSuccessRate());
           Map<String, Double> details = new LinkedHashMap<>();
-          details.put("poisoned_rows", (double) r.poisonedRows());
+          details.put("training_rows_with_trigger_and_target", (double) r.poisonedRows());
           details.put("triggered_rows", (double) r.triggeredRows());
           details.put("clean_model_trigger_rate", r.baselineTriggerRate());
           if (s == 0) {

@@ -37,8 +37,12 @@ public final class Variants {
 
   /** Every kind, sorted by category then name. */
   public static List<VariantKind> all() {
+    return all(Registry.perturbations());
+  }
+
+  /** Every kind with these perturbations, sorted by category then name. */
+  static List<VariantKind> all(Registry<PerturbationProvider> perturbations) {
     List<VariantKind> out = new ArrayList<>();
-    Registry<PerturbationProvider> perturbations = Registry.perturbations();
     for (PerturbationProvider p : perturbations.all()) {
       if (!TRAINING_PERTURBATIONS.contains(p.name())) {
         out.add(
@@ -160,9 +164,8 @@ public final class Variants {
     return List.copyOf(out);
   }
 
-  /** The kind of a name; an unknown name is a user error listing the known ones. */
-  public static VariantKind get(String name, String where) {
-    List<VariantKind> all = all();
+  /** The kind of a name among these; an unknown name is a user error listing the known ones. */
+  static VariantKind get(List<VariantKind> all, String name, String where) {
     for (VariantKind k : all) {
       if (k.name().equals(name)) {
         return k;

@@ -126,6 +126,25 @@ class EngineChecksTest {
     assertThat(List.of(a.seed(), b.seed())).containsOnly(1L);
   }
 
+  @Test
+  void aJavaClassIsTheModelUnderTest() {
+    ScenarioSpec spec =
+        ScenarioSpec.builder()
+            .seed(2)
+            .csv("credit_g.csv", "class")
+            .model(ModelSpec.javaClass(FixedModel.class.getName()))
+            .metrics("accuracy", "recall_macro")
+            .bootstrap(0)
+            .variant(VariantSpec.of("holes", "missing").withSeverities(0, 1))
+            .build();
+    ScenarioResult r = ScenarioRunner.withDefaults().run(spec, DATA);
+    // it says "good" for every row: accuracy is the test rows' share of good (700 of 1,000,
+    // stratified: 210 of 300), recall is 1 for good and 0 for bad
+    assertThat(r.clean("accuracy").orElseThrow().value()).isEqualTo(0.7);
+    assertThat(r.clean("recall_macro").orElseThrow().value()).isEqualTo(0.5);
+    assertThat(r.model()).isEqualTo(FixedModel.class.getName());
+  }
+
   /** A fixed model: not retrainable. */
   public static final class FixedModel implements dev.gauntlet.model.Classifier {
     @Override
