@@ -3,6 +3,7 @@ package dev.gauntlet.scenario.yaml.internal;
 import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.Suggestions;
 import dev.gauntlet.scenario.spec.DataSpec;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.spec.SyntheticSpec;
@@ -109,7 +110,7 @@ public final class ScenarioChecks {
     if (known.contains(written)) {
       return;
     }
-    Optional<String> close = Suggest.closest(written, known);
+    Optional<String> close = Suggestions.closest(written, known);
     throw new UserInputException(
         loaded.where(path),
         "no " + kind + " named " + quote(written),
