@@ -1,6 +1,5 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import java.nio.file.Path;
@@ -31,12 +30,9 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // read also makes the engine's checks before a run (kinds, parameters, model capabilities,
+    // metric ids, expectations), each placed at its line and column
     LoadedScenario scenario = ScenarioFiles.read(file);
-    // what the engine checks before a run: kinds, parameters, model capabilities, expectations
-    ScenarioRunner.withDefaults()
-        .withSource(file.getFileName().toString())
-        .withLocator(scenario::where)
-        .validate(scenario.spec());
     spec.commandLine()
         .getOut()
         .println(
@@ -44,10 +40,14 @@ final class ValidateCommand implements Callable<Integer> {
                 + ": valid scenario \""
                 + scenario.spec().name()
                 + "\" ("
-                + scenario.spec().variants().size()
-                + " variants, "
-                + scenario.spec().expectations().size()
-                + " expectations)");
+                + count(scenario.spec().variants().size(), "variant")
+                + ", "
+                + count(scenario.spec().expectations().size(), "expectation")
+                + ")");
     return GauntletCli.OK;
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

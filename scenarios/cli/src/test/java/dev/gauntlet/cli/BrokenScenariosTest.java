@@ -106,6 +106,40 @@ class BrokenScenariosTest {
   }
 
   @Test
+  void aDeviceIsRefusedWithoutReadingIt() {
+    Path device = Path.of("/dev/zero"); // endless: reading it would never finish
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(device), "a system with /dev/zero");
+
+    CliRun run = CliRun.of("validate", device.toString());
+
+    assertThat(run.code()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(normalise(run.err()))
+        .isEqualTo(
+            "/dev/zero\n  found:    a special file (a device or a pipe)"
+                + "\n  expected: a scenario file (YAML)"
+                + "\n  fix:      name a regular .yaml file\n");
+  }
+
+  @Test
+  void aValidScenarioExitsZeroAndSaysWhatItHolds() {
+    CliRun run = CliRun.of("validate", "../../examples/scenarios/scarce-data-synthetic.yaml");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out())
+        .isEqualTo(
+            "../../examples/scenarios/scarce-data-synthetic.yaml: valid scenario"
+                + " \"scarce-data-synthetic\" (1 variant, 6 expectations)\n");
+  }
+
+  @Test
+  void theSchemaCommandPrintsTheCheckedInSchema() throws IOException {
+    CliRun run = CliRun.of("schema");
+
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(Path.of("../../docs/scenario.schema.json")));
+  }
+
+  @Test
   void aStackTraceOnlyWithVerbose() {
     Path yaml = CORPUS.resolve("unknown-top-key.yaml");
 

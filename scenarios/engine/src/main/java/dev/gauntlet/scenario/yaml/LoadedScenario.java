@@ -6,6 +6,8 @@ import dev.gauntlet.scenario.spec.ScenarioSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A scenario read from a file: the spec, the document it came from (for the position of any value
@@ -50,6 +52,61 @@ public record LoadedScenario(ScenarioSpec spec, YamlDocument document, Path fold
    */
   public UserInputException errorAt(List<?> path, UserInputException e) {
     return new UserInputException(where(path), e.found(), e.expected(), e.fix(), e);
+  }
+
+  /**
+   * A user error that names its place as {@code SOURCE (YAML.PATH)}, optionally followed by {@code
+   * col N} inside a text value (as the engine's checks and the expectation parser write it), placed
+   * at that value's line and column in this file: {@code credit.yaml:31:9 (expectations[2])}, the
+   * column pointing inside the expectation where its text reads as written. Other errors are
+   * returned as they are.
+   */
+  public UserInputException placed(UserInputException e) {
+    Matcher m = SOURCE_PATH.matcher(e.where());
+    if (!m.matches()) {
+      return e;
+    }
+    List<Object> path = pathOf(m.group(2));
+    if (path == null || document.at(path) == null && !parentExists(path)) {
+      return e;
+    }
+    SourcePosition at =
+        m.group(3) != null
+            ? document.positionInside(path, Integer.parseInt(m.group(3)) - 1)
+            : document.positionOf(path);
+    return new UserInputException(
+        YamlDocument.where(at, path), e.found(), e.expected(), e.fix(), e);
+  }
+
+  private boolean parentExists(List<Object> path) {
+    return !path.isEmpty() && document.at(path.subList(0, path.size() - 1)) != null;
+  }
+
+  private static final Pattern SOURCE_PATH =
+      Pattern.compile("(.*?) \\(([^()]*)\\)(?: col (\\d{1,6}))?", Pattern.DOTALL);
+  private static final Pattern STEP =
+      Pattern.compile(
+          "\\.?([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d{1,9})\\]|\\.?\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /** A path written as {@link FieldException#text}, back into keys and indexes; null if not one. */
+  static List<Object> pathOf(String text) {
+    List<Object> path = new java.util.ArrayList<>();
+    Matcher m = STEP.matcher(text);
+    int at = 0;
+    while (at < text.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return null;
+      }
+      if (m.group(1) != null) {
+        path.add(m.group(1));
+      } else if (m.group(2) != null) {
+        path.add(Integer.valueOf(m.group(2)));
+      } else {
+        path.add(m.group(3).replace("\\\"", "\"").replace("\\\\", "\\"));
+      }
+      at = m.end();
+    }
+    return path;
   }
 
   /** A path of the scenario resolved against its folder. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.internal.SafeYamlReader;
 import dev.gauntlet.scenario.yaml.internal.ScenarioChecks;
@@ -35,24 +36,33 @@ public final class ScenarioFiles {
 
   private ScenarioFiles() {}
 
-  /** The spec in a YAML file, checked as {@link #read} does. */
+  /**
+   * The spec in a YAML file: read safely, validated against the schema, bound, and the files it
+   * names checked. Kinds, parameters, capabilities and expectations are left to the runner (which
+   * checks them before it runs anything); {@link #read} checks those too, at their positions.
+   */
   public static ScenarioSpec load(Path file) {
-    return read(file).spec();
+    YamlDocument document = new SafeYamlReader(YamlLimits.DEFAULT).read(file, file.toString());
+    LoadedScenario loaded = bind(document, folderOf(file));
+    ScenarioChecks.check(loaded);
+    return loaded.spec();
+  }
+
+  private static Path folderOf(Path file) {
+    // relative as the user named the file, so messages show paths the user recognises
+    return file.getParent() == null ? Path.of("") : file.getParent();
   }
 
   /**
-   * Reads, validates and binds a scenario file and checks the files and names it refers to; runs
-   * nothing.
+   * Reads, validates and binds a scenario file and checks the files and names it refers to, and
+   * what the runner checks before running (variant kinds and parameters, model capabilities, metric
+   * ids, expectations), each problem at its line and column; runs nothing.
    *
    * @throws UserInputException for any problem with the file, at its position
    */
   public static LoadedScenario read(Path file) {
     YamlDocument document = new SafeYamlReader(YamlLimits.DEFAULT).read(file, file.toString());
-    // relative as the user named the file, so messages show paths the user recognises
-    Path folder = file.getParent() == null ? Path.of("") : file.getParent();
-    LoadedScenario loaded = bind(document, folder);
-    ScenarioChecks.check(loaded);
-    return loaded;
+    return checked(bind(document, folderOf(file)));
   }
 
   /**
@@ -65,8 +75,21 @@ public final class ScenarioFiles {
    */
   public static LoadedScenario read(String shownAs, byte[] content, Path folder) {
     YamlDocument document = new SafeYamlReader(YamlLimits.DEFAULT).read(content, shownAs);
-    LoadedScenario loaded = bind(document, folder);
+    return checked(bind(document, folder));
+  }
+
+  /**
+   * The checks beyond the schema: files and generator names here, then the engine's own (variant
+   * kinds and their parameters, model capabilities, metric ids, expectations), placed at their line
+   * and column.
+   */
+  private static LoadedScenario checked(LoadedScenario loaded) {
     ScenarioChecks.check(loaded);
+    try {
+      ScenarioRunner.withDefaults().withSource(loaded.document().file()).validate(loaded.spec());
+    } catch (UserInputException e) {
+      throw loaded.placed(e);
+    }
     return loaded;
   }
 

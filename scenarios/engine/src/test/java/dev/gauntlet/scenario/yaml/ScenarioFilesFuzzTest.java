@@ -18,7 +18,7 @@ class ScenarioFilesFuzzTest {
   private static final Path FOLDER =
       Path.of("src/test/resources/dev/gauntlet/scenario/yaml/fuzz-data");
 
-  @FuzzTest(maxDuration = "30s")
+  @FuzzTest(maxDuration = "5m")
   void loadingAndValidating(byte[] content) {
     try {
       LoadedScenario loaded = ScenarioFiles.read("fuzz.yaml", content, FOLDER);

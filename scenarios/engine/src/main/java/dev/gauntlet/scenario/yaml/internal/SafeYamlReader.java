@@ -85,6 +85,14 @@ public final class SafeYamlReader {
           "a scenario file (YAML)",
           "name a .yaml file inside the folder" + yamlFilesIn(file));
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // a device or a pipe: /dev/zero would be read for ever
+      throw new UserInputException(
+          shownAs,
+          "a special file (a device or a pipe)",
+          "a scenario file (YAML)",
+          "name a regular .yaml file");
+    }
     byte[] bytes;
     try {
       long size = Files.size(file);

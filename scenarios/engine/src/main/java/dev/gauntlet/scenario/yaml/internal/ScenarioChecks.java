@@ -3,6 +3,7 @@ package dev.gauntlet.scenario.yaml.internal;
 import static dev.gauntlet.UserInputException.quote;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.Suggestions;
 import dev.gauntlet.scenario.spec.DataSpec;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.spec.SyntheticSpec;
@@ -15,8 +16,8 @@ import java.util.Optional;
 
 /**
  * What the schema cannot check: that the files a scenario names exist (reported as written and as
- * resolved against the scenario's folder), and that names of registered things (generators) are
- * registered, with the closest registered name.
+ * resolved against the scenario's folder), and that names of registered things (generators, model
+ * kinds) are registered, with the closest registered name.
  */
 public final class ScenarioChecks {
   private ScenarioChecks() {}
@@ -54,6 +55,14 @@ public final class ScenarioChecks {
             Registry.generators().names(),
             "gauntlet generate --list");
       }
+    }
+    String modelKind = spec.model().kindOrDefault();
+    if (modelKind != null && spec.model().kind() != null) {
+      List<Object> at =
+          loaded.document().at(List.of("model")).isTextual()
+              ? List.of("model")
+              : List.of("model", "kind");
+      name(loaded, at, modelKind, "model kind", Registry.models().names(), "gauntlet run --list");
     }
     if (spec.split().file() != null) {
       List<Object> at =
@@ -101,7 +110,7 @@ public final class ScenarioChecks {
     if (known.contains(written)) {
       return;
     }
-    Optional<String> close = Suggest.closest(written, known);
+    Optional<String> close = Suggestions.closest(written, known);
     throw new UserInputException(
         loaded.where(path),
         "no " + kind + " named " + quote(written),

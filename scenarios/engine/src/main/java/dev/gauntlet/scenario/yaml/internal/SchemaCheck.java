@@ -11,6 +11,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.Suggestions;
 import dev.gauntlet.scenario.yaml.SourcePosition;
 import dev.gauntlet.scenario.yaml.YamlDocument;
 import java.util.ArrayList;
@@ -132,7 +133,7 @@ public final class SchemaCheck {
         List<Object> keyPath = new ArrayList<>(path);
         keyPath.add(key);
         List<String> known = knownKeys(e);
-        Optional<String> close = Suggest.closest(key, known);
+        Optional<String> close = Suggestions.closest(key, known);
         SourcePosition at = document.keyPositionOf(keyPath);
         return new Problem(
             at,
@@ -171,7 +172,7 @@ public final class SchemaCheck {
         }
         Optional<String> close =
             found != null && found.isTextual()
-                ? Suggest.closest(found.textValue(), allowed)
+                ? Suggestions.closest(found.textValue(), allowed)
                 : Optional.empty();
         SourcePosition at = document.positionOf(path);
         return new Problem(
