@@ -77,7 +77,7 @@ for pkg in "${packages[@]}"; do
       survived++
       n = split($3, m, ".")
       dir = $2
-      sub(/\.[^.]*$/, "", dir)  # the class's own package: subpackages are mutated too
+      sub(/\.[^.]*$/, "", dir)  # the package of the class: subpackages are mutated too
       gsub(/\./, "/", dir)
       lines[survived] = sprintf("  survived: %s/%s/%s:%s %s in %s()", src, dir, $1, $5, m[n], $4)
     }
