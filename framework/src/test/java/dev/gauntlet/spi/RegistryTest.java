@@ -103,10 +103,50 @@ class RegistryTest {
 
   @Test
   void namesAreSorted() {
+    // given out of order: with one provider (as this test had) any order passes
     Registry<PerturbationProvider> r =
-        Registry.of("perturbation", List.of(new DropRowsPerturbationProvider()));
+        Registry.of(
+            "perturbation",
+            List.of(
+                new Renamed("zeta"),
+                new DropRowsPerturbationProvider(),
+                new Renamed("alpha"),
+                new Renamed("mid")));
 
-    assertThat(r.names()).containsExactly("drop-rows");
+    assertThat(r.names()).containsExactly("alpha", "drop-rows", "mid", "zeta");
+    assertThat(r.all())
+        .extracting(Named::name)
+        .containsExactly("alpha", "drop-rows", "mid", "zeta");
+  }
+
+  /** A drop-rows perturbation under another name. */
+  private static final class Renamed implements PerturbationProvider {
+    private final String name;
+    private final PerturbationProvider rows = new DropRowsPerturbationProvider();
+
+    Renamed(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    @Override
+    public String description() {
+      return rows.description();
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+      return rows.parameters();
+    }
+
+    @Override
+    public Perturbation create(Map<String, String> params) {
+      return rows.create(params);
+    }
   }
 
   // --- batches and seeds ------------------------------------------------------------------

@@ -181,6 +181,8 @@ class EvasionAttackTest {
     assertThat(result.adversarial().numeric("age")).isEqualTo(test.numeric("age"));
     String[] clean = tree.predict(test);
     String[] adv = tree.predict(result.adversarial());
+    // the loop below checks nothing unless some rows flipped
+    assertThat(result.successes()).as("rows the walk flipped").isPositive();
     for (int r : result.successfulRows()) {
       assertThat(adv[r]).isNotEqualTo(clean[r]);
     }

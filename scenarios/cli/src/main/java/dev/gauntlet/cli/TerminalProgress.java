@@ -1,7 +1,9 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.spi.Progress;
+import java.io.Console;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -32,9 +34,55 @@ final class TerminalProgress implements Progress {
    * periodic lines on {@code err}.
    */
   static TerminalProgress of(PrintWriter err) {
-    String term = System.getenv("TERM");
-    boolean terminal = System.console() != null && term != null && !term.equals("dumb");
-    return new TerminalProgress(err, terminal);
+    return of(err, interactive(Terminal.probe(), System.getenv("TERM")));
+  }
+
+  /** Progress on {@code err} in the given mode: a bar if {@code interactive}, else lines. */
+  static TerminalProgress of(PrintWriter err, boolean interactive) {
+    return new TerminalProgress(err, interactive);
+  }
+
+  /** Whether to draw a bar: only in a terminal that is not "dumb". */
+  static boolean interactive(Terminal terminal, String term) {
+    return terminal.attached() && term != null && !term.isEmpty() && !term.equals("dumb");
+  }
+
+  /**
+   * What the JDK says about the terminal. {@code isTerminal} is {@code Console.isTerminal()} where
+   * the JDK has it (22+), else null. From JDK 22 the default console (JLine) makes {@code
+   * System.console()} non-null with output redirected, so there only {@code isTerminal()} tells;
+   * before 22 a console exists only when the process is attached to a terminal.
+   */
+  record Terminal(boolean consolePresent, Boolean isTerminal) {
+
+    /** Whether the process runs attached to a terminal. */
+    boolean attached() {
+      return consolePresent && (isTerminal == null || isTerminal);
+    }
+
+    /** Asks the running JDK. */
+    static Terminal probe() {
+      Console console = System.console();
+      if (console == null) {
+        return new Terminal(false, null);
+      }
+      return new Terminal(true, isTerminal(console));
+    }
+
+    /** {@code Console.isTerminal()} by reflection (we compile for 17), or null before JDK 22. */
+    private static Boolean isTerminal(Console console) {
+      Method method;
+      try {
+        method = Console.class.getMethod("isTerminal");
+      } catch (NoSuchMethodException e) {
+        return null;
+      }
+      try {
+        return (Boolean) method.invoke(console);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Console.isTerminal() failed", e);
+      }
+    }
   }
 
   @Override
