@@ -82,7 +82,7 @@ class InternalErrorAndBonferroniTest {
     JsonNode plainSepal = plain.get("columns").get("sepal_length_cm");
     JsonNode correctedSepal = corrected.get("columns").get("sepal_length_cm");
     assertThat(plainSepal.get("test").asText()).isEqualTo("ks");
-    assertThat(plainSepal.get("statistic").asDouble())
+    assertThat(plainSepal.get("p_value").asDouble())
         .isCloseTo(0.030838962462201636, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(plainSepal.get("threshold").asDouble()).isEqualTo(0.05);
     assertThat(correctedSepal.get("threshold").asDouble()).isEqualTo(0.01);
