@@ -103,13 +103,28 @@ public record Fidelity(
    * Mean correlation similarity over numeric pairs, mean contingency similarity over pairs with a
    * categorical column, and the mean over all pairs.
    */
-  private record PairTrends(double correlation, double contingency, double all) {}
+  private record PairTrends(
+      double correlation, double contingency, double all, double[][] scores) {}
+
+  /**
+   * Each column pair's trend score (correlation similarity for two numeric columns, contingency
+   * similarity otherwise; NaN where undefined), in the real table's column order: a symmetric
+   * matrix with NaN on the diagonal. The pair-trend score is the mean of its finite entries above
+   * the diagonal.
+   */
+  public static double[][] pairTrendScores(Table real, Table synthetic) {
+    return pairTrends(real, synthetic).scores();
+  }
 
   private static PairTrends pairTrends(Table real, Table synthetic) {
     int k = real.columnCount();
     int[][] realCodes = new int[k][];
     int[][] synthCodes = new int[k][];
     boolean[] numeric = new boolean[k];
+    double[][] scores = new double[k][k];
+    for (double[] row : scores) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     for (int j = 0; j < k; j++) {
       String name = real.schema().get(j).name();
       Column a = real.column(j);
@@ -157,6 +172,8 @@ public record Fidelity(
             contingencyPairs++;
           }
         }
+        scores[i][j] = score;
+        scores[j][i] = score;
         if (Double.isFinite(score)) {
           allSum += score;
           allPairs++;
@@ -166,7 +183,8 @@ public record Fidelity(
     return new PairTrends(
         correlationPairs == 0 ? Double.NaN : correlationSum / correlationPairs,
         contingencyPairs == 0 ? Double.NaN : contingencySum / contingencyPairs,
-        allPairs == 0 ? Double.NaN : allSum / allPairs);
+        allPairs == 0 ? Double.NaN : allSum / allPairs,
+        scores);
   }
 
   private static List<String> union(CategoricalColumn a, CategoricalColumn b) {
