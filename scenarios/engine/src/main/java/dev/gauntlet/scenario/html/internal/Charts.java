@@ -72,6 +72,8 @@ public final class Charts {
     chart.getStyler().setXAxisMin(0.0);
     chart.getStyler().setXAxisMax(Math.max(1.0, max(c.severity())));
     chart.getStyler().setMarkerSize(7);
+    chart.getStyler().setYAxisDecimalPattern("#0.###");
+    chart.getStyler().setXAxisDecimalPattern("#0.##");
     double x0 = 0;
     double x1 = Math.max(1.0, max(c.severity()));
     boolean band = finite(c.lo()) && finite(c.hi()) && c.severity().length > 0;
