@@ -137,6 +137,11 @@ final class RunCommand implements Callable<Integer> {
         out != null
             ? out
             : Path.of(s.output().dir() != null ? s.output().dir() : "gauntlet-out/" + s.name());
+    if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+      // checked before the run, so a bad --out costs nothing
+      throw new UserInputException(
+          "--out " + dir, "a file", "a folder for the reports", "name a folder, new or existing");
+    }
     TerminalProgress progress = quiet ? null : TerminalProgress.of(stderr);
     if (progress != null) {
       runner =
@@ -150,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
                 @Override
                 public void measured(String variant, double severity, int done, int total) {
                   progress.update(
-                      "variants", done, total, variant + " at " + Verdicts.number(severity));
+                      "variants", done, total, variant + " at " + Figures.number(severity));
                 }
               });
     }
@@ -169,12 +174,12 @@ final class RunCommand implements Callable<Integer> {
       stdout.println();
       for (Verdict v : result.failures()) {
         stdout.println("FAILED " + v.expectation().text());
-        stdout.println("  measured: " + Verdicts.number(v.measured()) + whereOf(v));
+        stdout.println("  measured: " + Figures.number(v.measured()) + whereOf(v));
         stdout.println(
             "  bound:    "
                 + v.expectation().comparison().symbol()
                 + " "
-                + Verdicts.number(v.bound()));
+                + Figures.number(v.bound()));
         stdout.println("  seed:     " + result.seed());
       }
       stdout.println(
@@ -203,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
                 b.append(" under ")
                     .append(x)
                     .append(" at ")
-                    .append(Verdicts.number(v.severity().getAsDouble())));
+                    .append(Figures.number(v.severity().getAsDouble())));
     v.slice().ifPresent(x -> b.append(" in slice ").append(x));
     if (v.variant().isEmpty()) {
       b.append(" on the clean test rows");
@@ -212,11 +217,11 @@ final class RunCommand implements Callable<Integer> {
       b.append(" (")
           .append(v.expectation().metricId())
           .append(' ')
-          .append(Verdicts.number(v.value().value()))
+          .append(Figures.number(v.value().value()))
           .append(", interval [")
-          .append(Verdicts.number(v.value().lo()))
+          .append(Figures.number(v.value().lo()))
           .append(", ")
-          .append(Verdicts.number(v.value().hi()))
+          .append(Figures.number(v.value().hi()))
           .append("])");
     }
     return b.toString();
@@ -238,7 +243,7 @@ final class RunCommand implements Callable<Integer> {
     r.clean()
         .metrics()
         .forEach(
-            (id, m) -> clean.append(' ').append(id).append(' ').append(Verdicts.number(m.value())));
+            (id, m) -> clean.append(' ').append(id).append(' ').append(Figures.number(m.value())));
     out.println(clean);
     for (VariantResult v : r.sweeps()) {
       String headline = headline(r, v);
@@ -246,9 +251,9 @@ final class RunCommand implements Callable<Integer> {
           new StringBuilder("  " + v.name() + " (" + v.kind() + "), " + headline + ":");
       for (PlaceResult p : v.places()) {
         line.append(' ')
-            .append(Verdicts.number(p.severity()))
+            .append(Figures.number(p.severity()))
             .append('=')
-            .append(Verdicts.number(p.metrics().get(headline).value()));
+            .append(Figures.number(p.metrics().get(headline).value()));
       }
       out.println(line);
     }
@@ -260,7 +265,7 @@ final class RunCommand implements Callable<Integer> {
               "         breaking point: "
                   + b.variant()
                   + " at "
-                  + Verdicts.number(b.severity().getAsDouble())
+                  + Figures.number(b.severity().getAsDouble())
                   + " (a finding; the expectation is not required there)");
         }
       }
@@ -314,8 +319,8 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Figures for people: four significant digits. */
-  static final class Verdicts {
-    private Verdicts() {}
+  static final class Figures {
+    private Figures() {}
 
     static String number(double v) {
       if (Double.isNaN(v)) {

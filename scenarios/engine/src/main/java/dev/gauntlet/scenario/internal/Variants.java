@@ -240,7 +240,7 @@ public final class Variants {
     };
   }
 
-  /** Unused rows of a table, kept for symmetry with {@link Table#take}. */
+  /** The table without the rows marked in {@code drop}, in their order. */
   static Table without(Table t, boolean[] drop) {
     int kept = 0;
     for (boolean d : drop) {
