@@ -248,21 +248,24 @@ public final class HtmlReport {
         }
       }
       String title = v.name() + " (" + v.kind() + ")";
-      String png =
-          Charts.robustness(
-              new Charts.Curve(
-                  title,
-                  metric,
-                  xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                  ys.stream().mapToDouble(a -> a[0]).toArray(),
-                  ys.stream().mapToDouble(a -> a[1]).toArray(),
-                  ys.stream().mapToDouble(a -> a[2]).toArray(),
-                  baseline,
-                  bound,
-                  bx.stream().mapToDouble(Double::doubleValue).toArray(),
-                  by.stream().mapToDouble(Double::doubleValue).toArray()));
+      Charts.Curve curve =
+          new Charts.Curve(
+              title,
+              metric,
+              xs.stream().mapToDouble(Double::doubleValue).toArray(),
+              ys.stream().mapToDouble(a -> a[0]).toArray(),
+              ys.stream().mapToDouble(a -> a[1]).toArray(),
+              ys.stream().mapToDouble(a -> a[2]).toArray(),
+              baseline,
+              bound,
+              bx.stream().mapToDouble(Double::doubleValue).toArray(),
+              by.stream().mapToDouble(Double::doubleValue).toArray());
       p.raw("<figure class=\"wide\">");
-      p.img(png, "robustness", v.name(), metric + " of " + v.name() + " against severity");
+      p.img(
+          () -> Charts.robustness(curve),
+          "robustness",
+          v.name(),
+          metric + " of " + v.name() + " against severity");
       p.raw("<figcaption>" + esc(title) + ": " + esc(metric));
       if (!bx.isEmpty()) {
         p.raw(
@@ -370,7 +373,7 @@ public final class HtmlReport {
       lines.add(line(worstName, worst));
     }
     p.raw("<figure>");
-    p.img(Charts.reliability(lines), "reliability", "", "reliability diagram");
+    p.img(() -> Charts.reliability(lines), "reliability", "", "reliability diagram");
     p.raw("<figcaption>Top-class confidence against accuracy in ten bins; ECE in the legend.");
     p.raw("</figcaption></figure>");
     p.raw("<table class=\"compact\"><thead><tr><th>rows</th><th>ECE</th></tr></thead><tbody>");
@@ -456,7 +459,7 @@ public final class HtmlReport {
       String title = c.name() + " (shape " + fmt(c.shapeScore()) + ")";
       p.raw("<figure>");
       p.img(
-          Charts.distribution(title, labels, c.real(), c.synthetic()),
+          () -> Charts.distribution(title, labels, c.real(), c.synthetic()),
           "column",
           c.name(),
           "real and synthetic " + c.name());
@@ -473,7 +476,9 @@ public final class HtmlReport {
       p.h3("Pair trends");
       p.raw("<figure class=\"wide\">");
       p.img(
-          Charts.heatMap("Pair-trend scores (1 = the pair's trend is kept)", names, f.pairTrends()),
+          () ->
+              Charts.heatMap(
+                  "Pair-trend scores (1 = the pair's trend is kept)", names, f.pairTrends()),
           "pair-trends",
           "",
           "pair-trend heat map");
@@ -675,7 +680,20 @@ public final class HtmlReport {
 
   /** The page under construction. */
   private static final class Page {
-    private final StringBuilder b = new StringBuilder(1 << 16);
+    /** The page so far: text, and charts being drawn (futures of base64 PNG). */
+    private final List<Object> parts = new ArrayList<>();
+
+    private StringBuilder b = new StringBuilder(1 << 12);
+
+    /** Charts are drawn on every core while the page is assembled (drawing is most of the time). */
+    private final java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            r -> {
+              Thread t = new Thread(r, "gauntlet-html-chart");
+              t.setDaemon(true);
+              return t;
+            });
 
     Page(String title) {
       b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
@@ -705,10 +723,13 @@ public final class HtmlReport {
       return "<span class=\"n\" data-json=\"" + esc(pointer) + "\">" + text + "</span>";
     }
 
-    void img(String base64Png, String kind, String subject, String alt) {
-      b.append("<img src=\"data:image/png;base64,")
-          .append(base64Png)
-          .append("\" data-chart=\"")
+    void img(
+        java.util.function.Supplier<String> base64Png, String kind, String subject, String alt) {
+      b.append("<img src=\"data:image/png;base64,");
+      parts.add(b);
+      parts.add(pool.submit(base64Png::get));
+      b = new StringBuilder(1 << 12);
+      b.append("\" data-chart=\"")
           .append(esc(kind))
           .append("\" data-subject=\"")
           .append(esc(subject))
@@ -720,7 +741,24 @@ public final class HtmlReport {
     String finish() {
       b.append("\n<footer>Made by Gauntlet from the run's result; report.json holds the same");
       b.append(" figures.</footer></main></body></html>\n");
-      return b.toString();
+      parts.add(b);
+      StringBuilder page = new StringBuilder(1 << 20);
+      try {
+        for (Object part : parts) {
+          page.append(part instanceof java.util.concurrent.Future<?> f ? (String) f.get() : part);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while drawing the report's charts", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        pool.shutdownNow();
+      }
+      return page.toString();
     }
 
     /** A JSON pointer's reference token: {@code ~} and {@code /} escaped (RFC 6901). */

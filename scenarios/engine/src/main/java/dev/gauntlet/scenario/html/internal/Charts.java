@@ -165,8 +165,8 @@ public final class Charts {
       String title, List<String> labels, List<Double> real, List<Double> synthetic) {
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(460)
-            .height(280)
+            .width(420)
+            .height(260)
             .title(title)
             .yAxisTitle("share of rows")
             .build();
