@@ -60,8 +60,8 @@ public final class Charts {
   public static String robustness(Curve c) {
     XYChart chart =
         new XYChartBuilder()
-            .width(640)
-            .height(340)
+            .width(560)
+            .height(320)
             .title(c.title())
             .xAxisTitle("severity")
             .yAxisTitle(c.metric())
