@@ -57,6 +57,42 @@ class DatasetFiguresTest {
   }
 
   @Test
+  void pairTrendScoresAreThePairsBehindTheQualityScore() {
+    Table real =
+        Table.builder()
+            .numeric("x", range(60, 0))
+            .numeric("y", range(60, 3))
+            .categorical("c", cycle(60, "a", "b", "c"))
+            .build();
+    double[] reversed = range(60, 0);
+    for (int i = 0; i < 60; i++) {
+      reversed[i] = 59 - i;
+    }
+    Table synthetic =
+        Table.builder()
+            .numeric("x", range(60, 0))
+            .numeric("y", reversed)
+            .categorical("c", cycle(60, "a", "a", "b"))
+            .build();
+    Fidelity f = Fidelity.compare(real, synthetic);
+    double[][] s = Fidelity.pairTrendScores(real, synthetic);
+    assertThat(s).hasDimensions(3, 3);
+    // x and y: correlation 1 in the real rows, -1 in the synthetic ones: similarity 1 - 2/2 = 0
+    assertThat(s[0][1]).isCloseTo(0.0, within(1e-12));
+    assertThat(s[1][0]).isEqualTo(s[0][1]);
+    assertThat(s[0][0]).isNaN();
+    assertThat(s[0][2]).isCloseTo(s[2][0], within(0.0)).isBetween(0.0, 1.0);
+    // the quality score is the mean of the column shapes and the mean pair trend above the diagonal
+    double pairs = (s[0][1] + s[0][2] + s[1][2]) / 3;
+    double shapes =
+        f.columns().values().stream()
+            .mapToDouble(ColumnFidelity::shapeScore)
+            .average()
+            .orElseThrow();
+    assertThat(f.qualityScore()).isCloseTo((shapes + pairs) / 2, within(1e-12));
+  }
+
+  @Test
   void contingencyOfBinnedNumbers() {
     int[] bins = Contingency.bins(new double[] {0, 0.05, 1, 10, -5, Double.NaN}, 0, 1);
     assertThat(bins).containsExactly(0, 0, 9, 9, 0, -1);

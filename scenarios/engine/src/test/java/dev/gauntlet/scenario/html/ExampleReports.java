@@ -33,6 +33,14 @@ final class ExampleReports {
 
   private ExampleReports() {}
 
+  private static void deleteQuietly(Path folder) {
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+
   /** Runs an example scenario and writes its files (report.html among them) with ReportFiles. */
   static synchronized Run of(String file) {
     return RUNS.computeIfAbsent(
@@ -45,6 +53,7 @@ final class ExampleReports {
                   .run(ScenarioFiles.load(scenario), scenario.toAbsolutePath().getParent());
           try {
             Path folder = Files.createTempDirectory("gauntlet-html-" + f.replace(".yaml", ""));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
             ReportFiles.write(r, new RunInfo("0".repeat(64), f, 2), folder, List.of());
             return new Run(r, folder);
           } catch (IOException e) {
