@@ -122,12 +122,38 @@ public record Fidelity(
         sharedBinsContingency(real, synthetic));
   }
 
+  /**
+   * Each pair's trend score (SDMetrics' CorrelationSimilarity or ContingencySimilarity, whether or
+   * not the pair meets the threshold; NaN where undefined or where a column takes no part, such as
+   * an id), as a symmetric matrix over {@code names} with NaN on the diagonal.
+   */
+  public double[][] pairTrendScores(java.util.List<String> names) {
+    int n = names.size();
+    double[][] scores = new double[n][n];
+    for (double[] row : scores) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    for (QualityReport.PairTrend p : quality.pairs()) {
+      int i = names.indexOf(p.first());
+      int j = names.indexOf(p.second());
+      if (i >= 0 && j >= 0) {
+        scores[i][j] = p.score();
+        scores[j][i] = p.score();
+      }
+    }
+    return scores;
+  }
+
   /** See {@link #contingencySimilaritySharedBins()}. */
   private static double sharedBinsContingency(Table real, Table synthetic) {
     int k = real.columnCount();
     int[][] realCodes = new int[k][];
     int[][] synthCodes = new int[k][];
     boolean[] numeric = new boolean[k];
+    double[][] scores = new double[k][k];
+    for (double[] row : scores) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
     for (int j = 0; j < k; j++) {
       String name = real.schema().get(j).name();
       Column a = real.column(j);

@@ -57,6 +57,37 @@ class DatasetFiguresTest {
   }
 
   @Test
+  void pairTrendScoresAreThePairsBehindTheQualityScore() {
+    Table real =
+        Table.builder()
+            .numeric("x", range(60, 0))
+            .numeric("y", range(60, 3))
+            .categorical("c", cycle(60, "a", "b", "c"))
+            .build();
+    double[] reversed = range(60, 0);
+    for (int i = 0; i < 60; i++) {
+      reversed[i] = 59 - i;
+    }
+    Table synthetic =
+        Table.builder()
+            .numeric("x", range(60, 0))
+            .numeric("y", reversed)
+            .categorical("c", cycle(60, "a", "a", "b"))
+            .build();
+    Fidelity f = Fidelity.compare(real, synthetic);
+    double[][] s = f.pairTrendScores(real.schema().names());
+    assertThat(s).hasDimensions(3, 3);
+    // x and y: correlation 1 in the real rows, -1 in the synthetic ones: similarity 1 - 2/2 = 0
+    assertThat(s[0][1]).isCloseTo(0.0, within(1e-12));
+    assertThat(s[1][0]).isEqualTo(s[0][1]);
+    assertThat(s[0][0]).isNaN();
+    assertThat(s[0][2]).isCloseTo(s[2][0], within(0.0)).isBetween(0.0, 1.0);
+    // the matrix holds every pair's score; SDMetrics' pre-0.27 pair trends are their plain mean
+    double pairs = (s[0][1] + s[0][2] + s[1][2]) / 3;
+    assertThat(f.quality().columnPairTrendsUnthresholded()).isCloseTo(pairs, within(1e-12));
+  }
+
+  @Test
   void contingencyOfBinnedNumbers() {
     int[] bins = Contingency.bins(new double[] {0, 0.05, 1, 10, -5, Double.NaN}, 0, 1);
     assertThat(bins).containsExactly(0, 0, 9, 9, 0, -1);

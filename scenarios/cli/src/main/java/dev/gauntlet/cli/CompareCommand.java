@@ -7,6 +7,7 @@ import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.data.TablePair;
+import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.metrics.CategoricalFidelity;
 import dev.gauntlet.metrics.ColumnFidelity;
 import dev.gauntlet.metrics.DcrOverfitting;
@@ -20,6 +21,8 @@ import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.metrics.QualityReport;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
+import dev.gauntlet.scenario.SyntheticFigures;
+import dev.gauntlet.scenario.html.HtmlReport;
 import dev.gauntlet.spi.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -141,6 +144,15 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write the synthetic-data report to FILE: one self-contained HTML page with real"
+              + " vs synthetic charts per column, the pair-trend heat map, the quality score, drift"
+              + " per column and privacy (and utility with --label).")
+  Path html;
+
   @Option(names = "--quiet", description = "No progress on stderr.")
   boolean quiet;
 
@@ -148,6 +160,9 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (html != null) {
+      AtomicFile.checkTarget(html, "--html");
+    }
     CsvOptions options = types.toCsvOptions();
     List<Path> files =
         holdout == null ? List.of(real, synthetic) : List.of(real, synthetic, holdout);
@@ -248,6 +263,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     stages.next("detection, PRDC, MMD");
     SampleFigures sample = sampleFigures(subsamples);
+    if (html != null) {
+      writeHtml(pair, fidelity, drift, privacy, overfitting, utility);
+    }
     stages.done();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -311,6 +329,50 @@ final class CompareCommand implements Callable<Integer> {
             "a class in every row: the utility figure trains models on " + file.getFileName(),
             "drop the rows without a label, or fill them in");
       }
+    }
+  }
+
+  private void writeHtml(
+      TablePair pair,
+      Fidelity fidelity,
+      Drift drift,
+      Privacy privacy,
+      DcrOverfitting overfitting,
+      Utility utility) {
+    Map<String, Double> scores = new java.util.LinkedHashMap<>();
+    scores.put("quality_score", fidelity.qualityScore());
+    scores.put("column_shapes", fidelity.quality().columnShapes());
+    scores.put("column_pair_trends", fidelity.quality().columnPairTrends());
+    scores.put("correlation_similarity", fidelity.correlationSimilarity());
+    scores.put("contingency_similarity", fidelity.contingencySimilarity());
+    scores.put("frechet_distance_standardized", fidelity.frechetDistanceStandardized());
+    scores.put("share_of_columns_drifted", drift.shareDrifted());
+    scores.put("exact_copy_rate", privacy.exactCopyShare());
+    scores.put("dcr_median", privacy.dcrMedian());
+    scores.put("dcr_baseline_protection", privacy.dcrBaselineProtection());
+    if (overfitting != null) {
+      scores.put("dcr_overfitting_protection", overfitting.score());
+    }
+    if (utility != null) {
+      scores.put("trtr_accuracy", utility.accuracyRealTrained());
+      scores.put("tstr_accuracy", utility.accuracySyntheticTrained());
+      scores.put("utility_ratio", utility.ratio());
+    }
+    String page =
+        HtmlReport.comparison(
+            new HtmlReport.Comparison(
+                real.getFileName().toString(),
+                synthetic.getFileName().toString(),
+                seed,
+                scores,
+                SyntheticFigures.of(pair.real(), pair.synthetic(), fidelity, drift)));
+    try (AtomicFile file = AtomicFile.open(html)) {
+      try {
+        java.nio.file.Files.writeString(file.temp(), page);
+      } catch (java.io.IOException e) {
+        throw AtomicFile.cannotWrite(html, e);
+      }
+      file.commit();
     }
   }
 

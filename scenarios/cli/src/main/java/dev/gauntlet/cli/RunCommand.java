@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run a scenario file: read or make its data, split it, train (or load) the model, measure it",
       "on the clean test rows and under every variant at every severity, and judge the",
-      "expectations. Writes report.json, junit.xml and manifest.json into the output folder.",
+      "expectations. Writes report.json, junit.xml, manifest.json and report.html (the same",
+      "result as one self-contained page of charts and tables) into the output folder.",
       "The same scenario and seed give the same report (apart from timings) at any --threads.",
       "Paths in the scenario resolve against its folder. The format: docs/scenarios.md.",
       "",

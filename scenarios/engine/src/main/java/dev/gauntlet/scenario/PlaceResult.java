@@ -1,8 +1,10 @@
 package dev.gauntlet.scenario;
 
 import dev.gauntlet.expectations.Measurement;
+import dev.gauntlet.metrics.Calibration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Map;
  *     rows
  * @param slices each outcome metric's value on each slice of the rows, by metric then slice
  * @param details figures that are not catalogue metrics (attacked rows, mean queries), by name
+ * @param reliability the reliability diagram of the model's top-class probabilities: {@link
+ *     Calibration#BINS} equal-width bins (lo, hi], empty ones included
  */
 public record PlaceResult(
     double severity,
@@ -27,7 +31,8 @@ public record PlaceResult(
     Map<String, Measurement> metrics,
     Map<String, Measurement> drops,
     Map<String, Map<String, Measurement>> slices,
-    Map<String, Double> details) {
+    Map<String, Double> details,
+    List<Calibration.Bin> reliability) {
   public PlaceResult {
     metrics = copy(metrics);
     drops = copy(drops);
@@ -35,6 +40,19 @@ public record PlaceResult(
     slices.forEach((k, v) -> s.put(k, copy(v)));
     slices = Collections.unmodifiableMap(s);
     details = copy(details);
+    reliability = List.copyOf(reliability);
+  }
+
+  /** A place without a reliability diagram. */
+  public PlaceResult(
+      double severity,
+      int rows,
+      boolean paired,
+      Map<String, Measurement> metrics,
+      Map<String, Measurement> drops,
+      Map<String, Map<String, Measurement>> slices,
+      Map<String, Double> details) {
+    this(severity, rows, paired, metrics, drops, slices, details, List.of());
   }
 
   private static <V> Map<String, V> copy(Map<String, V> m) {

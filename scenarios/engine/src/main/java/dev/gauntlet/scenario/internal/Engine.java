@@ -17,6 +17,7 @@ import dev.gauntlet.generators.perturb.EvasionAttack;
 import dev.gauntlet.generators.perturb.GradientAttack;
 import dev.gauntlet.generators.perturb.Leakage;
 import dev.gauntlet.generators.perturb.Poisoning;
+import dev.gauntlet.metrics.Calibration;
 import dev.gauntlet.metrics.Direction;
 import dev.gauntlet.metrics.MetricCatalog;
 import dev.gauntlet.metrics.MetricDefinition;
@@ -27,6 +28,7 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.RunListener;
 import dev.gauntlet.scenario.ScenarioResult;
+import dev.gauntlet.scenario.SyntheticFigures;
 import dev.gauntlet.scenario.VariantKind;
 import dev.gauntlet.scenario.VariantResult;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
@@ -100,6 +102,8 @@ public final class Engine {
   private double[][] cleanBoot;
   private double[] cleanValues;
   private Evaluation cleanEvaluation;
+  private final Map<String, SyntheticFigures> syntheticFigures =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private record Planned(int index, VariantSpec spec, VariantKind kind, String where) {}
 
@@ -406,7 +410,8 @@ public final class Engine {
     for (int m = 0; m < metricIds.size(); m++) {
       metrics.put(metricIds.get(m), interval(cleanValues[m], cleanBoot, m));
     }
-    return new PlaceResult(0, e.y.length, true, metrics, Map.of(), sliceMetrics(e), Map.of());
+    return new PlaceResult(
+        0, e.y.length, true, metrics, Map.of(), sliceMetrics(e), Map.of(), reliability(e));
   }
 
   private Measurement interval(double value, double[][] boot, int m) {
@@ -482,7 +487,23 @@ public final class Engine {
     }
     e.extra.forEach((id, v) -> metrics.put(id, Measurement.of(v)));
     return new PlaceResult(
-        severity, e.y.length, e.paired, metrics, drops, sliceMetrics(e), e.details);
+        severity, e.y.length, e.paired, metrics, drops, sliceMetrics(e), e.details, reliability(e));
+  }
+
+  /** The reliability diagram of the top-class probabilities, as ClassificationMetrics bins it. */
+  private List<Calibration.Bin> reliability(Evaluation e) {
+    return clock.time(
+        "metrics",
+        () -> {
+          double[] confidence = new double[e.y.length];
+          boolean[] correct = new boolean[e.y.length];
+          for (int r = 0; r < e.y.length; r++) {
+            int predicted = e.p.argmax(r);
+            confidence[r] = e.p.get(r, predicted);
+            correct[r] = predicted == e.y[r];
+          }
+          return Calibration.of(confidence, correct, false).bins();
+        });
   }
 
   // ---- variants
@@ -525,7 +546,8 @@ public final class Engine {
                 p.kind.name(),
                 p.kind.category(),
                 p.spec.params(),
-                places.subList(k, k + n)));
+                places.subList(k, k + n),
+                syntheticFigures.get(p.spec.name())));
         k += n;
       }
       return out;
@@ -601,10 +623,12 @@ public final class Engine {
       case SYNTHETIC -> {
         Seed seed = variantSeed(p);
         Table synthetic = clock.time("generator", () -> Synthetic.rows(train, params, seed, where));
-        Map<String, Double> report =
+        Synthetic.Report figures =
             clock.time(
                 "synthetic-report",
                 () -> Synthetic.report(train, synthetic, label, seed.derive("report")));
+        syntheticFigures.put(p.spec.name(), figures.figures());
+        Map<String, Double> report = figures.metrics();
         yield s -> {
           if (s == 0) {
             return with(cleanEvaluation, report, Map.of("synthetic_rows", 0.0));

@@ -7,10 +7,12 @@ import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.metrics.ColumnFidelity;
+import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
 import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
+import dev.gauntlet.scenario.SyntheticFigures;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Registry;
@@ -82,8 +84,11 @@ final class Synthetic {
     return Table.of(train.schema(), columns);
   }
 
-  /** Fidelity, privacy and utility of {@code synthetic} against {@code train}, by catalogue id. */
-  static Map<String, Double> report(Table train, Table synthetic, String label, Seed seed) {
+  /** The catalogue figures by id, and the per-column figures for the HTML report. */
+  record Report(Map<String, Double> metrics, SyntheticFigures figures) {}
+
+  /** Fidelity, privacy and utility of {@code synthetic} against {@code train}, and drift. */
+  static Report report(Table train, Table synthetic, String label, Seed seed) {
     List<String> ids = train.schema().names(ColumnRole.ID);
     Table real = ids.isEmpty() ? train : train.drop(ids.toArray(String[]::new));
     Table syn = ids.isEmpty() ? synthetic : synthetic.drop(ids.toArray(String[]::new));
@@ -106,6 +111,7 @@ final class Synthetic {
     out.put("tstr_accuracy", u.accuracySyntheticTrained());
     out.put("trtr_accuracy", u.accuracyRealTrained());
     out.put("utility_ratio", u.ratio());
-    return out;
+    Drift drift = Drift.of(real, syn, Drift.Options.defaults());
+    return new Report(out, SyntheticFigures.of(real, syn, f, drift));
   }
 }

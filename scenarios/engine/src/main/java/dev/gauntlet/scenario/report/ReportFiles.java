@@ -5,6 +5,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.expectations.JunitXml;
 import dev.gauntlet.internal.AtomicFile;
 import dev.gauntlet.scenario.ScenarioResult;
+import dev.gauntlet.scenario.html.HtmlReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Writes a run's files into its output folder: report.json, junit.xml, manifest.json, then any
- * extra {@link OutputFile}s (the HTML report). Each file is written beside its target and moved
- * into place when complete, so a failure never leaves a half-written one.
+ * Writes a run's files into its output folder: report.json, junit.xml, manifest.json, report.html,
+ * then any extra {@link OutputFile}s. Each file is written beside its target and moved into place
+ * when complete, so a failure never leaves a half-written one.
  */
 public final class ReportFiles {
   public static final String REPORT = "report.json";
@@ -31,7 +32,8 @@ public final class ReportFiles {
     return List.of(
         file(REPORT, (r, i, out) -> ReportJson.JSON.writeValue(out, ReportJson.of(r))),
         file(JUNIT, (r, i, out) -> JunitXml.write(r.name(), r.seed(), r.verdicts(), out)),
-        file(MANIFEST, (r, i, out) -> ReportJson.JSON.writeValue(out, manifest(r, i))));
+        file(MANIFEST, (r, i, out) -> ReportJson.JSON.writeValue(out, manifest(r, i))),
+        HtmlReport.file());
   }
 
   /** Writes the built-in files and {@code extras} into {@code folder} (created if need be). */

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.expectations.BreakingPoint;
 import dev.gauntlet.expectations.Measurement;
 import dev.gauntlet.expectations.Verdict;
+import dev.gauntlet.metrics.Calibration;
 import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.ScenarioResult;
+import dev.gauntlet.scenario.SyntheticFigures;
 import dev.gauntlet.scenario.VariantResult;
+import java.util.List;
 
 /**
  * report.json: {@code format} {@code gauntlet-report}, {@code version} 1. Every metric by variant,
@@ -55,6 +58,9 @@ public final class ReportJson {
       for (PlaceResult p : v.places()) {
         places.add(place(p, true));
       }
+      if (v.synthetic() != null) {
+        n.set("synthetic", synthetic(v.synthetic()));
+      }
     }
     ArrayNode expectations = root.putArray("expectations");
     for (Verdict v : r.verdicts()) {
@@ -94,7 +100,60 @@ public final class ReportJson {
       ObjectNode details = n.putObject("details");
       p.details().forEach((k, v) -> number(details, k, v));
     }
+    if (!p.reliability().isEmpty()) {
+      ArrayNode bins = n.putArray("reliability");
+      for (Calibration.Bin b : p.reliability()) {
+        ObjectNode o = bins.addObject();
+        number(o, "lo", b.lo());
+        number(o, "hi", b.hi());
+        o.put("count", b.count());
+        number(o, "accuracy", b.accuracy());
+        number(o, "confidence", b.confidence());
+      }
+    }
     return n;
+  }
+
+  /** A synthetic variant's rows against the training rows, column by column. */
+  public static ObjectNode synthetic(SyntheticFigures f) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("real_rows", f.realRows());
+    n.put("synthetic_rows", f.syntheticRows());
+    ArrayNode columns = n.putArray("columns");
+    for (SyntheticFigures.ColumnFigures c : f.columns()) {
+      ObjectNode o = columns.addObject();
+      o.put("name", c.name());
+      o.put("type", c.numeric() ? "numeric" : "categorical");
+      number(o, "shape_score", c.shapeScore());
+      if (c.numeric()) {
+        c.edges().forEach(e -> numberIn(o.withArray("edges"), e));
+      } else {
+        c.categories().forEach(o.putArray("categories")::add);
+      }
+      ArrayNode real = o.putArray("real");
+      c.real().forEach(x -> numberIn(real, x));
+      ArrayNode syn = o.putArray("synthetic");
+      c.synthetic().forEach(x -> numberIn(syn, x));
+      ObjectNode drift = o.putObject("drift");
+      drift.put("test", c.driftTest());
+      number(drift, "statistic", c.driftStatistic());
+      number(drift, "threshold", c.driftThreshold());
+      drift.put("drifted", c.drifted());
+    }
+    ArrayNode pairs = n.putArray("pair_trends");
+    for (List<Double> row : f.pairTrends()) {
+      ArrayNode r = pairs.addArray();
+      row.forEach(x -> numberIn(r, x));
+    }
+    return n;
+  }
+
+  private static void numberIn(ArrayNode a, double v) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      a.addNull();
+    } else {
+      a.add(v);
+    }
   }
 
   static ObjectNode measurement(Measurement m) {
