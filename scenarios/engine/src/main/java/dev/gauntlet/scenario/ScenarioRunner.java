@@ -4,6 +4,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.expectations.Measurements;
 import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
+import dev.gauntlet.spi.ModelHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,9 @@ public final class ScenarioRunner {
   private final Measurements baseline;
   private final String source;
   private final Function<List<Object>, String> locator;
+  // set only while a copy is made (withModel, carry): the runner stays immutable to its users
+  private ModelHandle model;
+  private String modelName;
 
   private ScenarioRunner(
       int threads,
@@ -50,21 +54,34 @@ public final class ScenarioRunner {
 
   /** Variants (and their severities) run on this many threads. */
   public ScenarioRunner withThreads(int newThreads) {
-    return new ScenarioRunner(newThreads, listener, baseline, source, locator);
+    return carry(new ScenarioRunner(newThreads, listener, baseline, source, locator));
   }
 
   public ScenarioRunner withListener(RunListener newListener) {
-    return new ScenarioRunner(threads, newListener, baseline, source, locator);
+    return carry(new ScenarioRunner(threads, newListener, baseline, source, locator));
   }
 
   /** An earlier run, for {@code drop vs baseline} expectations. */
   public ScenarioRunner withBaseline(Measurements earlierRun) {
-    return new ScenarioRunner(threads, listener, earlierRun, source, locator);
+    return carry(new ScenarioRunner(threads, listener, earlierRun, source, locator));
+  }
+
+  /**
+   * Runs this model instead of the scenario's {@code model:} (a model a test trains or loads
+   * itself); the run closes it.
+   *
+   * @param name the model's name in the result and the reports
+   */
+  public ScenarioRunner withModel(ModelHandle handle, String name) {
+    ScenarioRunner r = new ScenarioRunner(threads, listener, baseline, source, locator);
+    r.model = Objects.requireNonNull(handle, "handle");
+    r.modelName = Objects.requireNonNull(name, "name");
+    return r;
   }
 
   /** The scenario file's name, for messages (default: the scenario's name). */
   public ScenarioRunner withSource(String fileName) {
-    return new ScenarioRunner(threads, listener, baseline, fileName, locator);
+    return carry(new ScenarioRunner(threads, listener, baseline, fileName, locator));
   }
 
   /**
@@ -73,7 +90,7 @@ public final class ScenarioRunner {
    * the file; without one they name the scenario and the path.
    */
   public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
-    return new ScenarioRunner(threads, listener, baseline, source, newLocator);
+    return carry(new ScenarioRunner(threads, listener, baseline, source, newLocator));
   }
 
   /**
@@ -86,7 +103,8 @@ public final class ScenarioRunner {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(folder, "folder");
     try {
-      return Engine.run(spec, folder, sourceOf(spec), threads, listener, baseline);
+      return Engine.run(
+          spec, folder, sourceOf(spec), threads, listener, baseline, model, modelName);
     } catch (UserInputException e) {
       throw located(e, sourceOf(spec));
     }
@@ -122,6 +140,13 @@ public final class ScenarioRunner {
   }
 
   private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
+
+  /** This runner's model, if any, on a copy with another setting. */
+  private ScenarioRunner carry(ScenarioRunner copy) {
+    copy.model = model;
+    copy.modelName = modelName;
+    return copy;
+  }
 
   private String sourceOf(ScenarioSpec spec) {
     return source != null ? source : spec.name() == null ? "scenario" : spec.name();
