@@ -27,16 +27,17 @@ public final class ScenarioRunner {
   private final Measurements baseline;
   private final String source;
   private final Function<List<Object>, String> locator;
-  // set only while a copy is made (withModel, carry): the runner stays immutable to its users
-  private ModelHandle model;
-  private String modelName;
+  private final ModelHandle model;
+  private final String modelName;
 
   private ScenarioRunner(
       int threads,
       RunListener listener,
       Measurements baseline,
       String source,
-      Function<List<Object>, String> locator) {
+      Function<List<Object>, String> locator,
+      ModelHandle model,
+      String modelName) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not positive: " + threads);
     }
@@ -45,25 +46,27 @@ public final class ScenarioRunner {
     this.baseline = baseline;
     this.source = source;
     this.locator = locator;
+    this.model = model;
+    this.modelName = modelName;
   }
 
   /** One thread, no progress, no earlier run. */
   public static ScenarioRunner withDefaults() {
-    return new ScenarioRunner(1, RunListener.NONE, null, null, null);
+    return new ScenarioRunner(1, RunListener.NONE, null, null, null, null, null);
   }
 
   /** Variants (and their severities) run on this many threads. */
   public ScenarioRunner withThreads(int newThreads) {
-    return carry(new ScenarioRunner(newThreads, listener, baseline, source, locator));
+    return new ScenarioRunner(newThreads, listener, baseline, source, locator, model, modelName);
   }
 
   public ScenarioRunner withListener(RunListener newListener) {
-    return carry(new ScenarioRunner(threads, newListener, baseline, source, locator));
+    return new ScenarioRunner(threads, newListener, baseline, source, locator, model, modelName);
   }
 
   /** An earlier run, for {@code drop vs baseline} expectations. */
   public ScenarioRunner withBaseline(Measurements earlierRun) {
-    return carry(new ScenarioRunner(threads, listener, earlierRun, source, locator));
+    return new ScenarioRunner(threads, listener, earlierRun, source, locator, model, modelName);
   }
 
   /**
@@ -73,15 +76,19 @@ public final class ScenarioRunner {
    * @param name the model's name in the result and the reports
    */
   public ScenarioRunner withModel(ModelHandle handle, String name) {
-    ScenarioRunner r = new ScenarioRunner(threads, listener, baseline, source, locator);
-    r.model = Objects.requireNonNull(handle, "handle");
-    r.modelName = Objects.requireNonNull(name, "name");
-    return r;
+    return new ScenarioRunner(
+        threads,
+        listener,
+        baseline,
+        source,
+        locator,
+        Objects.requireNonNull(handle, "handle"),
+        Objects.requireNonNull(name, "name"));
   }
 
   /** The scenario file's name, for messages (default: the scenario's name). */
   public ScenarioRunner withSource(String fileName) {
-    return carry(new ScenarioRunner(threads, listener, baseline, fileName, locator));
+    return new ScenarioRunner(threads, listener, baseline, fileName, locator, model, modelName);
   }
 
   /**
@@ -90,7 +97,7 @@ public final class ScenarioRunner {
    * the file; without one they name the scenario and the path.
    */
   public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
-    return carry(new ScenarioRunner(threads, listener, baseline, source, newLocator));
+    return new ScenarioRunner(threads, listener, baseline, source, newLocator, model, modelName);
   }
 
   /**
@@ -140,13 +147,6 @@ public final class ScenarioRunner {
   }
 
   private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
-
-  /** This runner's model, if any, on a copy with another setting. */
-  private ScenarioRunner carry(ScenarioRunner copy) {
-    copy.model = model;
-    copy.modelName = modelName;
-    return copy;
-  }
 
   private String sourceOf(ScenarioSpec spec) {
     return source != null ? source : spec.name() == null ? "scenario" : spec.name();
