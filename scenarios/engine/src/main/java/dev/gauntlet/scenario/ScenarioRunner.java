@@ -4,6 +4,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.expectations.Measurements;
 import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
+import dev.gauntlet.spi.ModelHandle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +27,17 @@ public final class ScenarioRunner {
   private final Measurements baseline;
   private final String source;
   private final Function<List<Object>, String> locator;
+  private final ModelHandle model;
+  private final String modelName;
 
   private ScenarioRunner(
       int threads,
       RunListener listener,
       Measurements baseline,
       String source,
-      Function<List<Object>, String> locator) {
+      Function<List<Object>, String> locator,
+      ModelHandle model,
+      String modelName) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not positive: " + threads);
     }
@@ -41,30 +46,49 @@ public final class ScenarioRunner {
     this.baseline = baseline;
     this.source = source;
     this.locator = locator;
+    this.model = model;
+    this.modelName = modelName;
   }
 
   /** One thread, no progress, no earlier run. */
   public static ScenarioRunner withDefaults() {
-    return new ScenarioRunner(1, RunListener.NONE, null, null, null);
+    return new ScenarioRunner(1, RunListener.NONE, null, null, null, null, null);
   }
 
   /** Variants (and their severities) run on this many threads. */
   public ScenarioRunner withThreads(int newThreads) {
-    return new ScenarioRunner(newThreads, listener, baseline, source, locator);
+    return new ScenarioRunner(newThreads, listener, baseline, source, locator, model, modelName);
   }
 
   public ScenarioRunner withListener(RunListener newListener) {
-    return new ScenarioRunner(threads, newListener, baseline, source, locator);
+    return new ScenarioRunner(threads, newListener, baseline, source, locator, model, modelName);
   }
 
   /** An earlier run, for {@code drop vs baseline} expectations. */
   public ScenarioRunner withBaseline(Measurements earlierRun) {
-    return new ScenarioRunner(threads, listener, earlierRun, source, locator);
+    return new ScenarioRunner(threads, listener, earlierRun, source, locator, model, modelName);
+  }
+
+  /**
+   * Runs this model instead of the scenario's {@code model:} (a model a test trains or loads
+   * itself); the run closes it.
+   *
+   * @param name the model's name in the result and the reports
+   */
+  public ScenarioRunner withModel(ModelHandle handle, String name) {
+    return new ScenarioRunner(
+        threads,
+        listener,
+        baseline,
+        source,
+        locator,
+        Objects.requireNonNull(handle, "handle"),
+        Objects.requireNonNull(name, "name"));
   }
 
   /** The scenario file's name, for messages (default: the scenario's name). */
   public ScenarioRunner withSource(String fileName) {
-    return new ScenarioRunner(threads, listener, baseline, fileName, locator);
+    return new ScenarioRunner(threads, listener, baseline, fileName, locator, model, modelName);
   }
 
   /**
@@ -73,7 +97,7 @@ public final class ScenarioRunner {
    * the file; without one they name the scenario and the path.
    */
   public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
-    return new ScenarioRunner(threads, listener, baseline, source, newLocator);
+    return new ScenarioRunner(threads, listener, baseline, source, newLocator, model, modelName);
   }
 
   /**
@@ -86,7 +110,8 @@ public final class ScenarioRunner {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(folder, "folder");
     try {
-      return Engine.run(spec, folder, sourceOf(spec), threads, listener, baseline);
+      return Engine.run(
+          spec, folder, sourceOf(spec), threads, listener, baseline, model, modelName);
     } catch (UserInputException e) {
       throw located(e, sourceOf(spec));
     }

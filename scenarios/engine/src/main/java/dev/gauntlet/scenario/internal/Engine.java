@@ -81,6 +81,9 @@ public final class Engine {
   private final String source;
   private final int threads;
   private final RunListener listener;
+  // a model the caller supplies instead of the spec's (a test's own), or null
+  private final ModelHandle supplied;
+  private final String suppliedName;
   private final Clock clock = new Clock();
   private final Seed root;
   // looked up once: each lookup runs the ServiceLoader again
@@ -116,6 +119,19 @@ public final class Engine {
       Map<String, Double> details) {}
 
   private Engine(ScenarioSpec spec, Path folder, String source, int threads, RunListener listener) {
+    this(spec, folder, source, threads, listener, null, null);
+  }
+
+  private Engine(
+      ScenarioSpec spec,
+      Path folder,
+      String source,
+      int threads,
+      RunListener listener,
+      ModelHandle supplied,
+      String suppliedName) {
+    this.supplied = supplied;
+    this.suppliedName = suppliedName;
     this.spec = spec;
     this.folder = folder;
     this.source = source;
@@ -140,7 +156,28 @@ public final class Engine {
     if (threads < 1) {
       throw new IllegalArgumentException("threads is not positive: " + threads);
     }
-    return new Engine(spec, folder, source, threads, listener).run(earlier);
+    return run(spec, folder, source, threads, listener, earlier, null, null);
+  }
+
+  /**
+   * Runs a scenario with a model the caller supplies instead of the spec's {@code model:} (closed
+   * after the run); {@code model} null runs the spec's.
+   *
+   * @param modelName the model's name in the result
+   */
+  public static ScenarioResult run(
+      ScenarioSpec spec,
+      Path folder,
+      String source,
+      int threads,
+      RunListener listener,
+      Measurements earlier,
+      ModelHandle model,
+      String modelName) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads is not positive: " + threads);
+    }
+    return new Engine(spec, folder, source, threads, listener, model, modelName).run(earlier);
   }
 
   /** Checks what the spec alone can tell, without reading data or training. */
@@ -157,12 +194,16 @@ public final class Engine {
     long t = System.nanoTime();
     data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source));
     slices = slices(data.split().test());
+    listener.split(data.split().train(), data.split().test());
     Map<String, String> inputs = hashes(data.inputs());
     stages.put("data", (System.nanoTime() - t) / 1e9);
 
     listener.stage("training the model");
     t = System.nanoTime();
-    handle = Models.open(spec.model(), data.label(), folder, root.derive("model"), source);
+    handle =
+        supplied != null
+            ? Models.threadSafe(supplied)
+            : Models.open(spec.model(), data.label(), folder, root.derive("model"), source);
     try {
       base = clock.time("fit", () -> handle.fit(data.split().train()));
       decision = decision(base.classes());
@@ -180,9 +221,11 @@ public final class Engine {
               root.value(),
               data.label(),
               base.classes(),
-              spec.model().className() != null
-                  ? spec.model().className()
-                  : spec.model().kindOrDefault(),
+              supplied != null
+                  ? suppliedName
+                  : spec.model().className() != null
+                      ? spec.model().className()
+                      : spec.model().kindOrDefault(),
               data.split().train().rowCount(),
               data.split().test().rowCount(),
               metricIds,
@@ -210,7 +253,8 @@ public final class Engine {
   // ---- checks before anything runs
 
   private void check() {
-    Set<ModelCapability> caps = Models.capabilities(spec.model(), source);
+    Set<ModelCapability> caps =
+        supplied != null ? supplied.capabilities() : Models.capabilities(spec.model(), source);
     metricIds = new ArrayList<>();
     List<String> listed = spec.metrics().isEmpty() ? OutcomeScores.DEFAULT : spec.metrics();
     for (int i = 0; i < listed.size(); i++) {

@@ -69,6 +69,11 @@ public final class Models {
           e.fix() == null ? "see gauntlet run --list for the model's parameters" : e.fix(),
           e);
     }
+    return threadSafe(handle);
+  }
+
+  /** The handle, or one whose fits and model calls run one at a time unless it is thread-safe. */
+  public static ModelHandle threadSafe(ModelHandle handle) {
     return handle.can(ModelCapability.THREAD_SAFE) ? handle : serialised(handle);
   }
 

@@ -1,0 +1,2 @@
+/** The extension's workings; not API. */
+package dev.gauntlet.junit.internal;
