@@ -301,6 +301,58 @@ public final class TensorLayout {
     return out;
   }
 
+  /**
+   * The inverse of {@link #encode}: {@code rows} rows of {@link #width()} float32 values as a table
+   * of the input columns (numbers widened to double; a one-hot group must hold one 1, codes a
+   * declared position). A server uses it to hand a tensor to a {@code Classifier}. A value that
+   * decodes to no level is an {@link IllegalArgumentException} naming the row and column.
+   */
+  public Table decode(float[] rowMajor, int rows) {
+    if (rowMajor.length != rows * width) {
+      throw new IllegalArgumentException(
+          rowMajor.length + " values for " + rows + " rows of " + width);
+    }
+    Table.Builder b = Table.builder();
+    int offset = 0;
+    for (Feature f : features) {
+      if (f.encoding() == Encoding.NUMBER) {
+        double[] v = new double[rows];
+        for (int r = 0; r < rows; r++) {
+          v[r] = rowMajor[r * width + offset];
+        }
+        b.numeric(f.column(), v);
+      } else {
+        String[] v = new String[rows];
+        for (int r = 0; r < rows; r++) {
+          int level = -1;
+          if (f.encoding() == Encoding.CODES) {
+            float code = rowMajor[r * width + offset];
+            level =
+                code == Math.rint(code) && code >= 0 && code < f.levels().size() ? (int) code : -1;
+          } else {
+            for (int i = 0; i < f.levels().size(); i++) {
+              float x = rowMajor[r * width + offset + i];
+              if (x == 1f && level == -1) {
+                level = i;
+              } else if (x != 0f) {
+                level = -2;
+                break;
+              }
+            }
+          }
+          if (level < 0) {
+            throw new IllegalArgumentException(
+                "row " + (r + 1) + ", input " + quote(f.column()) + ": no level of " + f.levels());
+          }
+          v[r] = f.levels().get(level);
+        }
+        b.categorical(f.column(), v);
+      }
+      offset += f.width();
+    }
+    return b.build();
+  }
+
   /** Checks that the table has every input column with the declared type, before any call. */
   public void check(Table table, String model) {
     for (Feature f : features) {
