@@ -165,6 +165,23 @@ public final class TensorLayout {
         p);
   }
 
+  /**
+   * The shared keys of an adapter's parameters ({@link #PARAMETERS} and the encodings), ignoring
+   * the adapter's own (file, url, ...): how a server reads the layout of a model it serves.
+   */
+  public static TensorLayout shared(Map<String, String> params) {
+    Set<String> names = new HashSet<>();
+    PARAMETERS.forEach(p -> names.add(p.name()));
+    Map<String, String> kept = new LinkedHashMap<>();
+    params.forEach(
+        (k, v) -> {
+          if (names.contains(k) || k.startsWith(ONE_HOT) || k.startsWith(CODES)) {
+            kept.put(k, v);
+          }
+        });
+    return of(kept, List.of());
+  }
+
   private static void addCategorical(
       Map<String, String> given,
       Encoding encoding,

@@ -56,7 +56,14 @@ public final class KServeServer implements AutoCloseable {
       throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-    ExecutorService executor = Executors.newFixedThreadPool(2);
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "kserve-server");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     KServeServer s = new KServeServer(server, executor, name, model, layout);
     server.createContext("/v2", s::handle);
