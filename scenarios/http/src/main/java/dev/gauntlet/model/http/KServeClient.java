@@ -57,7 +57,12 @@ public final class KServeClient {
 
   public KServeClient(Settings settings) {
     this.settings = settings;
-    this.http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
+    // HTTP/1.1: no h2c upgrade attempt on every plain-http request
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(settings.connectTimeout())
+            .build();
     String base = settings.url() + "/v2/models/" + settings.model();
     this.metadataUri = URI.create(base);
     this.inferUri = URI.create(base + "/infer");
