@@ -95,4 +95,35 @@ class TensorLayoutTest {
     assertThat(p[0]).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-7));
     assertThat(p[1]).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-7));
   }
+
+  @Test
+  void decodeInvertsEncodeAndRefusesATensorWithoutALevel() {
+    TensorLayout layout =
+        layout(
+            Map.of(
+                "inputs", "age, colour, size",
+                "one-hot.colour", "red | green | blue",
+                "codes.size", "S|M|L",
+                "classes", "no, yes"));
+    Table t =
+        Table.builder()
+            .numeric("age", 30, 41.5)
+            .categorical("colour", "blue", "red")
+            .categorical("size", "L", "S")
+            .build();
+    assertThat(layout.decode(layout.encode(t, 0, 2, "m"), 2)).isEqualTo(t);
+    float[] twoHot = {30f, 1f, 1f, 0f, 0f};
+    assertThatThrownBy(() -> layout.decode(twoHot, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("row 1, input \"colour\"");
+  }
+
+  @Test
+  void sharedKeepsTheLayoutsKeysAndIgnoresAnAdaptersOwn() {
+    TensorLayout layout =
+        TensorLayout.shared(
+            Map.of("file", "m.onnx", "url", "http://x", "inputs", "a, b", "classes", "p, q"));
+    assertThat(layout.width()).isEqualTo(2);
+    assertThat(layout.classes()).containsExactly("p", "q");
+  }
 }
