@@ -136,6 +136,9 @@ public final class OnnxModelProvider implements ModelProvider {
             "an ONNX model file (.onnx)",
             "check model.params.file, which is relative to the scenario's folder");
       }
+      // nothing downloaded, nothing reported: the natives come in the jars
+      setDefault("ai.djl.offline", "true");
+      setDefault("OPT_OUT_TRACKING", "true");
       ZooModel<NDList, NDList> model;
       try {
         model =
@@ -238,6 +241,12 @@ public final class OnnxModelProvider implements ModelProvider {
             "shape " + java.util.Arrays.toString(shape).replace("-1", "N") + " in the file",
             "[N, " + declared + "] for the declared " + mapping,
             "make model.params." + key + " match the model's " + what + ", or re-export it");
+      }
+    }
+
+    private static void setDefault(String key, String value) {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
       }
     }
 

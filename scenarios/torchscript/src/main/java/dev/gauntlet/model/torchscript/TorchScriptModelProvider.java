@@ -123,6 +123,12 @@ public final class TorchScriptModelProvider implements ModelProvider {
             "a TorchScript file saved with torch.jit.save",
             "check model.params.file, which is relative to the scenario's folder");
       }
+      // nothing downloaded, nothing reported: the natives come in the jars
+      setDefault("ai.djl.offline", "true");
+      setDefault("OPT_OUT_TRACKING", "true");
+      // one libtorch thread per call: the engine runs variants on its own threads
+      setDefault("ai.djl.pytorch.num_threads", "1");
+      setDefault("ai.djl.pytorch.num_interop_threads", "1");
       ZooModel<NDList, NDList> model;
       try {
         model =
@@ -190,6 +196,12 @@ public final class TorchScriptModelProvider implements ModelProvider {
             "shape " + shape + " for one row",
             "(1, " + layout.classes().size() + "): one score per class " + layout.classes(),
             "make model.params.classes match the model's output");
+      }
+    }
+
+    private static void setDefault(String key, String value) {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
       }
     }
 
