@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "Puts machine-learning models through simulated worlds before production does.",
     subcommands = {
       RunCommand.class,
+      ServeCommand.class,
       InspectCommand.class,
       GenerateCommand.class,
       CompareCommand.class,

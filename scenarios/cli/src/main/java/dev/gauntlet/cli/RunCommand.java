@@ -20,6 +20,7 @@ import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import dev.gauntlet.spi.Parameter;
 import java.io.PrintWriter;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Spec;
       "  gauntlet run examples/scenarios/credit-under-pressure.yaml",
       "  gauntlet run credit.yaml --out reports/credit --seed 7 --threads 2",
       "  gauntlet run credit.yaml --baseline reports/last-release/report.json",
+      "  gauntlet run ours.yaml --classpath build/libs/models.jar",
       "  gauntlet run --list"
     },
     footerHeading = "%nExit codes:%n",
@@ -91,6 +93,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress on stderr; only failures on stdout.")
   boolean quiet;
 
+  @Option(
+      names = "--classpath",
+      paramLabel = "PATHS",
+      split = "[:;]",
+      description =
+          "Jars or class folders with a team's own model code (model: {class: ...}) or model"
+              + " kinds (ServiceLoader), separated by ':' or repeated.")
+  List<Path> classpath = List.of();
+
   @Option(names = "--list", description = "List the variant kinds with their parameters.")
   boolean list;
 
@@ -118,6 +129,18 @@ final class RunCommand implements Callable<Integer> {
           "1 or more threads",
           "use --threads 1 or more");
     }
+    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = TeamClasspath.loader(classpath, previous)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      return run(stdout, stderr);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(previous);
+    }
+  }
+
+  private Integer run(PrintWriter stdout, PrintWriter stderr) {
     LoadedScenario loaded = ScenarioFiles.read(scenario);
     ScenarioSpec s = loaded.spec();
     if (seed != null) {

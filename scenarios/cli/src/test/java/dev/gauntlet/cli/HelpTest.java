@@ -43,7 +43,7 @@ class HelpTest {
     assertThat(r.code()).isZero();
     String list = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit codes:"));
     assertThat(list.lines().skip(1).filter(line -> !line.isBlank()))
-        .hasSize(10)
+        .hasSize(11)
         .allSatisfy(line -> assertThat(line.strip()).endsWith("."));
   }
 }
