@@ -653,7 +653,7 @@ public final class Engine {
     return switch (p.kind.category()) {
       case TEST_TIME -> {
         Perturbation pert = perturbation(kind, params, where);
-        boolean keeps = !Variants.RESAMPLING_PERTURBATIONS.contains(kind);
+        boolean keeps = pert.keepsRowIdentity();
         yield s -> {
           if (s == 0) {
             return cleanEvaluation;

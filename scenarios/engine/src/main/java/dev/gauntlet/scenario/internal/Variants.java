@@ -21,13 +21,6 @@ public final class Variants {
   /** Registered perturbations that act on training rows, not test rows. */
   static final Set<String> TRAINING_PERTURBATIONS = Set.of("label-flip", "backdoor", "label-leak");
 
-  /**
-   * Registered perturbations that do not keep each row's identity (they resample, add or drop
-   * rows), so their bootstrap is not paired with the clean rows'.
-   */
-  static final Set<String> RESAMPLING_PERTURBATIONS =
-      Set.of("selection-bias", "prior-shift", "duplicates");
-
   static final List<Parameter> ATTACK_DOMAIN =
       List.of(
           new Parameter("immutable", "", "columns the attack never changes, as a;b"),
