@@ -15,8 +15,8 @@ python="$(command -v /usr/bin/python3 || command -v python3)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 echo "bench: building (tests skipped)..." >&2
-./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios -am package 1>&2
-gauntlet=(java ${GAUNTLET_JAVA_OPTS:-} -cp "scenarios/target/gauntlet-cli.jar:scenarios/target/lib/*"
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true -pl scenarios/cli -am package 1>&2
+gauntlet=(java ${GAUNTLET_JAVA_OPTS:-} -cp "scenarios/cli/target/gauntlet-cli.jar:scenarios/cli/target/lib/*"
   dev.gauntlet.cli.GauntletCli)
 "$python" bench/wide_tables.py "$work" "$seed"
 
