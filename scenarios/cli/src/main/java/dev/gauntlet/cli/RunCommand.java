@@ -10,8 +10,6 @@ import dev.gauntlet.scenario.ScenarioResult;
 import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.VariantKind;
 import dev.gauntlet.scenario.VariantResult;
-import dev.gauntlet.scenario.internal.Engine;
-import dev.gauntlet.scenario.internal.Variants;
 import dev.gauntlet.scenario.report.ReportFiles;
 import dev.gauntlet.scenario.report.ReportReader;
 import dev.gauntlet.scenario.report.RunInfo;
@@ -191,7 +189,7 @@ final class RunCommand implements Callable<Integer> {
         progress.finish();
       }
     }
-    RunInfo info = new RunInfo(Engine.sha256(scenario), fileName, t);
+    RunInfo info = RunInfo.ofFile(scenario, t);
     ReportFiles.write(result, info, dir, List.of());
     print(result, stdout);
     if (!result.passed()) {
@@ -309,7 +307,7 @@ final class RunCommand implements Callable<Integer> {
 
   private static void list(PrintWriter out) {
     VariantKind.Category category = null;
-    for (VariantKind k : Variants.all()) {
+    for (VariantKind k : VariantKind.all()) {
       if (k.category() != category) {
         category = k.category();
         out.println(category.id() + ":");

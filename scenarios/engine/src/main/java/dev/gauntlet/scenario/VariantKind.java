@@ -24,6 +24,11 @@ public record VariantKind(
     Set<ModelCapability> needs,
     List<String> metrics) {
 
+  /** Every variant kind a scenario can name (registered perturbations included), as listed. */
+  public static List<VariantKind> all() {
+    return dev.gauntlet.scenario.internal.Variants.all();
+  }
+
   /** Where a variant acts. */
   public enum Category {
     /** Perturbs the test rows; the model stays. */

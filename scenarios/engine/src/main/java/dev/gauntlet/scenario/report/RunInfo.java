@@ -11,6 +11,14 @@ import java.util.Map;
  * @param threads the threads the run used
  */
 public record RunInfo(String scenarioSha256, String scenarioFile, int threads) {
+  /** The information of a run of a scenario file, whose SHA-256 it computes. */
+  public static RunInfo ofFile(java.nio.file.Path scenario, int threads) {
+    return new RunInfo(
+        dev.gauntlet.scenario.internal.Engine.sha256(scenario),
+        scenario.getFileName().toString(),
+        threads);
+  }
+
   /** The versions the manifest records: Gauntlet's, Java's, the JVM's and the OS's. */
   public static Map<String, String> versions() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
