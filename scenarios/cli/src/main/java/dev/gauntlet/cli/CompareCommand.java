@@ -14,6 +14,7 @@ import dev.gauntlet.metrics.DcrOverfitting;
 import dev.gauntlet.metrics.Detection;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
+import dev.gauntlet.metrics.MetricValues;
 import dev.gauntlet.metrics.Mmd;
 import dev.gauntlet.metrics.NumericFidelity;
 import dev.gauntlet.metrics.Prdc;
@@ -339,24 +340,15 @@ final class CompareCommand implements Callable<Integer> {
       Privacy privacy,
       DcrOverfitting overfitting,
       Utility utility) {
-    Map<String, Double> scores = new java.util.LinkedHashMap<>();
-    scores.put("quality_score", fidelity.qualityScore());
-    scores.put("column_shapes", fidelity.quality().columnShapes());
-    scores.put("column_pair_trends", fidelity.quality().columnPairTrends());
-    scores.put("correlation_similarity", fidelity.correlationSimilarity());
-    scores.put("contingency_similarity", fidelity.contingencySimilarity());
-    scores.put("frechet_distance_standardized", fidelity.frechetDistanceStandardized());
-    scores.put("share_of_columns_drifted", drift.shareDrifted());
-    scores.put("exact_copy_rate", privacy.exactCopyShare());
-    scores.put("dcr_median", privacy.dcrMedian());
-    scores.put("dcr_baseline_protection", privacy.dcrBaselineProtection());
+    // the catalogue's ids, as report.json and --json name them
+    Map<String, Double> scores = new java.util.LinkedHashMap<>(MetricValues.fidelity(fidelity));
+    scores.putAll(MetricValues.drift(drift));
+    scores.putAll(MetricValues.privacy(privacy));
     if (overfitting != null) {
-      scores.put("dcr_overfitting_protection", overfitting.score());
+      scores.putAll(MetricValues.overfitting(overfitting));
     }
     if (utility != null) {
-      scores.put("trtr_accuracy", utility.accuracyRealTrained());
-      scores.put("tstr_accuracy", utility.accuracySyntheticTrained());
-      scores.put("utility_ratio", utility.ratio());
+      scores.putAll(MetricValues.utility(utility));
     }
     String page =
         HtmlReport.comparison(

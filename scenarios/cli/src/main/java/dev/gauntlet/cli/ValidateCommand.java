@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
       "run checks before it starts: variant kinds and parameters, the model's capabilities, metric",
       "ids and expectations. A problem is printed at its file:line:col with the YAML path, what",
       "was found, what was expected and a fix, and exits 2. See `gauntlet schema` and",
-      "docs/scenario-format.md for the format."
+      "docs/scenarios.md for the format."
     })
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SCENARIO.yaml", description = "The scenario file.")
