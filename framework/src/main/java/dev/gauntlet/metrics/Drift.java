@@ -187,7 +187,10 @@ public record Drift(
       if ((ref instanceof NumericColumn) != (cur instanceof NumericColumn)) {
         throw new UserInputException(
             "drift, column " + quote(spec.name()),
-            typeName(ref) + " in the reference table, " + typeName(cur) + " in the current one",
+            spec.type().id()
+                + " in the reference table, "
+                + current.schema().spec(spec.name()).type().id()
+                + " in the current one",
             "the same column type in both tables",
             "read the column with the same type in both (force it numeric or categorical),"
                 + " or correct the values that make one side text");
@@ -280,10 +283,6 @@ public record Drift(
       return "no value in the current table (all missing)";
     }
     return "the test is undefined on these values";
-  }
-
-  private static String typeName(Column c) {
-    return c instanceof NumericColumn ? "numeric" : "categorical";
   }
 
   /**

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.DateTimeFormat;
+import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -70,6 +73,14 @@ class DriftVerdictTest {
     assertThatThrownBy(() -> Drift.of(text, numeric, Drift.Options.defaults()))
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("categorical in the reference table, numeric in the current one");
+    // a date column is a NumericColumn of epoch seconds, but its type is datetime, not numeric
+    Table dates =
+        Table.builder()
+            .add(ColumnSpec.datetime("age", DateTimeFormat.DATE), NumericColumn.of(range(10, 0)))
+            .build();
+    assertThatThrownBy(() -> Drift.of(dates, text, Drift.Options.defaults()))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("datetime in the reference table, categorical in the current one");
   }
 
   @Test

@@ -5,6 +5,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.IdColumns;
 import dev.gauntlet.data.NumberText;
+import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.data.TablePair;
 import dev.gauntlet.internal.AtomicFile;
@@ -270,7 +271,7 @@ final class CompareCommand implements Callable<Integer> {
     stages.done();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = toJson(fidelity);
+      ObjectNode root = toJson(fidelity, pair.real().schema());
       putDrift(root.putObject("drift"), drift);
       putPrivacy(root, privacy, maxRows);
       root.put("seed", seed);
@@ -288,7 +289,7 @@ final class CompareCommand implements Callable<Integer> {
       sample.putJson(root);
       out.println(Json.write(root));
     } else {
-      print(out, fidelity);
+      print(out, fidelity, pair.real().schema());
       printDriftAndPrivacy(out, drift, privacy);
       if (overfitting != null) {
         out.println(
@@ -534,7 +535,7 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode toJson(Fidelity f) {
+  private ObjectNode toJson(Fidelity f, Schema realSchema) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("real", real.toString());
     root.put("synthetic", synthetic.toString());
@@ -544,7 +545,7 @@ final class CompareCommand implements Callable<Integer> {
     for (Map.Entry<String, ColumnFidelity> e : f.columns().entrySet()) {
       ObjectNode c = columns.putObject(e.getKey());
       if (e.getValue() instanceof NumericFidelity n) {
-        c.put("type", "numeric");
+        c.put("type", realSchema.spec(e.getKey()).type().id()); // numeric or datetime
         c.put("n_real", n.nReal());
         c.put("n_synthetic", n.nSynthetic());
         Json.put(c, "ks_statistic", n.ks().statistic());
@@ -604,7 +605,7 @@ final class CompareCommand implements Callable<Integer> {
     return root;
   }
 
-  private void print(PrintWriter out, Fidelity f) {
+  private void print(PrintWriter out, Fidelity f, Schema realSchema) {
     out.printf(
         "%s (%d rows) vs %s (%d rows)%n%n", real, f.rowsReal(), synthetic, f.rowsSynthetic());
     int width = Math.max(6, f.columns().keySet().stream().mapToInt(String::length).max().orElse(0));
@@ -613,7 +614,7 @@ final class CompareCommand implements Callable<Integer> {
       String figures;
       String type;
       if (e.getValue() instanceof NumericFidelity n) {
-        type = "numeric";
+        type = realSchema.spec(e.getKey()).type().id(); // numeric or datetime
         figures =
             "KS "
                 + num(n.ks().statistic())

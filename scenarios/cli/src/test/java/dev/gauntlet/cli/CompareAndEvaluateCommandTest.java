@@ -72,6 +72,20 @@ class CompareAndEvaluateCommandTest {
   }
 
   @Test
+  void aDateColumnIsLabelledDatetimeNotNumeric() throws IOException {
+    Path a = write("a.csv", "day,y\n2024-01-01,2\n2024-01-02,3\n2024-01-05,4\n");
+    Path b = write("b.csv", "day,y\n2024-01-01,2\n2024-01-03,3\n2024-01-04,5\n");
+    CliRun json = run("compare", a.toString(), b.toString(), "--json");
+    assertThat(json.code()).as(json.err()).isZero();
+    JsonNode columns = JSON.readTree(json.out()).get("columns");
+    assertThat(columns.get("day").get("type").asText()).isEqualTo("datetime");
+    assertThat(columns.get("y").get("type").asText()).isEqualTo("numeric");
+    CliRun text = run("compare", a.toString(), b.toString());
+    assertThat(text.code()).as(text.err()).isZero();
+    assertThat(text.out()).containsPattern("(?m)^day\\s+datetime\\s+KS ");
+  }
+
+  @Test
   void holdoutAddsOverfittingProtection() throws IOException {
     Path train = write("train.csv", "x,c\n1,a\n2,b\n3,a\n4,b\n");
     Path hold = write("hold.csv", "x,c\n1.5,b\n2.5,a\n3.5,b\n4.5,a\n");

@@ -1,5 +1,6 @@
 package dev.gauntlet.scenario;
 
+import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.metrics.CategoricalFidelity;
@@ -42,7 +43,7 @@ public record SyntheticFigures(
    * One column.
    *
    * @param name the column's name
-   * @param numeric whether it is numeric (a histogram) or categorical (bars)
+   * @param type the real column's type: numeric or datetime (a histogram), or categorical (bars)
    * @param shapeScore its shape score (1 - KS statistic, or 1 - total variation distance)
    * @param edges a numeric column's {@code NUMERIC_BINS + 1} bin edges (empty if categorical)
    * @param categories a categorical column's categories, most frequent real ones first (empty if
@@ -56,7 +57,7 @@ public record SyntheticFigures(
    */
   public record ColumnFigures(
       String name,
-      boolean numeric,
+      ColumnType type,
       double shapeScore,
       List<Double> edges,
       List<String> categories,
@@ -71,6 +72,11 @@ public record SyntheticFigures(
       categories = List.copyOf(categories);
       real = List.copyOf(real);
       synthetic = List.copyOf(synthetic);
+    }
+
+    /** Whether the column is drawn as a histogram: numbers or dates. */
+    public boolean numeric() {
+      return type.isNumeric();
     }
   }
 
@@ -116,7 +122,17 @@ public record SyntheticFigures(
         }
         columns.add(
             new ColumnFigures(
-                name, false, shape, List.of(), cats, r, s, test, statistic, threshold, drifted));
+                name,
+                ColumnType.CATEGORICAL,
+                shape,
+                List.of(),
+                cats,
+                r,
+                s,
+                test,
+                statistic,
+                threshold,
+                drifted));
       } else {
         double[] a = ((NumericColumn) real.column(name)).values();
         double[] b = ((NumericColumn) synthetic.column(name)).values();
@@ -132,7 +148,7 @@ public record SyntheticFigures(
         columns.add(
             new ColumnFigures(
                 name,
-                true,
+                real.schema().spec(name).type(),
                 shape,
                 edges,
                 List.of(),

@@ -123,7 +123,7 @@ public final class ReportJson {
     for (SyntheticFigures.ColumnFigures c : f.columns()) {
       ObjectNode o = columns.addObject();
       o.put("name", c.name());
-      o.put("type", c.numeric() ? "numeric" : "categorical");
+      o.put("type", c.type().id());
       number(o, "shape_score", c.shapeScore());
       if (c.numeric()) {
         c.edges().forEach(e -> numberIn(o.withArray("edges"), e));
