@@ -49,6 +49,43 @@ class ModelFileScenariosTest {
   }
 
   @Test
+  void fgsmRunsOnTheTorchScriptModelFlipsSomeRowsAndRepeatsForTheSeed() throws IOException {
+    double[] first = fgsmSuccessRates(dir.resolve("first"));
+    double[] again = fgsmSuccessRates(dir.resolve("again"));
+    assertThat(first).hasSize(3); // severities 0, 1, 2
+    assertThat(first[0]).isZero(); // no budget, no flips
+    // epsilon 0.5 and 1 standard deviations flip some test rows, more with the larger budget
+    assertThat(first[1]).isGreaterThan(0);
+    assertThat(first[2]).isGreaterThan(first[1]);
+    assertThat(again).isEqualTo(first); // seed 11 in the file: the same rows, the same rate
+  }
+
+  private static double[] fgsmSuccessRates(Path out) throws IOException {
+    CliRun r =
+        CliRun.of(
+            "run",
+            EXAMPLES.resolve("credit-torchscript.yaml").toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    for (JsonNode v : report.path("variants")) {
+      if (v.path("name").asText().equals("gradient-evasion")) {
+        assertThat(v.path("kind").asText()).isEqualTo("fgsm");
+        JsonNode places = v.path("severities");
+        double[] rates = new double[places.size()];
+        for (int i = 0; i < rates.length; i++) {
+          rates[i] =
+              places.get(i).path("metrics").path("attack_success_rate").path("value").asDouble();
+        }
+        return rates;
+      }
+    }
+    throw new AssertionError("no gradient-evasion variant in " + report);
+  }
+
+  @Test
   void aDeclaredWidthTheFileDoesNotHaveExitsTwoBeforeAnyVariantRuns() throws IOException {
     Path models = Path.of("../../examples/models").toAbsolutePath().normalize();
     Path data = Path.of("../../examples/data").toAbsolutePath().normalize();

@@ -11,12 +11,17 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ModelNotFoundException;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.FeatureEncoder;
+import dev.gauntlet.data.FeatureMatrix;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
+import dev.gauntlet.model.Differentiable;
 import dev.gauntlet.model.adapter.TensorLayout;
 import dev.gauntlet.spi.ModelCapability;
 import dev.gauntlet.spi.ModelHandle;
@@ -36,7 +41,8 @@ import java.util.Set;
  * DJL's PyTorch engine (libtorch 2.7.1, CPU). TorchScript declares no shapes, so the mapping is
  * checked when the model opens by one row of zeros: the model must accept it and answer one row of
  * as many values as declared classes. Each call takes its own predictor on the shared module, so
- * the handle is thread-safe. No input gradients are offered (see docs/scenarios.md).
+ * the handle is thread-safe. Input gradients (for FGSM/PGD) come from libtorch's autograd through
+ * the module; gradient calls are serialised on the classifier (synchronized), predictions are not.
  */
 public final class TorchScriptModelProvider implements ModelProvider {
   static final List<Parameter> OWN =
@@ -68,7 +74,10 @@ public final class TorchScriptModelProvider implements ModelProvider {
 
   @Override
   public Set<ModelCapability> capabilities() {
-    return EnumSet.of(ModelCapability.PROBABILITIES, ModelCapability.THREAD_SAFE);
+    return EnumSet.of(
+        ModelCapability.PROBABILITIES,
+        ModelCapability.THREAD_SAFE,
+        ModelCapability.INPUT_GRADIENTS);
   }
 
   @Override
@@ -96,12 +105,18 @@ public final class TorchScriptModelProvider implements ModelProvider {
     };
   }
 
-  /** An opened TorchScript classifier. */
-  public static final class TorchScriptClassifier implements Classifier, AutoCloseable {
+  /**
+   * An opened TorchScript classifier. As a {@link Differentiable} it reads tables through an
+   * encoder whose numeric features are the raw column values (centre 0, scale 1) and whose
+   * categorical features are one 0/1 feature per declared level; the gradient is the loss's with
+   * respect to the raw numeric values, and 0 for categorical features (levels are not continuous).
+   */
+  public static final class TorchScriptClassifier implements Differentiable, AutoCloseable {
     private final ZooModel<NDList, NDList> model;
     private final TensorLayout layout;
     private final String label;
     private final int output;
+    private final FeatureEncoder encoder;
 
     private TorchScriptClassifier(
         ZooModel<NDList, NDList> model, TensorLayout layout, String label, int output) {
@@ -109,6 +124,40 @@ public final class TorchScriptModelProvider implements ModelProvider {
       this.layout = layout;
       this.label = label;
       this.output = output;
+      this.encoder = identityEncoder(layout);
+    }
+
+    /**
+     * An encoder fitted on a made-up table: each numeric column alternates -1 and 1 over an even
+     * number of rows (mean 0, population deviation 1, so it encodes values as they are), each
+     * categorical column cycles through its declared levels (a feature per level, none missing).
+     */
+    private static FeatureEncoder identityEncoder(TensorLayout layout) {
+      int rows = 2;
+      for (TensorLayout.Feature f : layout.features()) {
+        if (f.encoding() != TensorLayout.Encoding.NUMBER) {
+          rows = Math.max(rows, 2 * f.levels().size());
+        }
+      }
+      Table.Builder b = Table.builder();
+      List<String> columns = new ArrayList<>();
+      for (TensorLayout.Feature f : layout.features()) {
+        columns.add(f.column());
+        if (f.encoding() == TensorLayout.Encoding.NUMBER) {
+          double[] v = new double[rows];
+          for (int r = 0; r < rows; r++) {
+            v[r] = r % 2 == 0 ? -1 : 1;
+          }
+          b.numeric(f.column(), v);
+        } else {
+          String[] v = new String[rows];
+          for (int r = 0; r < rows; r++) {
+            v[r] = f.levels().get(r % f.levels().size());
+          }
+          b.categorical(f.column(), v);
+        }
+      }
+      return FeatureEncoder.fit(b.build(), columns);
     }
 
     /**
@@ -136,6 +185,8 @@ public final class TorchScriptModelProvider implements ModelProvider {
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
                 .optEngine("PyTorch")
+                // parameters as ordinary tensors: as inference tensors autograd refuses them
+                .optOption("trainParam", "true")
                 .optTranslator(new NoopTranslator())
                 .build()
                 .loadModel();
@@ -247,6 +298,123 @@ public final class TorchScriptModelProvider implements ModelProvider {
         }
       }
       return ClassProbabilities.of(layout.classes(), n, all);
+    }
+
+    @Override
+    public FeatureEncoder encoder() {
+      return encoder;
+    }
+
+    /**
+     * The cross-entropy loss {@code -log p(target)} of each row and its gradient with respect to
+     * the encoded input, by libtorch's autograd in float32. Serialised (synchronized): DJL's
+     * gradient collector is one per thread but the module's parameters are shared.
+     */
+    @Override
+    public synchronized InputGradient lossGradient(FeatureMatrix encoded, int[] targets) {
+      int k = layout.classes().size();
+      Differentiable.checkTargets(encoded, targets, k);
+      int rows = encoded.rows();
+      if (rows == 0) {
+        return new InputGradient(
+            ClassProbabilities.of(layout.classes(), 0, new double[0]),
+            new double[0],
+            new double[0]);
+      }
+      float[] x = layout.encode(decode(encoded), 0, rows, label);
+      float[] onehot = new float[rows * k];
+      for (int r = 0; r < rows; r++) {
+        onehot[r * k + targets[r]] = 1;
+      }
+      float[] scores;
+      double[] loss;
+      double[] raw;
+      try (NDManager manager = model.getNDManager().newSubManager()) {
+        NDArray in = manager.create(x, new Shape(rows, layout.width()));
+        in.setRequiresGradient(true);
+        try (GradientCollector gc = manager.getEngine().newGradientCollector()) {
+          // training = true: otherwise DJL runs the module without autograd
+          NDArray out =
+              model
+                  .getBlock()
+                  .forward(new ParameterStore(manager, false), new NDList(in), true)
+                  .get(output)
+                  .toType(DataType.FLOAT32, false);
+          NDArray logp = layout.logits() ? out.logSoftmax(1) : out.log();
+          NDArray rowLoss =
+              logp.mul(manager.create(onehot, new Shape(rows, k))).sum(new int[] {1}).neg();
+          // rows are independent, so the gradient of the sum is each row's own gradient
+          gc.backward(rowLoss.sum());
+          scores = out.toFloatArray();
+          loss = rowLoss.toType(DataType.FLOAT64, false).toDoubleArray();
+        }
+        raw = in.getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+      } catch (EngineException e) {
+        throw new UserInputException(
+            label,
+            "libtorch failed to differentiate the model: " + firstLine(e),
+            "a model libtorch's autograd can differentiate with respect to its input",
+            "use variants without input gradients (not fgsm/pgd) on this model",
+            e);
+      }
+      double[] p = layout.probabilities(scores, rows, label, 0);
+      return new InputGradient(
+          ClassProbabilities.of(layout.classes(), rows, p), loss, gradient(raw, rows, encoded));
+    }
+
+    /** Rows encoded by {@link #encoder()} as a table of the layout's input columns. */
+    private Table decode(FeatureMatrix encoded) {
+      List<String> names = encoder.featureNames();
+      int w = encoded.cols();
+      int rows = encoded.rows();
+      Table.Builder b = Table.builder();
+      for (TensorLayout.Feature f : layout.features()) {
+        if (f.encoding() == TensorLayout.Encoding.NUMBER) {
+          int j = names.indexOf(f.column());
+          double[] v = new double[rows];
+          for (int r = 0; r < rows; r++) {
+            v[r] = encoded.data()[r * w + j];
+          }
+          b.numeric(f.column(), v);
+        } else {
+          String[] v = new String[rows];
+          for (int r = 0; r < rows; r++) {
+            for (String level : f.levels()) {
+              int j = names.indexOf(f.column() + "=" + level);
+              if (j >= 0 && encoded.data()[r * w + j] == 1) {
+                v[r] = level;
+              }
+            }
+            if (v[r] == null) {
+              throw new UserInputException(
+                  label + ", input " + UserInputException.quote(f.column()),
+                  "a row with no declared level (missing or undeclared)",
+                  "one of " + f.levels(),
+                  "fix the data, or declare the level in the model's encodings");
+            }
+          }
+          b.categorical(f.column(), v);
+        }
+      }
+      return b.build();
+    }
+
+    /** The gradient over the layout's inputs spread onto the encoder's features (0 for levels). */
+    private double[] gradient(double[] raw, int rows, FeatureMatrix encoded) {
+      List<String> names = encoder.featureNames();
+      int w = encoded.cols();
+      double[] g = new double[rows * w];
+      int offset = 0;
+      for (TensorLayout.Feature f : layout.features()) {
+        if (f.encoding() == TensorLayout.Encoding.NUMBER) {
+          int j = names.indexOf(f.column());
+          for (int r = 0; r < rows; r++) {
+            g[r * w + j] = raw[r * layout.width() + offset];
+          }
+        }
+        offset += f.width();
+      }
+      return g;
     }
 
     @Override

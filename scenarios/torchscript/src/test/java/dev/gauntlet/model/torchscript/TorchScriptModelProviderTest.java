@@ -55,8 +55,11 @@ class TorchScriptModelProviderTest {
     params.put("batch-size", "300"); // several batches and a short last one
     try (ModelHandle handle = open(params)) {
       assertThat(handle.capabilities())
-          .contains(ModelCapability.PROBABILITIES, ModelCapability.THREAD_SAFE)
-          .doesNotContain(ModelCapability.RETRAINABLE, ModelCapability.INPUT_GRADIENTS);
+          .contains(
+              ModelCapability.PROBABILITIES,
+              ModelCapability.THREAD_SAFE,
+              ModelCapability.INPUT_GRADIENTS)
+          .doesNotContain(ModelCapability.RETRAINABLE);
       ClassProbabilities p = handle.fit(credit).predictProba(credit);
       assertThat(p.rows()).isEqualTo(1000);
       for (int r = 0; r < 1000; r++) {
