@@ -85,4 +85,14 @@ class LoadedScenarioTest {
         ScenarioRunner.withDefaults().withSource("s.yaml").withPlacer(s::placed);
     return catchThrowableOfType(() -> runner.validate(s.spec()), UserInputException.class);
   }
+
+  @Test
+  void askingForTheReservedDatasetsOutputIsRefusedAtItsPlace() {
+    LoadedScenario s = scenario("data: a.csv\noutput: {dir: out, datasets: true}\n");
+
+    UserInputException e = thrownByTheRunner(s);
+
+    assertThat(e.where()).isEqualTo("s.yaml:2:30 (output.datasets)");
+    assertThat(e.expected()).contains("not supported yet");
+  }
 }
