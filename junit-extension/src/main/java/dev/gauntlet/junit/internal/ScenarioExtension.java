@@ -65,8 +65,8 @@ public final class ScenarioExtension implements TestTemplateInvocationContextPro
     AtomicReference<ScenarioTables> tables = new AtomicReference<>();
     ScenarioRunner runner =
         ScenarioRunner.withDefaults()
-            .withSource(annotation.value())
-            .withLocator(source.loaded()::where)
+            .withSource(source.loaded().document().file())
+            .withPlacer(source.loaded()::placed)
             .withListener(
                 new RunListener() {
                   @Override

@@ -62,8 +62,8 @@ public final class ScenarioTestOverhead {
     LoadedScenario loaded = ScenarioFiles.read(Path.of(SCENARIO));
     ScenarioResult result =
         ScenarioRunner.withDefaults()
-            .withSource(SCENARIO)
-            .withLocator(loaded::where)
+            .withSource(loaded.document().file())
+            .withPlacer(loaded::placed)
             .run(loaded.spec().withSeed(7), loaded.folder());
     ReportFiles.write(result, new RunInfo("-", "churn-world.yaml", 1), out, List.of());
     return (System.nanoTime() - t) / 1e9;

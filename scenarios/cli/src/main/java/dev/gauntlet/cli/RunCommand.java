@@ -144,14 +144,13 @@ final class RunCommand implements Callable<Integer> {
     if (seed != null) {
       s = s.withSeed(seed);
     }
-    String fileName = scenario.getFileName().toString();
     Path folder = scenario.toAbsolutePath().getParent();
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     ScenarioRunner runner =
         ScenarioRunner.withDefaults()
             .withThreads(t)
-            .withSource(fileName)
-            .withLocator(loaded::where);
+            .withSource(loaded.document().file())
+            .withPlacer(loaded::placed);
     if (baseline != null) {
       runner = runner.withBaseline(ReportReader.read(baseline, "--baseline"));
     }

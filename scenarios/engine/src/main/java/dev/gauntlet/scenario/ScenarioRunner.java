@@ -6,12 +6,8 @@ import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.spi.ModelHandle;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs scenarios: data, split, training, the clean measurements, every variant at every severity,
@@ -26,7 +22,7 @@ public final class ScenarioRunner {
   private final RunListener listener;
   private final Measurements baseline;
   private final String source;
-  private final Function<List<Object>, String> locator;
+  private final UnaryOperator<UserInputException> placer;
   private final ModelHandle model;
   private final String modelName;
 
@@ -35,7 +31,7 @@ public final class ScenarioRunner {
       RunListener listener,
       Measurements baseline,
       String source,
-      Function<List<Object>, String> locator,
+      UnaryOperator<UserInputException> placer,
       ModelHandle model,
       String modelName) {
     if (threads < 1) {
@@ -45,7 +41,7 @@ public final class ScenarioRunner {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.baseline = baseline;
     this.source = source;
-    this.locator = locator;
+    this.placer = placer;
     this.model = model;
     this.modelName = modelName;
   }
@@ -57,16 +53,16 @@ public final class ScenarioRunner {
 
   /** Variants (and their severities) run on this many threads. */
   public ScenarioRunner withThreads(int newThreads) {
-    return new ScenarioRunner(newThreads, listener, baseline, source, locator, model, modelName);
+    return new ScenarioRunner(newThreads, listener, baseline, source, placer, model, modelName);
   }
 
   public ScenarioRunner withListener(RunListener newListener) {
-    return new ScenarioRunner(threads, newListener, baseline, source, locator, model, modelName);
+    return new ScenarioRunner(threads, newListener, baseline, source, placer, model, modelName);
   }
 
   /** An earlier run, for {@code drop vs baseline} expectations. */
   public ScenarioRunner withBaseline(Measurements earlierRun) {
-    return new ScenarioRunner(threads, listener, earlierRun, source, locator, model, modelName);
+    return new ScenarioRunner(threads, listener, earlierRun, source, placer, model, modelName);
   }
 
   /**
@@ -81,23 +77,31 @@ public final class ScenarioRunner {
         listener,
         baseline,
         source,
-        locator,
+        placer,
         Objects.requireNonNull(handle, "handle"),
         Objects.requireNonNull(name, "name"));
   }
 
   /** The scenario file's name, for messages (default: the scenario's name). */
   public ScenarioRunner withSource(String fileName) {
-    return new ScenarioRunner(threads, listener, baseline, fileName, locator, model, modelName);
+    return new ScenarioRunner(threads, listener, baseline, fileName, placer, model, modelName);
   }
 
   /**
-   * Where a value of the scenario sits in its file, by YAML path ({@code [variants, 2, params]} to
-   * {@code credit.yaml:14:7 (variants[2].params)}), so that errors found while running point into
-   * the file; without one they name the scenario and the path.
+   * Moves the errors the engine raises at {@code SOURCE (yaml.path)} (the source as given to {@link
+   * #withSource}) to that value's line and column in the scenario file, as {@code
+   * dev.gauntlet.scenario.yaml.LoadedScenario#placed} does: {@code withPlacer(loaded::placed)}.
+   * Without one they name the scenario and the path.
    */
-  public ScenarioRunner withLocator(Function<List<Object>, String> newLocator) {
-    return new ScenarioRunner(threads, listener, baseline, source, newLocator, model, modelName);
+  public ScenarioRunner withPlacer(UnaryOperator<UserInputException> newPlacer) {
+    return new ScenarioRunner(
+        threads,
+        listener,
+        baseline,
+        source,
+        Objects.requireNonNull(newPlacer, "placer"),
+        model,
+        modelName);
   }
 
   /**
@@ -113,7 +117,7 @@ public final class ScenarioRunner {
       return Engine.run(
           spec, folder, sourceOf(spec), threads, listener, baseline, model, modelName);
     } catch (UserInputException e) {
-      throw located(e, sourceOf(spec));
+      throw located(e);
     }
   }
 
@@ -125,28 +129,13 @@ public final class ScenarioRunner {
     try {
       Engine.validate(spec, sourceOf(spec));
     } catch (UserInputException e) {
-      throw located(e, sourceOf(spec));
+      throw located(e);
     }
   }
 
-  /** An engine error that names {@code SOURCE (yaml.path)}, moved to the path's place. */
-  private UserInputException located(UserInputException e, String sourceName) {
-    String prefix = sourceName + " (";
-    String where = e.where();
-    int close = where.indexOf(')', prefix.length());
-    if (locator == null || !where.startsWith(prefix) || close < 0) {
-      return e;
-    }
-    List<Object> path = new ArrayList<>();
-    Matcher m = STEP.matcher(where.substring(prefix.length(), close));
-    while (m.find()) {
-      path.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
-    }
-    return new UserInputException(
-        locator.apply(path) + where.substring(close + 1), e.found(), e.expected(), e.fix(), e);
+  private UserInputException located(UserInputException e) {
+    return placer == null ? e : placer.apply(e);
   }
-
-  private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)\\]");
 
   private String sourceOf(ScenarioSpec spec) {
     return source != null ? source : spec.name() == null ? "scenario" : spec.name();

@@ -253,6 +253,14 @@ public final class Engine {
   // ---- checks before anything runs
 
   private void check() {
+    if (spec.output().datasetsOrDefault()) {
+      // reserved in the spec; refused rather than ignored so nobody waits for files never written
+      throw new UserInputException(
+          source + " (output.datasets)",
+          "true",
+          "false: writing the generated datasets is not supported yet",
+          "remove output.datasets (or set it to false)");
+    }
     Set<ModelCapability> caps =
         supplied != null ? supplied.capabilities() : Models.capabilities(spec.model(), source);
     metricIds = new ArrayList<>();

@@ -11,13 +11,13 @@ import java.util.List;
  *
  * <pre>
  * output: reports/credit          # short form: the folder
- * output: {dir: reports/credit, datasets: true}
+ * output: {dir: reports/credit}
  * </pre>
  *
  * @param dir the folder, relative to the working directory; default {@code gauntlet-out/NAME} for a
  *     scenario named NAME (its file name without extension)
- * @param datasets whether the generated datasets (data, training and test rows) are written too, as
- *     CSV files in {@code datasets/}; default false
+ * @param datasets reserved: writing the generated datasets is not supported yet, and the runner
+ *     refuses {@code true}; default false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutputSpec(String dir, Boolean datasets) {

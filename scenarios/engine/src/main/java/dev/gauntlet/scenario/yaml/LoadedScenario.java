@@ -56,34 +56,44 @@ public record LoadedScenario(ScenarioSpec spec, YamlDocument document, Path fold
 
   /**
    * A user error that names its place as {@code SOURCE (YAML.PATH)}, optionally followed by {@code
-   * col N} inside a text value (as the engine's checks and the expectation parser write it), placed
-   * at that value's line and column in this file: {@code credit.yaml:31:9 (expectations[2])}, the
-   * column pointing inside the expectation where its text reads as written. Other errors are
-   * returned as they are.
+   * col N} inside a text value (as the engine's checks and the expectation parser write it) or by
+   * other detail (a parameter a perturbation names), placed at that value's line and column in this
+   * file: {@code credit.yaml:31:9 (expectations[2])}, the column pointing inside the expectation
+   * where its text reads as written; other detail stays after the place. SOURCE must be this
+   * document's {@link YamlDocument#file() name}: {@code train.csv (header)} is about another file.
+   * Other errors, and paths to no value of this file, are returned as they are.
+   *
+   * <p>The one implementation: the runner places its errors with it too ({@code
+   * ScenarioRunner.withPlacer(loaded::placed)}).
    */
   public UserInputException placed(UserInputException e) {
-    Matcher m = SOURCE_PATH.matcher(e.where());
+    String source = document.file() + " (";
+    if (!e.where().startsWith(source)) {
+      return e;
+    }
+    Matcher m = PATH_AND_DETAIL.matcher(e.where().substring(source.length()));
     if (!m.matches()) {
       return e;
     }
-    List<Object> path = pathOf(m.group(2));
+    List<Object> path = pathOf(m.group(1));
     if (path == null || document.at(path) == null && !parentExists(path)) {
       return e;
     }
     SourcePosition at =
-        m.group(3) != null
-            ? document.positionInside(path, Integer.parseInt(m.group(3)) - 1)
+        m.group(2) != null
+            ? document.positionInside(path, Integer.parseInt(m.group(2)) - 1)
             : document.positionOf(path);
+    String detail = m.group(3) == null ? "" : m.group(3);
     return new UserInputException(
-        YamlDocument.where(at, path), e.found(), e.expected(), e.fix(), e);
+        YamlDocument.where(at, path) + detail, e.found(), e.expected(), e.fix(), e);
   }
 
   private boolean parentExists(List<Object> path) {
     return !path.isEmpty() && document.at(path.subList(0, path.size() - 1)) != null;
   }
 
-  private static final Pattern SOURCE_PATH =
-      Pattern.compile("(.*?) \\(([^()]*)\\)(?: col (\\d{1,6}))?", Pattern.DOTALL);
+  private static final Pattern PATH_AND_DETAIL =
+      Pattern.compile("([^()]*)\\)(?: col (\\d{1,6})|( .+))?", Pattern.DOTALL);
   private static final Pattern STEP =
       Pattern.compile(
           "\\.?([A-Za-z_][A-Za-z0-9_-]*)|\\[(\\d{1,9})\\]|\\.?\"((?:[^\"\\\\]|\\\\.)*)\"");

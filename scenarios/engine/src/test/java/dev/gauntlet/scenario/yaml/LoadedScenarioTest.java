@@ -1,8 +1,10 @@
 package dev.gauntlet.scenario.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.yaml.internal.SafeYamlReader;
 import dev.gauntlet.scenario.yaml.internal.YamlLimits;
 import java.nio.file.Path;
@@ -50,5 +52,47 @@ class LoadedScenarioTest {
 
     assertThat(s.placed(plain)).isSameAs(plain);
     assertThat(s.placed(elsewhere)).isSameAs(elsewhere);
+  }
+
+  @Test
+  void anErrorAboutAnotherFileIsNotPlacedInThisOne() {
+    // "header" would be a top-level key of s.yaml; the error is about a.csv, so it stays there
+    LoadedScenario s = scenario("data: a.csv\n");
+    UserInputException other = new UserInputException("a.csv (header)", "f", "e", "x");
+
+    assertThat(s.placed(other)).isSameAs(other);
+  }
+
+  @Test
+  void theRunnerPlacesItsErrorsAsTheFileReaderDoes() {
+    // the runner once placed errors itself and kept "col 10" after the value's position; the
+    // file reader's placed left errors with detail after the path (a perturbation naming its
+    // parameter) at "s.yaml (variants[0].params) ..." with no line
+    LoadedScenario badExpectation = scenario("data: a.csv\nexpectations:\n  - accuracy >> 0.8\n");
+    LoadedScenario unknownParam =
+        scenario(
+            "data: a.csv\nvariants:\n"
+                + "  - {name: n, kind: covariate-shift, params: {\"a.b\": 1}}\n");
+
+    assertThat(thrownByTheRunner(badExpectation).where())
+        .isEqualTo("s.yaml:3:14 (expectations[0])");
+    assertThat(thrownByTheRunner(unknownParam).where())
+        .isEqualTo("s.yaml:3:46 (variants[0].params) covariate-shift: a.b");
+  }
+
+  private static UserInputException thrownByTheRunner(LoadedScenario s) {
+    ScenarioRunner runner =
+        ScenarioRunner.withDefaults().withSource("s.yaml").withPlacer(s::placed);
+    return catchThrowableOfType(() -> runner.validate(s.spec()), UserInputException.class);
+  }
+
+  @Test
+  void askingForTheReservedDatasetsOutputIsRefusedAtItsPlace() {
+    LoadedScenario s = scenario("data: a.csv\noutput: {dir: out, datasets: true}\n");
+
+    UserInputException e = thrownByTheRunner(s);
+
+    assertThat(e.where()).isEqualTo("s.yaml:2:30 (output.datasets)");
+    assertThat(e.expected()).contains("not supported yet");
   }
 }
