@@ -237,11 +237,46 @@ public final class MlpClassifier implements Differentiable {
 
   /** The network's output before the softmax; every array belongs to {@code x}'s manager. */
   private static NDArray logits(NDArray x, Map<String, NDArray> w, int depth) {
+    return Nn.dense(hidden(x, w, depth), w, "out");
+  }
+
+  /** The last hidden layer's activations (the input itself when there is no hidden layer). */
+  private static NDArray hidden(NDArray x, Map<String, NDArray> w, int depth) {
     NDArray h = x;
     for (int l = 0; l < depth; l++) {
       h = Nn.relu(Nn.dense(h, w, "h" + l));
     }
-    return Nn.dense(h, w, "out");
+    return h;
+  }
+
+  /**
+   * The model's own embedding of each row: the activations of its penultimate layer (the last ReLU
+   * layer, whose linear map and softmax give the class probabilities), in float64 on the trained
+   * weights. Distances between tables measured here (a Fréchet distance, drift tests) are distances
+   * the model sees; the encoded input alone would weigh every column alike.
+   *
+   * @param table rows with the training table's feature columns
+   * @return one row per table row, {@code hidden} columns named {@code embedding_0}, {@code
+   *     embedding_1}, ... (with no hidden layer: the encoded input and its names)
+   */
+  public FeatureMatrix embed(Table table) {
+    FeatureMatrix x = encoder.transform(table);
+    if (depth == 0) {
+      return x;
+    }
+    int width = (int) shapes.get("h" + (depth - 1) + ".w")[1];
+    List<String> names = new java.util.ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      names.add("embedding_" + i);
+    }
+    if (x.rows() == 0) {
+      return new FeatureMatrix(0, width, new double[0], names);
+    }
+    try (NDManager m = Torch.newManager()) {
+      NDArray in = m.create(x.data(), new Shape(x.rows(), x.cols()));
+      double[] h = hidden(in, arrays(m), depth).toDoubleArray();
+      return new FeatureMatrix(x.rows(), width, h, names);
+    }
   }
 
   @Override
@@ -315,6 +350,11 @@ public final class MlpClassifier implements Differentiable {
       double[] g = x.getGradient().toDoubleArray();
       return new InputGradient(ClassProbabilities.of(classes, rows, p), loss, g);
     }
+  }
+
+  /** A copy of one trained parameter ({@code "out.w"}, {@code "h0.b"}, ...), row-major. */
+  double[] parameter(String name) {
+    return weights.get(name).clone();
   }
 
   /** The weights as float64 arrays of {@code m}, without gradients. */

@@ -1,6 +1,7 @@
 package dev.gauntlet.generators.deep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
@@ -68,5 +69,56 @@ class MlpClassifierTest {
     }
     // A row whose hidden units are all off has a gradient of exactly 0 (and so do its probes).
     assertThat(moving).as("rows with a non-zero gradient").isGreaterThanOrEqualTo(x.rows() / 2);
+  }
+
+  /**
+   * The embedding is the penultimate layer: the output layer applied to it by hand (a matrix
+   * product, a bias, a softmax) gives the model's own probabilities. Both sides run in float64 on
+   * the same weights, so 1e-9 allows only rounding; an embedding from another layer (the input, the
+   * first of two hidden layers, before the ReLU) would miss by far more.
+   */
+  @Test
+  void embeddingIsThePenultimateLayer() {
+    Table t =
+        Csv.read(
+                Path.of("../../examples/data/credit_g.csv"),
+                CsvOptions.defaults().withLabel("class"))
+            .slice(0, 200);
+    MlpClassifier m =
+        MlpClassifier.trainer("class")
+            .withHidden(5)
+            .withDepth(2)
+            .withEpochs(5)
+            .withSeed(Seed.of(3))
+            .fit(t);
+    Table rows = t.slice(0, 20);
+    FeatureMatrix e = m.embed(rows);
+    assertThat(e.rows()).isEqualTo(20);
+    assertThat(e.cols()).isEqualTo(5);
+    assertThat(e.names())
+        .containsExactly("embedding_0", "embedding_1", "embedding_2", "embedding_3", "embedding_4");
+    double[] w = m.parameter("out.w");
+    double[] b = m.parameter("out.b");
+    int k = m.classes().size();
+    var p = m.predictProba(rows);
+    int active = 0;
+    for (int r = 0; r < e.rows(); r++) {
+      double[] z = b.clone();
+      for (int j = 0; j < e.cols(); j++) {
+        double h = e.get(r, j);
+        assertThat(h).as("a ReLU output").isGreaterThanOrEqualTo(0);
+        active += h > 0 ? 1 : 0;
+        for (int c = 0; c < k; c++) {
+          z[c] += h * w[j * k + c];
+        }
+      }
+      double max = Math.max(z[0], z[1]);
+      double sum = Math.exp(z[0] - max) + Math.exp(z[1] - max);
+      for (int c = 0; c < k; c++) {
+        assertThat(Math.exp(z[c] - max) / sum).isCloseTo(p.get(r, c), within(1e-9));
+      }
+    }
+    assertThat(active).as("units that fire").isGreaterThan(0);
+    assertThat(m.embed(t.slice(0, 0)).rows()).isZero();
   }
 }
