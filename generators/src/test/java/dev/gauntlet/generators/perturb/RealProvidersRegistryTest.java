@@ -43,7 +43,7 @@ class RealProvidersRegistryTest {
   @Test
   void theStatisticalGeneratorsAreFoundByName() {
     assertThat(Registry.generators().names())
-        .containsExactly("gaussian-copula", "independent", "world");
+        .containsExactly("auto", "gaussian-copula", "independent", "world");
     assertThat(Registry.generators().get("gaussian-copula"))
         .isInstanceOf(GaussianCopulaProvider.class);
   }

@@ -11,6 +11,7 @@ import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.auto.AutoProvider;
 import dev.gauntlet.generators.deep.ConditionalSampler;
 import dev.gauntlet.generators.stat.StatGenerator;
 import dev.gauntlet.internal.AtomicFile;
@@ -512,7 +513,15 @@ final class GenerateCommand implements Callable<Integer> {
             .put("seed", seed)
             .put("gauntlet", GauntletCli.version());
     values.forEach(fitted.putObject("parameters")::put);
-    Generator g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
+    Generator g;
+    if (provider instanceof AutoProvider auto) {
+      AutoProvider.Choice choice =
+          auto.choose(sample, values, Seed.of(seed).derive("fit"), progress);
+      choice.describe().forEach(stdout::println);
+      g = choice.winner();
+    } else {
+      g = provider.fit(sample, values, Seed.of(seed).derive("fit"), progress);
+    }
     stdout.printf(
         "fitted %s to %s (%d rows, %d columns)%n",
         g.name(), fit, sample.rowCount(), sample.columnCount());

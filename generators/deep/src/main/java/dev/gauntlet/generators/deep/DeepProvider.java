@@ -49,7 +49,7 @@ abstract class DeepProvider implements GeneratorProvider {
   @Override
   public final Generator fit(
       Table sample, Map<String, String> params, Seed seed, Progress progress) {
-    TrainingOptions o = TrainingOptions.parse(name, parameters, params);
+    TrainingOptions o = TrainingOptions.parse(name, parameters, params).forRows(sample.rowCount());
     DataTransform t = DataTransform.fit(sample, o.maxModes());
     return train(sample, t, t.encode(sample), o, seed, listener(o, progress));
   }

@@ -21,8 +21,9 @@ class TrainingOptionsTest {
   void eachWholeNumberStatesItsOneLimitWhateverTheValue() {
     Map<String, String> limits =
         Map.of(
-            "epochs", "a whole number >= 1",
-            "batch-size", "a whole number >= 1",
+            "epochs", "auto or a whole number >= 1",
+            "batch-size", "auto or a whole number >= 1",
+            "steps", "a whole number >= 1",
             "max-modes", "a whole number from 1 to 100",
             "embedding", "a whole number from 1 to 4096",
             "hidden", "a whole number from 1 to 4096",
@@ -46,5 +47,25 @@ class TrainingOptionsTest {
     }
     assertThat(TrainingOptions.parse("gan", GAN, Map.of("patience", "0")).patience()).isZero();
     assertThat(TrainingOptions.parse("gan", GAN, Map.of("epochs", "1")).epochs()).isEqualTo(1);
+  }
+
+  @Test
+  void autoEpochsAndBatchFollowTheRowCountWithinTheStepBudget() {
+    TrainingOptions auto = TrainingOptions.parse("gan", GAN, Map.of());
+    // telco's 7,043 rows: batches of 500, 14 a pass, 300 passes (bench/deep.sh's figures)
+    TrainingOptions telco = auto.forRows(7043);
+    assertThat(telco.batchSize()).isEqualTo(500);
+    assertThat(telco.epochs()).isEqualTo(300);
+    // credit_g's training half: a tenth of the rows a batch, ten steps a pass, 420 passes
+    TrainingOptions half = auto.forRows(500);
+    assertThat(half.batchSize()).isEqualTo(50);
+    assertThat(half.epochs()).isEqualTo(420);
+    // iris's half: the smallest batch, a multiple of the GAN's pac of 10
+    assertThat(auto.forRows(75).batchSize()).isEqualTo(30);
+    // given values are kept
+    TrainingOptions given =
+        TrainingOptions.parse("gan", GAN, Map.of("epochs", "7", "batch-size", "20")).forRows(500);
+    assertThat(given.epochs()).isEqualTo(7);
+    assertThat(given.batchSize()).isEqualTo(20);
   }
 }
