@@ -42,7 +42,7 @@ class RunCommandTest {
     assertThat(manifest.path("seed").asLong()).isEqualTo(42);
     assertThat(manifest.path("inputs").has("../data/credit_g.csv")).isTrue();
     assertThat(Files.readString(out.resolve("junit.xml")))
-        .contains("tests=\"7\"", "failures=\"0\"");
+        .contains("tests=\"10\"", "failures=\"0\"");
   }
 
   @Test
@@ -67,7 +67,7 @@ class RunCommandTest {
     CliRun r = CliRun.of("run", file.toString(), "--out", dir.resolve("out").toString());
     assertThat(r.code()).isEqualTo(2);
     // at the kind's place in the file: line 30, column 11 of the example
-    assertThat(r.err()).contains("tight.yaml:30:11 (variants[4].kind)", "did you mean fgsm?");
+    assertThat(r.err()).contains("tight.yaml:41:11 (variants[6].kind)", "did you mean fgsm?");
     assertThat(r.err()).doesNotContain("Exception");
   }
 
@@ -87,7 +87,7 @@ class RunCommandTest {
     assertThat(r.code()).isEqualTo(2);
     // FGSM needs gradients, which a tree does not give: refused before anything runs
     assertThat(r.err())
-        .contains("tight.yaml:30:11 (variants[4].kind)", "needs a model that is input-gradients");
+        .contains("tight.yaml:41:11 (variants[6].kind)", "needs a model that is input-gradients");
   }
 
   @Test

@@ -36,7 +36,7 @@ class ExampleScenariosTest {
     ScenarioResult two = run(CREDIT, 2);
     assertThat(one.failures()).isEmpty();
     assertThat(report(two)).isEqualTo(report(one));
-    assertThat(one.verdicts()).hasSize(7);
+    assertThat(one.verdicts()).hasSize(10);
     // Severity 0 changes nothing, for every kind: its figures are the clean rows' figures.
     for (VariantResult v : one.sweeps()) {
       PlaceResult zero = v.places().get(0);
@@ -73,6 +73,10 @@ class ExampleScenariosTest {
                     .withParam("shift", "1.5")
                     .withSweep(4))
             .variant(
+                VariantSpec.of("more-bad-loans", "prior-shift")
+                    .withParam("proportions", "good=0.3;bad=0.7")
+                    .withSweep(4))
+            .variant(
                 VariantSpec.of("missing-values", "missing").withParam("rate", "0.3").withSweep(4))
             .variant(
                 VariantSpec.of("noisy-amounts", "gaussian-noise")
@@ -83,6 +87,11 @@ class ExampleScenariosTest {
                 VariantSpec.of("flipped-labels", "label-flip")
                     .withParam("rate", "0.3")
                     .withSweep(4))
+            .variant(
+                VariantSpec.of("planted-trigger", "backdoor")
+                    .withParam("target", "good")
+                    .withParam("rate", "0.1")
+                    .withSweep(2))
             .variant(VariantSpec.of("evasion", "fgsm").withParam("epsilon", "0.5").withSweep(4))
             .expect(
                 "accuracy >= 0.7",
@@ -91,7 +100,10 @@ class ExampleScenariosTest {
                 "accuracy drop <= 0.1 under missing-values",
                 "accuracy drop <= 0.1 under flipped-labels",
                 "attack_success_rate <= 0.6 under evasion at 0.5",
-                "worst_slice accuracy >= 0.5")
+                "worst_slice accuracy >= 0.5",
+                "ece <= 0.15",
+                "accuracy drop <= 0.05 under planted-trigger",
+                "accuracy >= 0.65 under more-bad-loans at 0.25")
             .build();
     assertThat(built).isEqualTo(ScenarioFiles.load(CREDIT));
     ScenarioResult fromJava =
