@@ -79,6 +79,26 @@ public final class ParameterValues {
     return d;
   }
 
+  /** A finite number within [min, max]. */
+  public double within(String name, double min, double max) {
+    String v = require(name);
+    double d = NumberText.isNumber(v) ? NumberText.parse(v) : Double.NaN;
+    if (!(d >= min && d <= max)) {
+      throw new FieldException(
+          name, UserInputException.quote(v), "a number within [" + min + ", " + max + "]");
+    }
+    return d;
+  }
+
+  /** {@code true} or {@code false}. */
+  public boolean flag(String name) {
+    String v = require(name).trim();
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new FieldException(name, UserInputException.quote(v), "true or false");
+    }
+    return v.equals("true");
+  }
+
   private String require(String name) {
     String v = values.get(name);
     if (v == null) {

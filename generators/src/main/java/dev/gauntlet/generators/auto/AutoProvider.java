@@ -1,6 +1,7 @@
 package dev.gauntlet.generators.auto;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Split;
 import dev.gauntlet.data.Table;
@@ -10,10 +11,10 @@ import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorProvider;
 import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.ParameterValues;
 import dev.gauntlet.spi.Progress;
 import dev.gauntlet.spi.Registry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,29 +126,30 @@ public final class AutoProvider implements GeneratorProvider {
 
   /** Fits, scores and picks as the class comment says. */
   public Choice choose(Table sample, Map<String, String> params, Seed seed, Progress progress) {
-    Map<String, String> v = new LinkedHashMap<>();
-    PARAMETERS.forEach(p -> v.put(p.name(), p.defaultValue()));
-    params.forEach(
-        (k, x) -> {
-          if (!v.containsKey(k)) {
-            throw new UserInputException(
-                "generator auto parameter " + UserInputException.quote(k),
-                "an unknown parameter",
-                "one of " + v.keySet(),
-                "use one of the listed parameter names");
-          }
-          v.put(k, x);
-        });
-    double holdout = number(v, "holdout", 0.05, 0.5);
-    double budget = number(v, "time-budget", 0, 1e9);
-    boolean refit = bool(v, "refit");
-    boolean progressOn = bool(v, "progress");
+    ParameterValues v;
+    double holdout;
+    double budget;
+    boolean refit;
+    boolean progressOn;
+    try {
+      v = ParameterValues.of(params, PARAMETERS);
+      holdout = v.within("holdout", 0.05, 0.5);
+      budget = v.atLeast("time-budget", 0);
+      refit = v.flag("refit");
+      progressOn = v.flag("progress");
+    } catch (FieldException e) {
+      throw new UserInputException(
+          "generator auto parameter " + e.pathText(),
+          e.found(),
+          e.expected(),
+          e.fix() != null ? e.fix() : "give " + e.pathText() + " as " + e.expected());
+    }
     Registry<GeneratorProvider> registry = Registry.generators();
     List<String> names = new ArrayList<>();
-    for (String n : v.get("candidates").split(",")) {
+    for (String n : v.text("candidates").split(",")) {
       String name = n.trim();
       if (name.isEmpty() || name.equals(NAME)) {
-        throw bad("candidates", v.get("candidates"), "generator names other than auto");
+        throw bad("candidates", v.text("candidates"), "generator names other than auto");
       }
       if (registry.names().contains(name)) {
         names.add(name);
@@ -156,7 +158,7 @@ public final class AutoProvider implements GeneratorProvider {
     if (names.isEmpty()) {
       throw bad(
           "candidates",
-          v.get("candidates"),
+          v.text("candidates"),
           "at least one installed generator of " + registry.names());
     }
     Split split = sample.split(holdout, seed.derive("auto-holdout"));
@@ -251,31 +253,6 @@ public final class AutoProvider implements GeneratorProvider {
 
   private static double copyShare(Table fitted, Table rows, Seed seed) {
     return Privacy.of(fitted, rows, 200, seed.derive("auto-copies")).exactCopyShare();
-  }
-
-  private static double number(Map<String, String> v, String key, double min, double max) {
-    String text = v.get(key);
-    try {
-      double d = Double.parseDouble(text.trim());
-      if (d >= min && d <= max) {
-        return d;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw bad(key, text, "a number from " + fmt(min) + " to " + fmt(max));
-  }
-
-  private static String fmt(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  private static boolean bool(Map<String, String> v, String key) {
-    String text = v.get(key).trim();
-    if (text.equals("true") || text.equals("false")) {
-      return Boolean.parseBoolean(text);
-    }
-    throw bad(key, text, "true or false");
   }
 
   private static UserInputException bad(String key, String found, String expected) {

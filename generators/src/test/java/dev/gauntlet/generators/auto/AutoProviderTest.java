@@ -57,4 +57,16 @@ class AutoProviderTest {
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("epochs");
   }
+
+  @Test
+  void aValueOutOfRangeOrNotABooleanIsOneUserErrorNamingTheParameter() {
+    assertThatThrownBy(() -> new AutoProvider().fit(IRIS, Map.of("holdout", "0.9"), Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("generator auto parameter holdout")
+        .hasMessageContaining("0.9");
+    assertThatThrownBy(() -> new AutoProvider().fit(IRIS, Map.of("refit", "yes"), Seed.of(1)))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("generator auto parameter refit")
+        .hasMessageContaining("true or false");
+  }
 }
