@@ -7,8 +7,10 @@ import java.util.List;
  * What an evasion attack achieved on a set of rows.
  *
  * @param method the attack, e.g. {@code score-based L-inf eps=1.0}
- * @param rows the rows attacked
- * @param successes rows whose predicted class the attack changed within the budget
+ * @param rows the rows given to the attack
+ * @param attacked the rows the attack tried to flip: with a label, those the model classified
+ *     correctly (a row already misclassified is left as it is); without one, every row
+ * @param successes attacked rows whose predicted class the attack changed within the budget
  * @param cleanAccuracy accuracy on the rows as given (NaN without a label)
  * @param accuracyUnderAttack accuracy on the adversarial rows (NaN without a label)
  * @param meanPerturbationStd mean norm (of the attack's kind) of the successful perturbations, in
@@ -23,6 +25,7 @@ import java.util.List;
 public record AttackResult(
     String method,
     int rows,
+    int attacked,
     int successes,
     double cleanAccuracy,
     double accuracyUnderAttack,
@@ -36,8 +39,11 @@ public record AttackResult(
     successfulRows = List.copyOf(successfulRows);
   }
 
-  /** Successes as a share of the rows (NaN for none). */
+  /**
+   * Successes as a share of the attacked rows (NaN for none): with a label, the catalogue's {@code
+   * attack_success_rate}.
+   */
   public double successRate() {
-    return rows == 0 ? Double.NaN : (double) successes / rows;
+    return attacked == 0 ? Double.NaN : (double) successes / attacked;
   }
 }

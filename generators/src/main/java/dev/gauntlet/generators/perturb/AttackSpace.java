@@ -154,6 +154,19 @@ class AttackSpace {
   /** The result of an attack that found offsets {@code found[r]} (null: none) for {@code model}. */
   AttackResult result(String method, Classifier model, double[][] found) {
     String label = dom.label();
+    int attacked = n;
+    if (label != null && n > 0) {
+      // An attacker wants right answers made wrong; a row the model already gets wrong is left as
+      // it is. Otherwise a search that moves it away from its (wrong) predicted class can make it
+      // right, and accuracy under attack would hide the successes it counts.
+      boolean[] correct = Accuracy.correct(model, table, label);
+      for (int r = 0; r < n; r++) {
+        if (!correct[r]) {
+          found[r] = null;
+          attacked--;
+        }
+      }
+    }
     List<Integer> successes = new ArrayList<>();
     double sumNorm = 0;
     double sumRelative = 0;
@@ -189,6 +202,7 @@ class AttackSpace {
     return new AttackResult(
         method,
         n,
+        attacked,
         k,
         accuracy(model, table, label),
         accuracy(model, adversarial, label),

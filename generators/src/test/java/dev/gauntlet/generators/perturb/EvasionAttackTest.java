@@ -52,6 +52,8 @@ class EvasionAttackTest {
       l1 += Math.abs(w[features.indexOf(c)]);
     }
     ClassProbabilities p = model.predictProba(test);
+    // the label column is the table's label, so the attacks leave misclassified rows alone
+    boolean[] correct = dev.gauntlet.metrics.Accuracy.correct(model, test, LABEL);
     boolean[] flippable = new boolean[test.rowCount()];
     int continuous = 0;
     for (int r = 0; r < test.rowCount(); r++) {
@@ -69,8 +71,8 @@ class EvasionAttackTest {
         double toward = positive ? -wj : wj;
         best += wj * ((toward > 0 ? hi : lo) - x) / s;
       }
-      flippable[r] = positive ? best <= 0 : best > 0;
-      continuous += Math.abs(margin) / l1 <= EPS ? 1 : 0;
+      flippable[r] = correct[r] && (positive ? best <= 0 : best > 0);
+      continuous += correct[r] && Math.abs(margin) / l1 <= EPS ? 1 : 0;
     }
     return new Setup(split.train(), test, model, flippable, continuous);
   }
