@@ -4,8 +4,6 @@ import static dev.gauntlet.junit.assertions.GauntletAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.gauntlet.data.Table;
-import dev.gauntlet.model.adapter.TensorLayout;
 import dev.gauntlet.model.http.KServeServer;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.ScenarioResult;
@@ -37,13 +35,9 @@ class ShippedModelTest {
 
     ScenarioSpec httpSpec = ScenarioFiles.load(SCENARIOS.resolve("iris-http.yaml"));
     Map<String, String> fileModel = fileSpec.model().params();
-    try (ModelHandle onnx =
-            Registry.models()
-                .get("onnx")
-                .open(new ModelRequest("species", fileModel, Seed.of(7), SCENARIOS));
-        KServeServer server =
-            KServeServer.start(
-                "iris", onnx.fit(Table.builder().build()), TensorLayout.shared(fileModel), 0)) {
+    try (KServeServer server =
+        KServeServer.serve(
+            "onnx", new ModelRequest("species", fileModel, Seed.of(7), SCENARIOS), "iris", 0)) {
       Map<String, String> httpModel = new LinkedHashMap<>(httpSpec.model().params());
       httpModel.put("url", server.url());
       try (ModelHandle http =

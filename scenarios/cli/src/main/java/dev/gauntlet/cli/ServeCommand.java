@@ -1,18 +1,13 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.UserInputException;
-import dev.gauntlet.data.Table;
-import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.adapter.TensorLayout;
 import dev.gauntlet.model.http.KServeServer;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.spec.ModelSpec;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
-import dev.gauntlet.spi.ModelCapability;
-import dev.gauntlet.spi.ModelHandle;
 import dev.gauntlet.spi.ModelRequest;
-import dev.gauntlet.spi.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -73,74 +68,52 @@ final class ServeCommand implements Callable<Integer> {
     ScenarioSpec s = ScenarioFiles.load(scenario);
     ModelSpec m = s.model();
     String source = scenario.getFileName().toString();
-    if (m.className() != null || m.params().get("inputs") == null) {
+    if (m.className() != null) {
       throw new UserInputException(
           source + " (model)",
-          m.className() != null ? "class " + m.className() : "kind " + m.kindOrDefault(),
+          "class " + m.className(),
           "a model file or endpoint with declared inputs and classes (onnx, torchscript, http)",
           "serve a model-file scenario, e.g. examples/scenarios/iris-onnx.yaml");
     }
-    TensorLayout layout;
+    String served = name != null ? name : s.name();
+    ModelRequest request =
+        new ModelRequest(
+            s.data().label(),
+            m.params(),
+            Seed.of(s.seedOrDefault()).derive("model"),
+            scenario.toAbsolutePath().getParent());
+    KServeServer server;
     try {
-      layout = TensorLayout.shared(m.params());
+      server = KServeServer.serve(m.kindOrDefault(), request, served, port);
     } catch (dev.gauntlet.FieldException e) {
+      String at = e.path().isEmpty() ? "" : "." + e.pathText();
       throw new UserInputException(
-          source + " (model.params." + e.pathText() + ")", e.found(), e.expected(), e.fix(), e);
-    }
-    Path folder = scenario.toAbsolutePath().getParent();
-    ModelHandle handle;
-    try {
-      handle =
-          Registry.models()
-              .get(m.kindOrDefault())
-              .open(
-                  new ModelRequest(
-                      s.data().label(),
-                      m.params(),
-                      Seed.of(s.seedOrDefault()).derive("model"),
-                      folder));
-    } catch (dev.gauntlet.FieldException e) {
+          source + " (model" + at + ")", e.found(), e.expected(), e.fix(), e);
+    } catch (BindException e) {
       throw new UserInputException(
-          source + " (model.params." + e.pathText() + ")", e.found(), e.expected(), e.fix(), e);
+          "--port " + port,
+          "a port in use (" + e.getMessage() + ")",
+          "a free port on 127.0.0.1",
+          "choose another --port, or stop what listens there");
     }
-    try (handle) {
-      if (handle.can(ModelCapability.RETRAINABLE)) {
-        throw new UserInputException(
-            source + " (model)",
-            "a model that is trained on the scenario's rows",
-            "a fixed model (a model file or endpoint)",
-            "export the trained model (ONNX, TorchScript) and serve that");
-      }
-      Classifier model = handle.fit(Table.builder().build());
-      String served = name != null ? name : s.name();
-      KServeServer server;
-      try {
-        server = KServeServer.start(served, model, layout, port);
-      } catch (BindException e) {
-        throw new UserInputException(
-            "--port " + port,
-            "a port in use (" + e.getMessage() + ")",
-            "a free port on 127.0.0.1",
-            "choose another --port, or stop what listens there");
-      }
-      try (server) {
-        stdout.println(
-            "serving "
-                + served
-                + " at "
-                + server.url()
-                + "/v2/models/"
-                + served
-                + " (input [N, "
-                + layout.width()
-                + "]: "
-                + layout.describeInputs()
-                + "; output probabilities "
-                + layout.classes()
-                + "); Ctrl-C stops");
-        stdout.flush();
-        new CountDownLatch(1).await();
-      }
+    TensorLayout layout = server.layout();
+    try (server) {
+      stdout.println(
+          "serving "
+              + served
+              + " at "
+              + server.url()
+              + "/v2/models/"
+              + served
+              + " (input [N, "
+              + layout.width()
+              + "]: "
+              + layout.describeInputs()
+              + "; output probabilities "
+              + layout.classes()
+              + "); Ctrl-C stops");
+      stdout.flush();
+      new CountDownLatch(1).await();
     }
     return GauntletCli.OK;
   }

@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.gauntlet.FieldException;
+import dev.gauntlet.data.Table;
 import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.adapter.TensorLayout;
+import dev.gauntlet.spi.ModelCapability;
+import dev.gauntlet.spi.ModelHandle;
+import dev.gauntlet.spi.ModelRequest;
+import dev.gauntlet.spi.Registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +40,7 @@ public final class KServeServer implements AutoCloseable {
   private final String name;
   private final Classifier model;
   private final TensorLayout layout;
+  private ModelHandle owned; // the handle serve() opened, closed with the server
 
   private KServeServer(
       HttpServer server,
@@ -74,6 +81,56 @@ public final class KServeServer implements AutoCloseable {
     server.createContext("/v2", s::handle);
     server.start();
     return s;
+  }
+
+  /**
+   * Opens the fixed model of {@code kind} that {@code request} describes (a model file or an
+   * endpoint with declared inputs and classes: onnx, torchscript, http) through the model registry
+   * and serves it as {@code name} on 127.0.0.1:{@code port} (0: any free port). Closing the server
+   * closes the model.
+   *
+   * @throws FieldException with a path inside the scenario's {@code model} section: {@code
+   *     params...} for bad parameters; the section itself (an empty path) for a model without
+   *     declared inputs or one that is trained on a scenario's rows (serve its exported file)
+   * @throws java.net.BindException when the port is taken
+   */
+  public static KServeServer serve(String kind, ModelRequest request, String name, int port)
+      throws IOException {
+    if (request.params().get("inputs") == null) {
+      throw new FieldException(
+          java.util.List.of(),
+          "a model without declared inputs",
+          "a model file or endpoint with declared inputs and classes (onnx, torchscript, http)",
+          "serve a model-file scenario, e.g. examples/scenarios/iris-onnx.yaml");
+    }
+    TensorLayout layout;
+    ModelHandle handle;
+    try {
+      layout = TensorLayout.shared(request.params());
+      handle = Registry.models().get(kind).open(request);
+    } catch (FieldException e) {
+      throw e.under("params");
+    }
+    try {
+      if (handle.can(ModelCapability.RETRAINABLE)) {
+        throw new FieldException(
+            java.util.List.of(),
+            "a model that is trained on the scenario's rows",
+            "a fixed model (a model file or endpoint)",
+            "export the trained model (ONNX, TorchScript) and serve that");
+      }
+      KServeServer server = start(name, handle.fit(Table.builder().build()), layout, port);
+      server.owned = handle;
+      return server;
+    } catch (IOException | RuntimeException e) {
+      handle.close();
+      throw e;
+    }
+  }
+
+  /** The served model's tensor layout (inputs, width, classes). */
+  public TensorLayout layout() {
+    return layout;
   }
 
   /** The port served on. */
@@ -188,5 +245,8 @@ public final class KServeServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    if (owned != null) {
+      owned.close();
+    }
   }
 }

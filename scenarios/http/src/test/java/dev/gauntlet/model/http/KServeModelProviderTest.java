@@ -239,4 +239,48 @@ class KServeModelProviderTest {
       }
     }
   }
+
+  @Test
+  void serveOpensAFixedModelThroughTheRegistryAndServesIt() throws IOException {
+    Table train =
+        Table.builder()
+            .numeric("a", 0, 1, 2, 3, 4, 5, 0.5, 4.5)
+            .numeric("b", 1, 0, 1, 0, 1, 0, 0, 1)
+            .categorical("y", "no", "no", "no", "yes", "yes", "yes", "no", "yes")
+            .build()
+            .withRole("y", dev.gauntlet.data.ColumnRole.LABEL);
+    Classifier lr = LogisticRegression.trainer("y").fit(train);
+    TensorLayout layout =
+        TensorLayout.of(Map.of("inputs", "a, b", "classes", "no, yes"), List.of());
+    // the fixed model served here is itself an http endpoint: serve() opens it by kind
+    try (KServeServer origin = KServeServer.start("m", lr, layout, 0);
+        KServeServer relay =
+            KServeServer.serve(
+                "http",
+                new ModelRequest("y", params(origin.url()), Seed.of(1), Path.of(".")),
+                "m",
+                0)) {
+      assertThat(relay.layout().width()).isEqualTo(2);
+      assertThat(relay.port()).isNotEqualTo(origin.port());
+      ClassProbabilities relayed = predict(params(relay.url()));
+      ClassProbabilities direct = predict(params(origin.url()));
+      for (int r = 0; r < 2; r++) {
+        for (int c = 0; c < 2; c++) {
+          assertThat(relayed.get(r, c)).isEqualTo(direct.get(r, c));
+        }
+      }
+    }
+  }
+
+  @Test
+  void serveRefusesAModelWithoutDeclaredInputsAndATrainedOne() {
+    ModelRequest noInputs = new ModelRequest("y", Map.of(), Seed.of(1), Path.of("."));
+    assertThatThrownBy(() -> KServeServer.serve("logistic-regression", noInputs, "m", 0))
+        .isInstanceOfSatisfying(
+            dev.gauntlet.FieldException.class,
+            e -> {
+              assertThat(e.path()).isEmpty();
+              assertThat(e.found()).isEqualTo("a model without declared inputs");
+            });
+  }
 }
