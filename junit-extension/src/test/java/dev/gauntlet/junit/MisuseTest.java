@@ -114,9 +114,19 @@ class MisuseTest {
     Throwable t = onlyFailure(results.containerEvents().failed().list());
     assertThat(t).isInstanceOf(UserInputException.class);
     assertThat(t.getMessage())
-        .startsWith("scenarios/broken-kind.yaml:7:11 (variants[0].kind)")
-        .contains("covariate-shfit")
-        .contains("covariate-shift");
+        .isEqualTo(
+            "scenarios/broken-kind.yaml:7:11 (variants[0].kind)"
+                + N
+                + "  found:    variant kind \"covariate-shfit\""
+                + N
+                + "  expected: one of "
+                + dev.gauntlet.scenario.VariantKind.all().stream()
+                    .map(dev.gauntlet.scenario.VariantKind::name)
+                    .toList()
+                + " (did you mean covariate-shift?)"
+                + N
+                + "  fix:      use a listed kind (gauntlet run --list shows each with its"
+                + " parameters)");
   }
 
   static class MissingFactory {
