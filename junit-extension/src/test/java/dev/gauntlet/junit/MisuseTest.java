@@ -150,6 +150,46 @@ class MisuseTest {
                 + "  fix:      add the method, or correct the name");
   }
 
+  static class FileAndSpec {
+    static dev.gauntlet.scenario.spec.ScenarioSpec spec() {
+      return null;
+    }
+
+    @ScenarioTest(value = "scenarios/no-variants.yaml", spec = "spec")
+    void never(ScenarioCase c) {}
+
+    @ScenarioTest(spec = "spec")
+    void specIsNull(ScenarioCase c) {}
+  }
+
+  @Test
+  void aScenarioTestNamesAFileOrASpecMethodThatGivesASpec() {
+    List<Event> failed = run(FileAndSpec.class).containerEvents().failed().list();
+    assertThat(failed).hasSize(2);
+    assertThat(
+            failed.stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow())
+                .map(r -> r.getThrowable().orElseThrow().getMessage())
+                .sorted()
+                .toList())
+        .containsExactly(
+            "@ScenarioTest on FileAndSpec.never()"
+                + N
+                + "  found:    both a file and spec = \"spec\""
+                + N
+                + "  expected: a scenario file (@ScenarioTest(\"scenarios/credit.yaml\")) or a"
+                + " method that builds the spec (@ScenarioTest(spec = \"creditScenario\"))"
+                + N
+                + "  fix:      keep one of the two",
+            "@ScenarioTest on FileAndSpec.specIsNull() (spec = \"spec\")"
+                + N
+                + "  found:    spec() returned null"
+                + N
+                + "  expected: a ScenarioSpec"
+                + N
+                + "  fix:      return ScenarioSpec.builder()...build()");
+  }
+
   static class BadSeedParameter {
     @ScenarioTest("scenarios/no-variants.yaml")
     void never(ScenarioCase c) {}
