@@ -252,6 +252,15 @@ class ScenarioTestExtensionTest {
     run(RandomAndFailing.class, Map.of("gauntlet.seed", m.group(1)));
     assertThat(SEEN.get("RandomAndFailing.accuracy")).isEqualTo(accuracy);
     assertThat(message).contains("  seed:     " + m.group(1));
+    // the annotation the line proposes runs the engine on that seed (as Passing shows for
+    // @GauntletSeed(5)), and so does the random run: the same figures
+    assertThat(accuracy)
+        .isEqualTo(
+            direct("scenarios/no-seed.yaml", Long.parseLong(m.group(1)))
+                .clean()
+                .metrics()
+                .get("accuracy")
+                .value());
   }
 
   // ---- the model a test supplies

@@ -167,6 +167,11 @@ class TableAnnotationsTest {
 
     run(FailingOnRandomRows.class, Map.of("gauntlet.seed", Long.toString(seed)));
     assertThat(SEEN.get("FailingOnRandomRows.rows")).isEqualTo(rows);
+    // what @GauntletSeed(seed) gives (Injected shows the annotation's rows are these)
+    assertThat(rows)
+        .isEqualTo(
+            ScenarioRows.of(
+                customersWorld(50), RESOURCES.resolve("scenarios"), Seed.of(seed), "t"));
   }
 
   // ---- @PerturbationSweep
