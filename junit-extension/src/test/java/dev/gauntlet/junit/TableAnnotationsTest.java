@@ -357,6 +357,20 @@ class TableAnnotationsTest {
                 + " or ask for a Table");
   }
 
+  static class TableAndAString {
+    @Test
+    void never(@WorldTable(value = "scenarios/customers.json", rows = 50) Table t, String s) {}
+  }
+
+  @Test
+  void aParameterNobodyResolvesBesideATableListsWhatCanBeInjected() {
+    assertThat(onlyFailure(run(TableAndAString.class).testEvents().failed().list()).getMessage())
+        .startsWith("No ParameterResolver registered for parameter [java.lang.String arg1]")
+        .endsWith(
+            " Gauntlet injects Table parameters annotated with @SyntheticTable or @WorldTable (and"
+                + " PerturbedTable ones in a @PerturbationSweep).");
+  }
+
   static class UnknownGenerator {
     @Test
     void never(@SyntheticTable(fit = "data/customers.csv", generator = "copula") Table t) {}
