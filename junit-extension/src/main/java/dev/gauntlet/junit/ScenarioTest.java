@@ -21,6 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * </pre>
  *
+ * <p>Or, without a file, {@code @ScenarioTest(spec = "creditScenario")} runs the spec a method of
+ * the test class builds.
+ *
  * <p>Seeds: {@link GauntletSeed} on the method, then on the class, then the configuration parameter
  * {@code gauntlet.seed}, then the scenario's {@code seed:}, then a random seed; the seed used is
  * published as the report entry {@code gauntlet.seed} and shown in every failure with the line that
@@ -35,9 +38,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface ScenarioTest {
   /**
    * The scenario file: a class-path resource, else a path relative to the module's folder (the
-   * working directory of the test run).
+   * working directory of the test run). Not with {@link #spec()}.
    */
-  String value();
+  String value() default "";
+
+  /**
+   * Instead of a file: a method of the test class that returns the {@code ScenarioSpec} to run
+   * (built with {@code ScenarioSpec.builder()} and its typed factories), static or not, without
+   * parameters. Paths in the spec resolve against the module's folder. Not with {@link #value()}.
+   */
+  String spec() default "";
 
   /**
    * A method of the test class that supplies the model instead of the scenario's {@code model:}:

@@ -114,9 +114,19 @@ class MisuseTest {
     Throwable t = onlyFailure(results.containerEvents().failed().list());
     assertThat(t).isInstanceOf(UserInputException.class);
     assertThat(t.getMessage())
-        .startsWith("scenarios/broken-kind.yaml:7:11 (variants[0].kind)")
-        .contains("covariate-shfit")
-        .contains("covariate-shift");
+        .isEqualTo(
+            "scenarios/broken-kind.yaml:7:11 (variants[0].kind)"
+                + N
+                + "  found:    variant kind \"covariate-shfit\""
+                + N
+                + "  expected: one of "
+                + dev.gauntlet.scenario.VariantKind.all().stream()
+                    .map(dev.gauntlet.scenario.VariantKind::name)
+                    .toList()
+                + " (did you mean covariate-shift?)"
+                + N
+                + "  fix:      use a listed kind (gauntlet run --list shows each with its"
+                + " parameters)");
   }
 
   static class MissingFactory {
@@ -138,6 +148,46 @@ class MisuseTest {
                 + " or a ModelHandle"
                 + N
                 + "  fix:      add the method, or correct the name");
+  }
+
+  static class FileAndSpec {
+    static dev.gauntlet.scenario.spec.ScenarioSpec spec() {
+      return null;
+    }
+
+    @ScenarioTest(value = "scenarios/no-variants.yaml", spec = "spec")
+    void never(ScenarioCase c) {}
+
+    @ScenarioTest(spec = "spec")
+    void specIsNull(ScenarioCase c) {}
+  }
+
+  @Test
+  void aScenarioTestNamesAFileOrASpecMethodThatGivesASpec() {
+    List<Event> failed = run(FileAndSpec.class).containerEvents().failed().list();
+    assertThat(failed).hasSize(2);
+    assertThat(
+            failed.stream()
+                .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow())
+                .map(r -> r.getThrowable().orElseThrow().getMessage())
+                .sorted()
+                .toList())
+        .containsExactly(
+            "@ScenarioTest on FileAndSpec.never()"
+                + N
+                + "  found:    both a file and spec = \"spec\""
+                + N
+                + "  expected: a scenario file (@ScenarioTest(\"scenarios/credit.yaml\")) or a"
+                + " method that builds the spec (@ScenarioTest(spec = \"creditScenario\"))"
+                + N
+                + "  fix:      keep one of the two",
+            "@ScenarioTest on FileAndSpec.specIsNull() (spec = \"spec\")"
+                + N
+                + "  found:    spec() returned null"
+                + N
+                + "  expected: a ScenarioSpec"
+                + N
+                + "  fix:      return ScenarioSpec.builder()...build()");
   }
 
   static class BadSeedParameter {

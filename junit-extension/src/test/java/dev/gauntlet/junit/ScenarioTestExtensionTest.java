@@ -13,6 +13,10 @@ import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.ScenarioResult;
 import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.VariantResult;
+import dev.gauntlet.scenario.spec.DataSpec;
+import dev.gauntlet.scenario.spec.Metrics;
+import dev.gauntlet.scenario.spec.Perturbations;
+import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import java.nio.file.Files;
@@ -121,6 +125,7 @@ class ScenarioTestExtensionTest {
         .contains(Map.of("gauntlet.reports", folder.toAbsolutePath().toString()));
     assertThat(folder.resolve("report.json")).isNotEmptyFile();
     assertThat(folder.resolve("junit.xml")).isNotEmptyFile();
+    assertThat(Files.readString(folder.resolve("report.html"))).startsWith("<!DOCTYPE html>");
     assertThat(Files.readString(folder.resolve("manifest.json"))).contains("\"seed\" : 5");
   }
 
@@ -247,6 +252,15 @@ class ScenarioTestExtensionTest {
     run(RandomAndFailing.class, Map.of("gauntlet.seed", m.group(1)));
     assertThat(SEEN.get("RandomAndFailing.accuracy")).isEqualTo(accuracy);
     assertThat(message).contains("  seed:     " + m.group(1));
+    // the annotation the line proposes runs the engine on that seed (as Passing shows for
+    // @GauntletSeed(5)), and so does the random run: the same figures
+    assertThat(accuracy)
+        .isEqualTo(
+            direct("scenarios/no-seed.yaml", Long.parseLong(m.group(1)))
+                .clean()
+                .metrics()
+                .get("accuracy")
+                .value());
   }
 
   // ---- the model a test supplies
@@ -278,6 +292,69 @@ class ScenarioTestExtensionTest {
                 Path.of("src/test/resources/scenarios"));
     assertThat(SEEN).containsEntry("OwnModel.clean", own.clean().metrics().get("accuracy").value());
     assertThat(own.model()).isNotEqualTo(spec.model());
+  }
+
+  // ---- a spec built in Java instead of a file
+
+  /** scenarios/small.yaml, built with the typed factories (paths from the module's folder). */
+  static ScenarioSpec smallBuilt() {
+    return ScenarioSpec.builder()
+        .seed(11)
+        .data(
+            DataSpec.worldFile("src/test/resources/scenarios/customers.json", 300)
+                .withId("churn_true"))
+        .split(0.3)
+        .model("logistic-regression")
+        .metrics(Metrics.ACCURACY)
+        .slice("region")
+        .bootstrap(20)
+        .variant(
+            Perturbations.covariateShift()
+                .withName("older-customers")
+                .withParam("column", "age")
+                .withParam("shift", "1")
+                .withSweep(1))
+        .variant(
+            Perturbations.missing()
+                .withName("missing-values")
+                .withParam("rate", "0.3")
+                .withSweep(1))
+        .expect("accuracy >= 0.5")
+        .build();
+  }
+
+  static class BuiltSpec {
+    static ScenarioSpec small() {
+      return smallBuilt();
+    }
+
+    @ScenarioTest(spec = "small")
+    @GauntletSeed(5)
+    void built(ScenarioCase c) {
+      SEEN.put("BuiltSpec." + c.displayName(), c.place().metrics().get("accuracy"));
+    }
+  }
+
+  @Test
+  void aSpecBuiltInJavaRunsAsTheSameFileDoes() {
+    EngineExecutionResults results = run(BuiltSpec.class);
+
+    results.testEvents().assertStatistics(s -> s.started(4).succeeded(4));
+    assertThat(testNames(results))
+        .containsExactly(
+            "older-customers [severity 0]",
+            "older-customers [severity 1]",
+            "missing-values [severity 0]",
+            "missing-values [severity 1]");
+    ScenarioResult file = direct("scenarios/small.yaml", 5);
+    for (String variant : List.of("older-customers", "missing-values")) {
+      assertThat(SEEN)
+          .containsEntry(
+              "BuiltSpec." + variant + " [severity 1]",
+              file.place(variant, 1).orElseThrow().metrics().get("accuracy"));
+    }
+    Path folder = Path.of("target", "gauntlet-reports", BuiltSpec.class.getName(), "built");
+    assertThat(folder.resolve("report.json")).isNotEmptyFile();
   }
 
   // ---- parallel

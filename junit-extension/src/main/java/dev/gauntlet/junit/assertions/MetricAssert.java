@@ -70,6 +70,7 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, ScenarioRes
   }
 
   public MetricAssert isAtLeast(double bound) {
+    checkMeasured();
     Found worst = worst(true);
     if (!(worst.value >= bound)) {
       throwAssertionError(new ShouldBeAtLeast(describe(), worst, bound, actual.seed()));
@@ -78,6 +79,7 @@ public final class MetricAssert extends AbstractAssert<MetricAssert, ScenarioRes
   }
 
   public MetricAssert isAtMost(double bound) {
+    checkMeasured();
     Found worst = worst(false);
     if (!(worst.value <= bound)) {
       throwAssertionError(new ShouldBeAtMost(describe(), worst, bound, actual.seed()));

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.opentest4j.AssertionFailedError;
-import org.opentest4j.TestAbortedException;
 
 /**
  * One invocation of a scenario test: its name, the values it injects, and the seed line its
@@ -36,7 +33,15 @@ final class CaseInvocation implements TestTemplateInvocationContext {
 
   @Override
   public List<Extension> getAdditionalExtensions() {
-    return List.of(new Resolver(), new SeedOnFailure());
+    return List.of(
+        new Resolver(),
+        new SeedOnFailure(
+            rerun,
+            "A @ScenarioTest method can receive "
+                + ScenarioCase.INJECTABLE.stream()
+                    .map(Class::getSimpleName)
+                    .collect(Collectors.joining(", "))
+                + ", and JUnit's TestInfo and TestReporter."));
   }
 
   /** The injectable types of {@link ScenarioCase#INJECTABLE}. */
@@ -70,54 +75,6 @@ final class CaseInvocation implements TestTemplateInvocationContext {
                           + parameter.getParameter()
                           + ": the scenario has no variants, so its one invocation is the clean"
                           + " test rows; ask for a PlaceResult or ScenarioCase instead"));
-    }
-  }
-
-  /** Adds the seed and the line that reruns it to a failure, and reports it. */
-  private final class SeedOnFailure implements TestExecutionExceptionHandler {
-    @Override
-    public void handleTestExecutionException(ExtensionContext context, Throwable failure)
-        throws Throwable {
-      if (failure instanceof TestAbortedException) {
-        throw failure;
-      }
-      if (failure instanceof ParameterResolutionException p
-          && String.valueOf(p.getMessage()).startsWith("No ParameterResolver registered")) {
-        throw new ParameterResolutionException(
-            p.getMessage()
-                + " A @ScenarioTest method can receive "
-                + ScenarioCase.INJECTABLE.stream()
-                    .map(Class::getSimpleName)
-                    .collect(Collectors.joining(", "))
-                + ", and JUnit's TestInfo and TestReporter.",
-            p);
-      }
-      context.publishReportEntry("gauntlet.seed", rerun);
-      String message = failure.getMessage() + System.lineSeparator() + rerun;
-      if (failure instanceof AssertionFailedError a && a.isExpectedDefined()) {
-        throw new AssertionFailedError(
-            message,
-            a.getExpected().getValue(),
-            a.isActualDefined() ? a.getActual().getValue() : null,
-            failure);
-      }
-      if (failure instanceof AssertionFailedError) {
-        throw new AssertionFailedError(message, failure);
-      }
-      if (failure instanceof AssertionError) {
-        throw new AssertionError(message, failure);
-      }
-      failure.addSuppressed(new SeedReport(rerun));
-      throw failure;
-    }
-  }
-
-  /** Rides along a failure that is not an assertion's, carrying the seed line. */
-  static final class SeedReport extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    SeedReport(String rerun) {
-      super(rerun, null, false, false);
     }
   }
 }

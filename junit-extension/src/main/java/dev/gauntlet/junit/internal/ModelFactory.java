@@ -22,21 +22,13 @@ final class ModelFactory {
   static ModelHandle open(
       Class<?> testClass, Optional<Object> instance, String methodName, String where) {
     String at = where + " (model = \"" + methodName + "\")";
-    Method factory =
-        ReflectionSupport.findMethod(testClass, methodName)
-            .orElseThrow(
-                () ->
-                    new UserInputException(
-                        at,
-                        "no method " + methodName + "() in " + testClass.getName(),
-                        "a method without parameters returning a ModelTrainer, a Classifier or a"
-                            + " ModelHandle",
-                        "add the method, or correct the name"));
-    Object target = null;
-    if (!Modifier.isStatic(factory.getModifiers())) {
-      target = instance.orElseGet(() -> ReflectionSupport.newInstance(testClass));
-    }
-    Object made = ReflectionSupport.invokeMethod(factory, target);
+    Object made =
+        call(
+            testClass,
+            instance,
+            methodName,
+            at,
+            "a method without parameters returning a ModelTrainer, a Classifier or a ModelHandle");
     if (made instanceof ModelHandle h) {
       return h;
     }
@@ -56,6 +48,28 @@ final class ModelFactory {
         methodName + "() returned " + (made == null ? "null" : made.getClass().getName()),
         "a ModelTrainer, a Classifier or a ModelHandle",
         "return one of them");
+  }
+
+  /**
+   * Calls a method of the test class without parameters: on the test instance when there is one,
+   * else (a template's own context has none) on a fresh instance of the test class.
+   */
+  static Object call(
+      Class<?> testClass, Optional<Object> instance, String methodName, String at, String what) {
+    Method factory =
+        ReflectionSupport.findMethod(testClass, methodName)
+            .orElseThrow(
+                () ->
+                    new UserInputException(
+                        at,
+                        "no method " + methodName + "() in " + testClass.getName(),
+                        what,
+                        "add the method, or correct the name"));
+    Object target = null;
+    if (!Modifier.isStatic(factory.getModifiers())) {
+      target = instance.orElseGet(() -> ReflectionSupport.newInstance(testClass));
+    }
+    return ReflectionSupport.invokeMethod(factory, target);
   }
 
   private static Classifier checked(Object fitted, String at) {

@@ -10,7 +10,6 @@ import dev.gauntlet.scenario.ScenarioResult;
 import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.VariantResult;
 import dev.gauntlet.scenario.report.ReportFiles;
-import dev.gauntlet.scenario.report.RunInfo;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -51,22 +50,21 @@ public final class ScenarioExtension implements TestTemplateInvocationContextPro
     ScenarioTest annotation =
         AnnotationSupport.findAnnotation(method, ScenarioTest.class).orElseThrow();
     String where = "@ScenarioTest on " + testClass.getSimpleName() + "." + method.getName() + "()";
-    ClassLoader loader = testClass.getClassLoader();
-    ScenarioSource source = ScenarioSource.find(annotation.value(), where, loader);
+    ScenarioInput input = ScenarioInput.of(annotation, testClass, context.getTestInstance(), where);
     SeedChoice seed =
         SeedChoice.of(
             method,
             testClass,
             context.getConfigurationParameter(SeedChoice.PARAMETER),
-            source.loaded().spec());
-    ScenarioSpec spec = source.loaded().spec().withSeed(seed.value());
+            input.spec());
+    ScenarioSpec spec = input.spec().withSeed(seed.value());
     context.publishReportEntry("gauntlet.seed", seed.value() + " (" + seed.origin() + ")");
 
     AtomicReference<ScenarioTables> tables = new AtomicReference<>();
     ScenarioRunner runner =
         ScenarioRunner.withDefaults()
-            .withSource(source.loaded().document().file())
-            .withPlacer(source.loaded()::placed)
+            .withSource(input.source())
+            .withPlacer(input.placer())
             .withListener(
                 new RunListener() {
                   @Override
@@ -80,11 +78,10 @@ public final class ScenarioExtension implements TestTemplateInvocationContextPro
               ModelFactory.open(testClass, context.getTestInstance(), annotation.model(), where),
               testClass.getSimpleName() + "." + annotation.model() + "()");
     }
-    ScenarioResult result = runner.run(spec, source.loaded().folder());
+    ScenarioResult result = runner.run(spec, input.folder());
 
     Path reports = REPORTS.resolve(testClass.getName()).resolve(method.getName());
-    ReportFiles.write(
-        result, new RunInfo(source.sha256(), source.fileName(), 1), reports, List.of());
+    ReportFiles.write(result, input.info(), reports, List.of());
     Map<String, String> entry = new LinkedHashMap<>();
     entry.put("gauntlet.reports", reports.toAbsolutePath().toString());
     context.publishReportEntry(entry);

@@ -24,6 +24,12 @@ record SeedChoice(long value, String origin) {
    */
   static SeedChoice of(
       Method method, Class<?> testClass, Optional<String> parameter, ScenarioSpec spec) {
+    return of(method, testClass, parameter, spec.seed());
+  }
+
+  /** As above, for a test without a scenario file: {@code scenarioSeed} null. */
+  static SeedChoice of(
+      Method method, Class<?> testClass, Optional<String> parameter, Long scenarioSeed) {
     Optional<GauntletSeed> onMethod = AnnotationSupport.findAnnotation(method, GauntletSeed.class);
     if (onMethod.isPresent()) {
       return new SeedChoice(onMethod.get().value(), "@GauntletSeed on the method");
@@ -46,8 +52,8 @@ record SeedChoice(long value, String origin) {
             "set it to a seed such as 42, or remove it");
       }
     }
-    if (spec.seed() != null) {
-      return new SeedChoice(spec.seed(), "the scenario's seed:");
+    if (scenarioSeed != null) {
+      return new SeedChoice(scenarioSeed, "the scenario's seed:");
     }
     // the one value not drawn from a Seed: it is the seed, and every failure reports it
     return new SeedChoice(ThreadLocalRandom.current().nextLong(), "random");

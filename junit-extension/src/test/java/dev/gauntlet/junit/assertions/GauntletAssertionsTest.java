@@ -11,6 +11,10 @@ import dev.gauntlet.junit.internal.Numbers;
 import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.ScenarioResult;
 import dev.gauntlet.scenario.ScenarioRunner;
+import dev.gauntlet.scenario.spec.Attacks;
+import dev.gauntlet.scenario.spec.DataSpec;
+import dev.gauntlet.scenario.spec.Metrics;
+import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import java.nio.file.Path;
@@ -204,5 +208,48 @@ class GauntletAssertionsTest {
     assertThatThrownBy(
             () -> assertThat(result).as("credit model").metric("accuracy").isAtLeast(1.0))
         .hasMessageStartingWith("[credit model] " + N + "Expecting accuracy to be at least 1");
+  }
+
+  @Test
+  void aVariantsOwnMetricIsAssertedUnderItsVariant() {
+    ScenarioResult attacked =
+        ScenarioRunner.withDefaults()
+            .run(
+                ScenarioSpec.builder()
+                    .seed(2)
+                    .data(DataSpec.worldFile("customers.json", 200).withId("churn_true"))
+                    .metrics(Metrics.ACCURACY)
+                    .bootstrap(0)
+                    .variant(Attacks.decisionBased().withParam("max-queries", "10").withSweep(1))
+                    .build(),
+                Path.of("src/test/resources/scenarios"));
+    double rate =
+        attacked
+            .place("decision-based", 1)
+            .orElseThrow()
+            .metrics()
+            .get("attack_success_rate")
+            .value();
+    // a label-only attack turns some rows and not all of them, else the bounds below prove nothing
+    assertThat(rate).isStrictlyBetween(0.0, 1.0);
+
+    assertThat(attacked).metric("attack_success_rate").under("decision-based").isAtMost(rate);
+    assertThatThrownBy(
+            () ->
+                assertThat(attacked)
+                    .metric("attack_success_rate")
+                    .under("decision-based")
+                    .atSeverity(1)
+                    .isAtMost(rate - 0.01))
+        .hasMessageContaining("Expecting attack_success_rate to be at most");
+    // on the clean rows it was never measured: the message says so instead of failing on nothing
+    assertThatThrownBy(() -> assertThat(attacked).metric("attack_success_rate").isAtMost(1))
+        .hasMessage(
+            N
+                + "Expecting the run to have measured the metric attack_success_rate"
+                + N
+                + "  but it measured: metrics [accuracy]"
+                + N
+                + "  seed: 2");
   }
 }

@@ -80,6 +80,11 @@ public record VariantSpec(
     return new VariantSpec(name, kind, null, null, null);
   }
 
+  /** This variant under another name (expectations and reports use the name). */
+  public VariantSpec withName(String newName) {
+    return new VariantSpec(newName, kind, params, severities, sweep);
+  }
+
   public VariantSpec withParam(String key, String value) {
     Map<String, String> all = new java.util.LinkedHashMap<>(params);
     all.put(key, value);
