@@ -7,7 +7,7 @@
 #   bench/metrics.sh            # from the project root (or anywhere)
 #
 # Environment: BENCH_DATA (data folder, default target/bench-data), BENCH_SEED (20261126),
-# KS_RUNS (7), FRECHET_RUNS (3). Gauntlet runs KS_WARMUP (3) / FRECHET_WARMUP (1) untimed runs
+# KS_RUNS (7), FRECHET_RUNS (3), COMPARE_RUNS (1: runs of the -Xmx1g compare). Gauntlet runs KS_WARMUP (3) / FRECHET_WARMUP (1) untimed runs
 # first (JIT); both sides report the median of their timed runs. Exit code 0 when every task
 # passes, 1 otherwise.
 set -euo pipefail
@@ -20,6 +20,7 @@ ks_runs="${KS_RUNS:-7}"
 ks_warmup="${KS_WARMUP:-3}"
 fr_runs="${FRECHET_RUNS:-3}"
 fr_warmup="${FRECHET_WARMUP:-1}"
+compare_runs="${COMPARE_RUNS:-1}"
 python=/usr/bin/python3
 
 # scipy and pandas are needed here only, not by the tests: Debian's packages, installed if missing
@@ -57,21 +58,23 @@ if [[ ! -f "$data/mixed_1m_b.csv" ]]; then
   ./gauntlet generate --fit examples/data/telco_churn.csv --rows 1000000 --seed "$((seed + 1))" \
     --out "$data/mixed_1m_b.csv" --quiet >&2
 fi
-echo "bench: compare of two 1,000,000-row files with --label at -Xmx1g..." >&2
-start="$($python -c "import time; print(time.time())")"
-set +e
-GAUNTLET_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$out/gc.log" ./gauntlet compare "$data/mixed_1m.csv" \
-  "$data/mixed_1m_b.csv" --label churn --quiet --json >"$out/compare.json" 2>"$out/compare.err"
-compare_exit=$?
-set -e
-end="$($python -c "import time; print(time.time())")"
-$python -c "import json, sys; print(json.dumps({'seconds': float(sys.argv[2]) - float(sys.argv[1]), 'exit': int(sys.argv[3])}))" \
-  "$start" "$end" "$compare_exit" >"$out/compare_run.json"
+for run in $(seq 1 "$compare_runs"); do
+  echo "bench: compare of two 1,000,000-row files with --label at -Xmx1g (run $run of $compare_runs)..." >&2
+  start="$($python -c "import time; print(time.time())")"
+  set +e
+  GAUNTLET_JAVA_OPTS="-Xmx1g -Xlog:gc:file=$out/gc.$run.log" ./gauntlet compare "$data/mixed_1m.csv" \
+    "$data/mixed_1m_b.csv" --label churn --quiet --json >"$out/compare.$run.json" 2>"$out/compare.$run.err"
+  compare_exit=$?
+  set -e
+  end="$($python -c "import time; print(time.time())")"
+  $python -c "import json, sys; print(json.dumps({'seconds': float(sys.argv[2]) - float(sys.argv[1]), 'exit': int(sys.argv[3])}))" \
+    "$start" "$end" "$compare_exit" >"$out/compare_run.$run.json"
+done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-$python - "$out" "$load_before" "$load_after" <<'PY'
+$python - "$out" "$load_before" "$load_after" "$compare_runs" <<'PY'
 import json, os, sys
-out, before, after = sys.argv[1:4]
+out, before, after, compare_runs = sys.argv[1:5]
 r = {n: json.load(open(os.path.join(out, n + ".json")))
      for n in ("ks_java", "ks_scipy", "frechet_java", "frechet_scipy", "csv_java", "csv_pandas")}
 
@@ -127,20 +130,21 @@ print("agreement bound: 1e-6 relative")
 # compare of two million-row files with --label in a 1 GB heap: time, and the peak heap in use as
 # the GC log shows it (the heap before each collection)
 import re
-run = json.load(open(os.path.join(out, "compare_run.json")))
-peak = live = 0
-for line in open(os.path.join(out, "gc.log")):
-    m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
-    if m:
-        peak = max(peak, int(m.group(1)), int(m.group(2)))
-        live = max(live, int(m.group(2)))
-compare_ok = run["exit"] == 0
-ok = ok and compare_ok
 print()
-print("compare 1M vs 1M rows, --label churn, -Xmx1g: %.1f s, peak heap %d MB in use (%d MB live"
-      " after a collection at most), exit %d  %s"
-      % (run["seconds"], peak, live, run["exit"], "PASS" if compare_ok else "FAIL"))
-if not compare_ok:
-    print(open(os.path.join(out, "compare.err")).read().strip())
+for run in range(1, int(compare_runs) + 1):
+    result = json.load(open(os.path.join(out, "compare_run.%d.json" % run)))
+    peak = live = 0
+    for line in open(os.path.join(out, "gc.%d.log" % run)):
+        m = re.search(r"(\d+)M->(\d+)M\((\d+)M\)", line)
+        if m:
+            peak = max(peak, int(m.group(1)), int(m.group(2)))
+            live = max(live, int(m.group(2)))
+    compare_ok = result["exit"] == 0
+    ok = ok and compare_ok
+    print("compare 1M vs 1M rows, --label churn, -Xmx1g, run %d: %.1f s, peak heap %d MB in use"
+          " (%d MB live after a collection at most), exit %d  %s"
+          % (run, result["seconds"], peak, live, result["exit"], "PASS" if compare_ok else "FAIL"))
+    if not compare_ok:
+        print(open(os.path.join(out, "compare.%d.err" % run)).read().strip())
 sys.exit(0 if ok else 1)
 PY
