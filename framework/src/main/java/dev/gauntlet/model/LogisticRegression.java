@@ -25,6 +25,11 @@ import java.util.List;
  * the width (see {@link Solver}). The features are the table's feature columns (the label excluded)
  * through a {@link FeatureEncoder} fitted on the training table; there is nothing random, so the
  * same table gives the same model.
+ *
+ * <p>Fit and prediction go over the rows' non-zero features ({@link CompactFeatures}: a double per
+ * numeric column and a byte per categorical one), never a dense rows x width matrix, so their
+ * memory grows with the input columns, not the one-hot width; the sums are the dense ones bit for
+ * bit. Only {@link #lossGradient}, whose caller passes a dense matrix, works on one.
  */
 public final class LogisticRegression implements Differentiable {
   private final FeatureEncoder encoder;
