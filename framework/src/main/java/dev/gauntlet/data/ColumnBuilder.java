@@ -35,6 +35,18 @@ final class ColumnBuilder {
   private long numbers;
   private long notNumbers;
   private final List<CsvRead.Cell> samples = new ArrayList<>();
+
+  /** The distinct texts of the non-numbers, up to {@link #FEW_MARKERS} + 1 of them. */
+  private final java.util.Set<String> markers = new java.util.HashSet<>();
+
+  /**
+   * At most this many distinct non-numbers (such as N/A, -, ?) read like missing-value markers: a
+   * column otherwise numeric is nearly numeric while they are at most {@link #MARKER_PERCENT} % of
+   * its values, where any other non-numbers must be at most 1 %.
+   */
+  static final int FEW_MARKERS = 3;
+
+  static final int MARKER_PERCENT = 5;
   private String infiniteText;
   private long infiniteLine;
 
@@ -110,6 +122,9 @@ final class ColumnBuilder {
     if (samples.size() < MAX_SAMPLES) {
       samples.add(new CsvRead.Cell(new String(buf, off, len), line));
     }
+    if (markers.size() <= FEW_MARKERS) {
+      markers.add(new String(buf, off, len));
+    }
   }
 
   private void switchToText(int r, char[] buf, int off, int len) {
@@ -173,16 +188,20 @@ final class ColumnBuilder {
 
   /**
    * The cells that are not numbers in a column read as text though nearly all its values are
-   * numbers (at most 1 %), or in a forced numeric column; null otherwise.
+   * numbers (the others at most 1 %, or at most 5 % when they are at most 3 distinct texts, such as
+   * N/A), or in a forced numeric column; null otherwise.
    */
   CsvRead.NotNumbers notNumbers() {
     boolean forcedNumeric = forced == ColumnType.NUMERIC;
+    long values = numbers + notNumbers;
+    boolean fewMarkers =
+        markers.size() <= FEW_MARKERS && 100 * notNumbers <= MARKER_PERCENT * values;
     boolean nearlyNumeric =
         text
             && forced == null
             && numbers > 0
             && notNumbers > 0
-            && 100 * notNumbers <= numbers + notNumbers;
+            && (100 * notNumbers <= values || fewMarkers);
     if (!(forcedNumeric && notNumbers > 0) && !nearlyNumeric) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.gauntlet.model;
 
+import dev.gauntlet.data.CompactFeatures;
 import dev.gauntlet.data.FeatureEncoder;
 import dev.gauntlet.data.FeatureMatrix;
 import dev.gauntlet.data.Table;
@@ -24,6 +25,11 @@ import java.util.List;
  * the width (see {@link Solver}). The features are the table's feature columns (the label excluded)
  * through a {@link FeatureEncoder} fitted on the training table; there is nothing random, so the
  * same table gives the same model.
+ *
+ * <p>Fit and prediction go over the rows' non-zero features ({@link CompactFeatures}: a double per
+ * numeric column and a byte per categorical one), never a dense rows x width matrix, so their
+ * memory grows with the input columns, not the one-hot width; the sums are the dense ones bit for
+ * bit. Only {@link #lossGradient}, whose caller passes a dense matrix, works on one.
  */
 public final class LogisticRegression implements Differentiable {
   private final FeatureEncoder encoder;
@@ -129,8 +135,9 @@ public final class LogisticRegression implements Differentiable {
         // Nothing to separate: the one class has probability 1 everywhere.
         return new LogisticRegression(set.encoder(), classes, new double[0], 0, true);
       }
-      Objective objective = new Objective(set.x(), set.labels().y(), classes.size(), c);
-      double gradientTolerance = tolerance * Math.max(1, set.x().rows());
+      CompactFeatures x = set.compact();
+      Objective objective = new Objective(x, set.labels().y(), classes.size(), c);
+      double gradientTolerance = tolerance * Math.max(1, x.rows());
       double[] start = new double[objective.dimension()];
       boolean newton =
           solver == Solver.NEWTON
@@ -195,16 +202,18 @@ public final class LogisticRegression implements Differentiable {
 
   @Override
   public ClassProbabilities predictProba(Table table) {
-    FeatureMatrix x = encoder.transform(table);
+    CompactFeatures x = encoder.compact(table);
     int k = classes.size();
     double[] out = new double[x.rows() * k];
     double[] scores = new double[k];
+    int[] index = new int[x.maxNonZeros()];
+    double[] value = new double[index.length];
     for (int r = 0; r < x.rows(); r++) {
       if (k == 1) {
         out[r] = 1;
         continue;
       }
-      scores(theta, x.data(), r * x.cols(), x.cols(), k, scores);
+      scores(theta, index, value, x.row(r, index, value), x.width(), k, scores);
       softmax(scores);
       System.arraycopy(scores, 0, out, r * k, k);
     }
@@ -277,6 +286,26 @@ public final class LogisticRegression implements Differentiable {
     }
   }
 
+  /**
+   * As {@link #scores(double[], double[], int, int, int, double[])} over a row's non-zero features
+   * ({@link CompactFeatures#row}); the same sums, as the skipped terms are zeros.
+   */
+  private static void scores(
+      double[] theta, int[] index, double[] value, int nonZeros, int p, int k, double[] out) {
+    if (k == 2) {
+      out[0] = 0;
+    }
+    int free = freeScores(k);
+    for (int m = 0; m < free; m++) {
+      int base = m * (p + 1);
+      double s = theta[base + p];
+      for (int i = 0; i < nonZeros; i++) {
+        s += theta[base + index[i]] * value[i];
+      }
+      out[classOf(m, k)] = s;
+    }
+  }
+
   /** Replaces scores by their softmax; returns the log of the normalizer (log-sum-exp). */
   private static double softmax(double[] s) {
     double max = Double.NEGATIVE_INFINITY;
@@ -301,7 +330,7 @@ public final class LogisticRegression implements Differentiable {
    * intercepts sum to zero, and makes the Hessian positive definite.
    */
   private static final class Objective implements Newton.Problem, Lbfgs.Problem {
-    private final double[] x;
+    private final CompactFeatures x;
     private final int[] y;
     private final int n;
     private final int p;
@@ -309,11 +338,11 @@ public final class LogisticRegression implements Differentiable {
     private final int free;
     private final double inverseC;
 
-    Objective(FeatureMatrix x, int[] y, int k, double c) {
-      this.x = x.data();
+    Objective(CompactFeatures x, int[] y, int k, double c) {
+      this.x = x;
       this.y = y;
       this.n = x.rows();
-      this.p = x.cols();
+      this.p = x.width();
       this.k = k;
       this.free = freeScores(k);
       this.inverseC = 1 / c;
@@ -327,9 +356,11 @@ public final class LogisticRegression implements Differentiable {
     @Override
     public double value(double[] theta) {
       double[] s = new double[k];
+      int[] index = new int[x.maxNonZeros()];
+      double[] value = new double[index.length];
       double loss = 0;
       for (int r = 0; r < n; r++) {
-        scores(theta, x, r * p, p, k, s);
+        scores(theta, index, value, x.row(r, index, value), p, k, s);
         double score = s[y[r]];
         loss += logSumExp(s) - score;
       }
@@ -348,10 +379,12 @@ public final class LogisticRegression implements Differentiable {
       double[] s = new double[k];
       double[] residual = new double[free];
       double[] prob = new double[free];
+      int[] index = new int[x.maxNonZeros()];
+      double[] value = new double[index.length];
       double loss = 0;
       for (int r = 0; r < n; r++) {
-        int at = r * p;
-        scores(theta, x, at, p, k, s);
+        int nonZeros = x.row(r, index, value);
+        scores(theta, index, value, nonZeros, p, k, s);
         loss -= s[y[r]];
         loss += softmax(s);
         for (int m = 0; m < free; m++) {
@@ -362,13 +395,13 @@ public final class LogisticRegression implements Differentiable {
         for (int m = 0; m < free; m++) {
           int base = m * stride;
           double res = residual[m];
-          for (int j = 0; j < p; j++) {
-            g[base + j] += res * x[at + j];
+          for (int i = 0; i < nonZeros; i++) {
+            g[base + index[i]] += res * value[i];
           }
           g[base + p] += res;
           for (int l = m; h != null && l < free; l++) {
             double w = prob[m] * ((m == l ? 1 : 0) - prob[l]);
-            addOuter(h, m * stride, l * stride, at, w);
+            addOuter(h, m * stride, l * stride, index, value, nonZeros, w);
           }
         }
       }
@@ -411,18 +444,21 @@ public final class LogisticRegression implements Differentiable {
       return loss + penalty(theta);
     }
 
-    /** Adds {@code w * [x, 1][x, 1]^T} to the upper triangle of the block at (row0, col0). */
-    private void addOuter(double[][] h, int row0, int col0, int at, double w) {
-      for (int a = 0; a < p; a++) {
-        double wa = w * x[at + a];
+    /**
+     * Adds {@code w * [x, 1][x, 1]^T} to the upper triangle of the block at (row0, col0), for the
+     * row whose non-zero features are given: the zeros add nothing (bit for bit, as h starts at +0
+     * and finite zeros add to it exactly).
+     */
+    private void addOuter(
+        double[][] h, int row0, int col0, int[] index, double[] value, int nonZeros, double w) {
+      for (int i = 0; i < nonZeros; i++) {
+        double wa = w * value[i];
         if (wa == 0) {
-          // a one-hot row is mostly zeros: its outer product adds nothing there (bit for bit, as
-          // h starts at +0 and finite zeros add to it exactly)
           continue;
         }
-        double[] hRow = h[row0 + a];
-        for (int b = a; b < p; b++) {
-          hRow[col0 + b] += wa * x[at + b];
+        double[] hRow = h[row0 + index[i]];
+        for (int j = i; j < nonZeros; j++) {
+          hRow[col0 + index[j]] += wa * value[j];
         }
         hRow[col0 + p] += wa;
       }

@@ -580,6 +580,34 @@ class CsvReadTest {
     assertThat(forced.table().numeric("annual_inc").get(18_341)).isEqualTo(19_341);
   }
 
+  /**
+   * A small table with a missing-value marker in a few cells: 4 "N/A" of 200 values (2 %, above the
+   * 1 % allowed for any non-numbers) is still nearly numeric, as one marker text; 11 % is not.
+   */
+  @Test
+  void aFewCellsOfOneMissingValueMarkerAreReportedInASmallTable() throws IOException {
+    StringBuilder text = new StringBuilder("bill_length_mm;sex\n");
+    for (int i = 0; i < 200; i++) {
+      text.append(i % 50 == 3 ? "N/A" : (30 + i * 0.1) + "").append(";x\n");
+    }
+
+    CsvRead read = Csv.readWithNotices(file(text.toString()), CsvOptions.defaults());
+
+    assertThat(read.table().schema().get(0).type()).isEqualTo(ColumnType.CATEGORICAL);
+    assertThat(read.notNumbers()).hasSize(1);
+    assertThat(read.notNumbers().get(0).message())
+        .isEqualTo(
+            "bill_length_mm: 4 values of 200 are not numbers: \"N/A\" at line 5, \"N/A\" at line"
+                + " 55, \"N/A\" at line 105, \"N/A\" at line 155; --numeric bill_length_mm reads"
+                + " them as missing");
+    StringBuilder many = new StringBuilder("x\n");
+    for (int i = 0; i < 100; i++) {
+      many.append(i % 9 == 0 ? "N/A" : Integer.toString(i)).append('\n');
+    }
+    assertThat(Csv.readWithNotices(file(many.toString()), CsvOptions.defaults()).notNumbers())
+        .isEmpty();
+  }
+
   @Test
   void aColumnWithManyNonNumbersIsPlainTextWithoutAWarning() throws IOException {
     StringBuilder text = new StringBuilder("code\n");

@@ -143,7 +143,12 @@ final class CompareCommand implements Callable<Integer> {
               + " closer to REAL.csv, the training rows, than to these?).")
   Path holdout;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON instead of a table: each figure the catalogue defines (gauntlet metrics)"
+              + " at the top level under its id; the others under details, columns,"
+              + " column_pairs, drift, subsample and ids.")
   boolean json;
 
   @Option(
@@ -271,22 +276,37 @@ final class CompareCommand implements Callable<Integer> {
     stages.done();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectNode root = toJson(fidelity, pair.real().schema());
-      putDrift(root.putObject("drift"), drift);
-      putPrivacy(root, privacy, maxRows);
-      root.put("seed", seed);
-      ObjectNode idNode = root.putObject("ids");
-      ids.ids().forEach(id -> idNode.put(id.column(), id.reason().name().toLowerCase(Locale.ROOT)));
+      ObjectNode root = Json.MAPPER.createObjectNode();
+      root.put("real", real.toString());
+      root.put("synthetic", synthetic.toString());
+      if (holdout != null) {
+        root.put("holdout", holdout.toString());
+      }
+      // every figure the catalogue defines under its id; the rest under details and the sections
+      Json.putFigures(root, figures(fidelity, drift, privacy, overfitting, utility, sample));
+      ObjectNode details = root.putObject("details");
+      details.put("rows_real", fidelity.rowsReal());
+      details.put("rows_synthetic", fidelity.rowsSynthetic());
+      details.put("seed", seed);
+      putFidelityDetails(details, fidelity);
+      putPrivacyDetails(details, privacy);
       if (overfitting != null) {
-        ObjectNode o = root.putObject("dcr_overfitting");
+        ObjectNode o = details.putObject("dcr_overfitting");
         o.put("synthetic_rows", overfitting.syntheticRows());
         Json.put(o, "closer_to_training", overfitting.closerToTraining());
-        Json.put(o, "score", overfitting.score());
       }
       if (utility != null) {
-        putUtility(root.putObject("utility"), utility);
+        putUtility(details.putObject("utility"), utility);
       }
-      sample.putJson(root);
+      sample.putDetails(details);
+      putColumns(root, fidelity, pair.real().schema());
+      putDrift(root.putObject("drift"), drift);
+      ObjectNode sub = root.putObject("subsample");
+      sub.put("max_rows", maxRows);
+      sub.put("rows_real", privacy.realRows());
+      sub.put("rows_synthetic", privacy.syntheticRows());
+      ObjectNode idNode = root.putObject("ids");
+      ids.ids().forEach(id -> idNode.put(id.column(), id.reason().name().toLowerCase(Locale.ROOT)));
       out.println(Json.write(root));
     } else {
       print(out, fidelity, pair.real().schema());
@@ -332,6 +352,29 @@ final class CompareCommand implements Callable<Integer> {
             "drop the rows without a label, or fill them in");
       }
     }
+  }
+
+  /** The figures of the catalogue that this comparison measured, by id. */
+  private static Map<String, Double> figures(
+      Fidelity fidelity,
+      Drift drift,
+      Privacy privacy,
+      DcrOverfitting overfitting,
+      Utility utility,
+      SampleFigures sample) {
+    Map<String, Double> figures = new java.util.LinkedHashMap<>(MetricValues.fidelity(fidelity));
+    figures.putAll(MetricValues.detection(sample.detection()));
+    figures.putAll(MetricValues.prdc(sample.prdc()));
+    figures.putAll(MetricValues.mmd(sample.mmd()));
+    figures.putAll(MetricValues.privacy(privacy));
+    if (overfitting != null) {
+      figures.putAll(MetricValues.overfitting(overfitting));
+    }
+    if (utility != null) {
+      figures.putAll(MetricValues.utility(utility));
+    }
+    figures.putAll(MetricValues.drift(drift));
+    return figures;
   }
 
   private void writeHtml(
@@ -403,7 +446,6 @@ final class CompareCommand implements Callable<Integer> {
                 c.put("drifted", d.drifted());
               }
             });
-    Json.put(node, "share_drifted", drift.shareDrifted());
     node.put("undetermined_columns", drift.count(Drift.Verdict.UNDETERMINED));
     node.put("dataset_drift", drift.datasetDrift());
     ObjectNode b = node.putObject("bonferroni");
@@ -425,9 +467,6 @@ final class CompareCommand implements Callable<Integer> {
     node.put("model", "logistic-regression");
     node.put("train_real_rows", u.trainRealRows());
     node.put("holdout_rows", u.holdoutRows());
-    Json.put(node, "accuracy_real_trained", u.accuracyRealTrained());
-    Json.put(node, "accuracy_synthetic_trained", u.accuracySyntheticTrained());
-    Json.put(node, "ratio", u.ratio());
   }
 
   private static void printUtility(PrintWriter out, Utility u) {
@@ -439,16 +478,10 @@ final class CompareCommand implements Callable<Integer> {
     out.println("  trained on synthetic (TSTR)    " + num(u.accuracySyntheticTrained()));
   }
 
-  private static void putPrivacy(ObjectNode root, Privacy p, int maxRows) {
-    Json.put(root, "dcr_median", p.dcrMedian());
-    Json.put(root, "dcr_baseline_median", p.dcrBaselineMedian());
-    Json.put(root, "dcr_baseline_protection", p.dcrBaselineProtection());
-    Json.put(root, "exact_copy_share", p.exactCopyShare());
-    Json.put(root, "exact_copy_share_compared", p.comparedCopyShare());
-    ObjectNode sub = root.putObject("subsample");
-    sub.put("max_rows", maxRows);
-    sub.put("rows_real", p.realRows());
-    sub.put("rows_synthetic", p.syntheticRows());
+  /** Privacy figures the catalogue does not define. */
+  private static void putPrivacyDetails(ObjectNode details, Privacy p) {
+    Json.put(details, "dcr_baseline_median", p.dcrBaselineMedian());
+    Json.put(details, "exact_copy_share_compared", p.comparedCopyShare());
   }
 
   private void printDriftAndPrivacy(PrintWriter out, Drift drift, Privacy p) {
@@ -535,12 +568,8 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  private ObjectNode toJson(Fidelity f, Schema realSchema) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
-    root.put("real", real.toString());
-    root.put("synthetic", synthetic.toString());
-    root.put("rows_real", f.rowsReal());
-    root.put("rows_synthetic", f.rowsSynthetic());
+  /** The per-column table and the column pairs' trend scores: details of the fidelity figures. */
+  private static void putColumns(ObjectNode root, Fidelity f, Schema realSchema) {
     ObjectNode columns = root.putObject("columns");
     for (Map.Entry<String, ColumnFidelity> e : f.columns().entrySet()) {
       ObjectNode c = columns.putObject(e.getKey());
@@ -579,18 +608,7 @@ final class CompareCommand implements Callable<Integer> {
       Json.put(c, "shape_score", e.getValue().shapeScore());
       c.put("shape_metric", f.quality().columns().get(e.getKey()).metric().sdmetricsName());
     }
-    Json.put(root, "correlation_similarity", f.correlationSimilarity());
-    Json.put(root, "frechet_distance", f.frechetDistance());
-    Json.put(root, "frechet_distance_standardized", f.frechetDistanceStandardized());
-    Json.put(root, "frechet_distance_encoded", f.frechetDistanceEncoded());
-    Json.put(root, "contingency_similarity", f.contingencySimilarity());
-    Json.put(root, "contingency_similarity_shared_bins", f.contingencySimilaritySharedBins());
-    QualityReport q = f.quality();
-    Json.put(root, "quality_score", q.score());
-    Json.put(root, "column_shapes", q.columnShapes());
-    Json.put(root, "column_pair_trends", q.columnPairTrends());
-    Json.put(root, "quality_score_unthresholded", q.scoreUnthresholded());
-    Json.put(root, "column_pair_trends_unthresholded", q.columnPairTrendsUnthresholded());
+    var q = f.quality();
     var pairs = root.putArray("column_pairs");
     for (QualityReport.PairTrend p : q.pairs()) {
       ObjectNode o = pairs.addObject();
@@ -602,7 +620,14 @@ final class CompareCommand implements Callable<Integer> {
       Json.put(o, "synthetic_correlation", p.syntheticCorrelation());
       Json.put(o, "real_association", p.realAssociation());
     }
-    return root;
+  }
+
+  /** Fidelity figures the catalogue does not define. */
+  private static void putFidelityDetails(ObjectNode details, Fidelity f) {
+    QualityReport q = f.quality();
+    Json.put(details, "quality_score_unthresholded", q.scoreUnthresholded());
+    Json.put(details, "column_pair_trends_unthresholded", q.columnPairTrendsUnthresholded());
+    Json.put(details, "contingency_similarity_shared_bins", f.contingencySimilaritySharedBins());
   }
 
   private void print(PrintWriter out, Fidelity f, Schema realSchema) {
@@ -667,18 +692,12 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   private record SampleFigures(Detection detection, Prdc prdc, Mmd mmd) {
-    void putJson(ObjectNode root) {
-      Json.put(root, "detection_auc", detection.auc());
-      Json.put(root, "detection_score", detection.score());
-      var folds = root.putArray("detection_fold_auc"); // unclipped
-      detection.foldAuc().forEach(folds::add);
-      ObjectNode p = root.putObject("prdc");
-      Json.put(p, "precision", prdc.precision());
-      Json.put(p, "recall", prdc.recall());
-      Json.put(p, "density", prdc.density());
-      Json.put(p, "coverage", prdc.coverage());
-      ObjectNode m = root.putObject("mmd");
-      Json.put(m, "mmd2", mmd.mmd2());
+    /** Detection and MMD figures the catalogue does not define (PRDC's four it all defines). */
+    void putDetails(ObjectNode details) {
+      ObjectNode d = details.putObject("detection");
+      Json.put(d, "auc", detection.auc());
+      Json.array(d, "fold_auc", detection.foldAuc().stream().mapToDouble(x -> x).toArray());
+      ObjectNode m = details.putObject("mmd");
       Json.put(m, "p_value", mmd.pValue());
       Json.put(m, "bandwidth", mmd.bandwidth());
     }

@@ -18,6 +18,7 @@ import dev.gauntlet.evaluation.Slices;
 import dev.gauntlet.evaluation.WeakSegments;
 import dev.gauntlet.metrics.Calibration;
 import dev.gauntlet.metrics.ClassificationMetrics;
+import dev.gauntlet.metrics.MetricValues;
 import dev.gauntlet.model.ClassProbabilities;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin DelimiterOption delimiterOption = new DelimiterOption();
 
-  @Option(names = "--json", description = "Print JSON instead of a summary.")
+  @Option(
+      names = "--json",
+      description =
+          "Print JSON instead of a summary: each figure the catalogue defines (gauntlet metrics)"
+              + " at the top level under its id; the others under details, per_class,"
+              + " confusion_matrix, reliability and the slice sections.")
   boolean json;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -259,30 +265,18 @@ final class EvaluateCommand implements Callable<Integer> {
   private ObjectNode toJson(ClassificationMetrics m) {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("predictions", predictions.toString());
-    root.put("n", m.n());
     ArrayNode classes = root.putArray("classes");
     m.classes().forEach(classes::add);
     if (m.classes().size() == 2) {
       root.put("positive_class", m.classes().get(1));
     }
-    Json.put(root, "accuracy", m.accuracy());
-    Json.put(root, "precision_macro", m.precisionMacro());
-    Json.put(root, "recall_macro", m.recallMacro());
-    Json.put(root, "f1_macro", m.f1Macro());
-    Json.put(root, "precision_weighted", m.precisionWeighted());
-    Json.put(root, "recall_weighted", m.recallWeighted());
-    Json.put(root, "f1_weighted", m.f1Weighted());
-    Json.put(root, "roc_auc", m.rocAuc());
-    Json.put(root, "pr_auc", m.prAuc());
-    Json.put(root, "log_loss", m.logLoss());
-    Json.put(root, "log_loss_raw", m.logLossRaw());
-    Json.put(root, "brier", m.brier());
-    Json.put(root, "brier_multiclass", m.brierMulticlass());
-    Json.put(root, "ece", m.calibration().ece());
-    Json.put(root, "mce", m.calibration().mce());
-    Json.put(root, "ece_left_closed", m.calibrationLeftClosed().ece());
-    Json.put(root, "overconfidence", m.calibration().overconfidence());
-    Json.put(root, "underconfidence", m.calibration().underconfidence());
+    // every figure the catalogue defines under its id; the rest under details and the sections
+    Json.putFigures(root, MetricValues.classification(m));
+    ObjectNode details = root.putObject("details");
+    details.put("rows", m.n());
+    Json.put(details, "log_loss_raw", m.logLossRaw());
+    Json.put(details, "brier_multiclass", m.brierMulticlass());
+    Json.put(details, "ece_left_closed", m.calibrationLeftClosed().ece());
     ObjectNode perClass = root.putObject("per_class");
     for (int c = 0; c < m.classes().size(); c++) {
       ObjectNode pc = perClass.putObject(m.classes().get(c));

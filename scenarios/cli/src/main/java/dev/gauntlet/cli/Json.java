@@ -40,6 +40,24 @@ final class Json {
     return a;
   }
 
+  /**
+   * Puts catalogue figures ({@link dev.gauntlet.metrics.MetricValues}) under their ids, in the
+   * catalogue's order; an id outside the catalogue is a bug.
+   */
+  static void putFigures(ObjectNode node, java.util.Map<String, Double> figures) {
+    for (String id : dev.gauntlet.metrics.MetricCatalog.ids()) {
+      Double v = figures.get(id);
+      if (v != null) {
+        put(node, id, v);
+      }
+    }
+    for (String id : figures.keySet()) {
+      if (dev.gauntlet.metrics.MetricCatalog.find(id).isEmpty()) {
+        throw new IllegalStateException("not a catalogue id: " + id);
+      }
+    }
+  }
+
   static String write(Object node) throws com.fasterxml.jackson.core.JsonProcessingException {
     return MAPPER.writeValueAsString(node);
   }

@@ -32,13 +32,13 @@ class CompareAndEvaluateCommandTest {
     assertThat(root.get("drift").get("dataset_drift").asBoolean()).isFalse();
     assertThat(root.get("drift").get("columns").get("sepal_length_cm").get("test").asText())
         .isEqualTo("ks");
-    assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("exact_copy_rate").asDouble()).isEqualTo(1.0);
     assertThat(root.get("subsample").get("rows_real").asInt()).isEqualTo(150);
     assertThat(root.get("subsample").get("max_rows").asInt()).isEqualTo(5000);
-    assertThat(root.get("seed").asLong()).isZero();
-    JsonNode utility = root.get("utility");
+    assertThat(root.get("details").get("seed").asLong()).isZero();
+    JsonNode utility = root.get("details").get("utility");
     assertThat(utility.get("holdout_rows").asInt()).isEqualTo(45);
-    assertThat(utility.get("ratio").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("utility_ratio").asDouble()).isEqualTo(1.0);
   }
 
   @Test
@@ -92,9 +92,10 @@ class CompareAndEvaluateCommandTest {
     CliRun r =
         run("compare", train.toString(), train.toString(), "--holdout", hold.toString(), "--json");
     assertThat(r.code()).as(r.err()).isZero();
-    JsonNode o = JSON.readTree(r.out()).get("dcr_overfitting");
+    JsonNode root = JSON.readTree(r.out());
+    JsonNode o = root.get("details").get("dcr_overfitting");
     assertThat(o.get("closer_to_training").asDouble()).isEqualTo(1.0);
-    assertThat(o.get("score").asDouble()).isZero();
+    assertThat(root.get("dcr_overfitting_protection").asDouble()).isZero();
     Path other = write("other.csv", "x,d\n1,a\n");
     CliRun bad = run("compare", train.toString(), train.toString(), "--holdout", other.toString());
     assertThat(bad.code()).isEqualTo(GauntletCli.USER_ERROR);

@@ -135,13 +135,14 @@ class FigureDefinitionsCommandTest {
     CliRun r = CliRun.of("compare", credit, credit, "--max-rows", "200", "--json", "--quiet");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
-    assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1.0);
-    assertThat(root.get("exact_copy_share_compared").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("exact_copy_rate").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("details").get("exact_copy_share_compared").asDouble()).isEqualTo(1.0);
     assertThat(root.get("dcr_median").asDouble()).isZero();
-    assertThat(root.get("prdc").get("precision").asDouble()).isEqualTo(1.0);
-    assertThat(root.get("prdc").get("coverage").asDouble()).isEqualTo(1.0);
-    assertThat(root.get("detection_auc").asDouble()).isGreaterThanOrEqualTo(0.5);
-    assertThat(root.get("detection_fold_auc")).hasSize(3);
+    assertThat(root.get("prdc_precision").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("prdc_coverage").asDouble()).isEqualTo(1.0);
+    assertThat(root.get("details").get("detection").get("auc").asDouble())
+        .isGreaterThanOrEqualTo(0.5);
+    assertThat(root.get("details").get("detection").get("fold_auc")).hasSize(3);
   }
 
   @Test

@@ -52,7 +52,7 @@ class IdColumnsCommandTest {
     assertThat(root.get("columns").has("ref")).isFalse();
     assertThat(root.get("drift").get("columns").has("ref")).isFalse();
     // the rows differ only in their ids: copies, at distance 0
-    assertThat(root.get("exact_copy_share").asDouble()).isEqualTo(1);
+    assertThat(root.get("exact_copy_rate").asDouble()).isEqualTo(1);
     assertThat(root.get("dcr_median").asDouble()).isZero();
     assertThat(root.get("quality_score").asDouble()).isEqualTo(1);
 
@@ -72,7 +72,7 @@ class IdColumnsCommandTest {
     assertThat(notId.err()).contains("column ref looks like an id but is used as data (--not-id)");
     JsonNode kept = JSON.readTree(notId.out());
     assertThat(kept.get("columns").has("ref")).isTrue();
-    assertThat(kept.get("exact_copy_share").asDouble()).isZero();
+    assertThat(kept.get("exact_copy_rate").asDouble()).isZero();
     assertThat(declared.code()).as(declared.err()).isZero();
     assertThat(declared.err()).contains("id column amount", "(declared (--id))");
     JsonNode ids = JSON.readTree(declared.out()).get("ids");
