@@ -63,7 +63,9 @@ class GenerateScenarioCommandTest {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(
         bad,
-        "data: ../../examples/data/credit_g.csv\n"
+        "data: "
+            + Path.of("../../examples/data/credit_g.csv").toAbsolutePath().normalize()
+            + "\n"
             + "variants:\n"
             + "  - {name: shifted, kind: covariate-shfit}\n");
     Path out = dir.resolve("out");
@@ -71,7 +73,7 @@ class GenerateScenarioCommandTest {
 
     assertThat(run.code()).isEqualTo(GauntletCli.USER_ERROR);
     assertThat(run.err())
-        .startsWith(bad + ":3:31 (variants[0].kind)")
+        .startsWith(bad + ":3:27 (variants[0].kind)")
         .contains("did you mean covariate-shift?")
         .doesNotContain("\tat ");
     assertThat(out).doesNotExist();

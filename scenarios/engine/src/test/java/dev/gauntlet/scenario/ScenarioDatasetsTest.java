@@ -154,6 +154,31 @@ class ScenarioDatasetsTest {
   }
 
   @Test
+  void aRefitWhoseTrainingRowsLostAClassIsMeasuredNotRefused() {
+    // Failed before: every "bad" label flipped to "good" leaves a model of one class, and the
+    // clean test rows' "bad" rows were refused as a class "the model does not predict".
+    ScenarioResult r =
+        run(
+            ScenarioSpec.builder()
+                .seed(5)
+                .data(DataSpec.csv("credit_g.csv", "class"))
+                .metrics("accuracy", "balanced_accuracy")
+                .bootstrap(BootstrapSpec.of(0))
+                .variant(
+                    VariantSpec.of("all-good", "label-flip")
+                        .withParam("from", "bad")
+                        .withParam("to", "good")
+                        .withParam("rate", "1")
+                        .withSeverities(0, 1))
+                .build(),
+            1);
+    // the one-class model calls every test row good: accuracy is the share of good rows (210 of
+    // 300), and balanced accuracy that of a constant guess
+    assertThat(r.measured("accuracy", "all-good", 1).orElseThrow().value()).isEqualTo(0.7);
+    assertThat(r.measured("balanced_accuracy", "all-good", 1).orElseThrow().value()).isEqualTo(0.5);
+  }
+
+  @Test
   void withoutDatasetsARunKeepsNoTablesAndWritesNoFolder() {
     ScenarioResult r = run(credit().build(), 1);
     assertThat(r.datasets().isEmpty()).isTrue();

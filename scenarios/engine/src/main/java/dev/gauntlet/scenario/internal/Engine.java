@@ -429,7 +429,8 @@ public final class Engine {
   // ---- measuring
 
   private Evaluation evaluate(Classifier model, Table rows, boolean paired) {
-    ClassProbabilities p = clock.time("predict", () -> model.predictProba(rows));
+    ClassProbabilities p =
+        clock.time("predict", () -> Variants.onClasses(model.predictProba(rows), base.classes()));
     int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
     return new Evaluation(y, p, paired, Map.of(), Map.of());
   }

@@ -254,6 +254,28 @@ public final class Variants {
     return leak.apply(test, Double.MIN_VALUE, seed.derive("test-rows"));
   }
 
+  /**
+   * A refitted model's probabilities over the clean model's classes: a class its training rows
+   * lacked (every label of it flipped, a generator that drew none of it) gets probability 0, so the
+   * model is measured (it never predicts that class) rather than refused. Probabilities with a
+   * class outside {@code classes} are returned as they are.
+   */
+  static dev.gauntlet.model.ClassProbabilities onClasses(
+      dev.gauntlet.model.ClassProbabilities p, List<String> classes) {
+    if (p.classes().equals(classes) || !classes.containsAll(p.classes())) {
+      return p;
+    }
+    int k = classes.size();
+    double[] all = new double[p.rows() * k];
+    for (int c = 0; c < p.classCount(); c++) {
+      int to = classes.indexOf(p.classes().get(c));
+      for (int r = 0; r < p.rows(); r++) {
+        all[r * k + to] = p.get(r, c);
+      }
+    }
+    return dev.gauntlet.model.ClassProbabilities.of(classes, p.rows(), all);
+  }
+
   /** The table without the rows marked in {@code drop}, in their order. */
   static Table without(Table t, boolean[] drop) {
     int kept = 0;
