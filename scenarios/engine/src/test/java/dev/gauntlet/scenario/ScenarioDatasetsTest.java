@@ -55,6 +55,15 @@ class ScenarioDatasetsTest {
             VariantSpec.of("copula", "synthetic").withParam("rows", "400").withSeverities(0, 1));
   }
 
+  /** credit_g with accuracy and balanced accuracy, no bootstrap and no variant yet. */
+  static ScenarioSpec.Builder plain() {
+    return ScenarioSpec.builder()
+        .seed(5)
+        .data(DataSpec.csv("credit_g.csv", "class"))
+        .metrics("accuracy", "balanced_accuracy")
+        .bootstrap(BootstrapSpec.of(0));
+  }
+
   static final List<String> FILES =
       List.of(
           "data.csv",
@@ -139,15 +148,7 @@ class ScenarioDatasetsTest {
     // Failed before: severity 0 of label-leak adds no column, and the engine drew the test rows'
     // column at severity 0, so the refitted model met test rows without its leak column.
     ScenarioResult r =
-        run(
-            ScenarioSpec.builder()
-                .seed(5)
-                .data(DataSpec.csv("credit_g.csv", "class"))
-                .metrics("accuracy")
-                .bootstrap(BootstrapSpec.of(0))
-                .variant(VariantSpec.of("leak", "label-leak").withSeverities(0, 1))
-                .build(),
-            1);
+        run(plain().variant(VariantSpec.of("leak", "label-leak").withSeverities(0, 1)).build(), 1);
     // The model leans on a feature that is the label in training and noise at test time: it
     // loses far more than the 300 test rows' sampling error (about 0.03) on the clean rows.
     assertThat(r.place("leak", 1).orElseThrow().drops().get("accuracy").value()).isGreaterThan(0.1);
@@ -159,11 +160,7 @@ class ScenarioDatasetsTest {
     // clean test rows' "bad" rows were refused as a class "the model does not predict".
     ScenarioResult r =
         run(
-            ScenarioSpec.builder()
-                .seed(5)
-                .data(DataSpec.csv("credit_g.csv", "class"))
-                .metrics("accuracy", "balanced_accuracy")
-                .bootstrap(BootstrapSpec.of(0))
+            plain()
                 .variant(
                     VariantSpec.of("all-good", "label-flip")
                         .withParam("from", "bad")
@@ -261,11 +258,7 @@ class ScenarioDatasetsTest {
   @Test
   void aSyntheticVariantDrawsMoreRowsThanItTrainsOnAndAddsRowsOfOneClass() {
     ScenarioSpec spec =
-        ScenarioSpec.builder()
-            .seed(5)
-            .data(DataSpec.csv("credit_g.csv", "class"))
-            .metrics("accuracy", "balanced_accuracy")
-            .bootstrap(BootstrapSpec.of(0))
+        plain()
             .variant(
                 VariantSpec.of("many", "synthetic").withParam("rows", "3000").withSeverities(0, 1))
             .variant(
