@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Story 2 with small training budgets (the README's command trains the deep generators fully and
- * draws 10,000 rows each): 2,000 rows per generator, 30 epochs for the VAE and the GAN.
+ * draws 10,000 rows each): 2,000 rows per generator, 10 epochs for the VAE and the GAN (the
+ * scenario version, ScarceDataScenarioTest, trains them further).
  */
 class ScarceDataTest {
 
@@ -19,8 +20,8 @@ class ScarceDataTest {
     Seed seed = Seed.of(0);
     Map<String, Map<String, String>> generators = new LinkedHashMap<>();
     generators.put("gaussian-copula", Map.of());
-    generators.put("vae", Map.of("epochs", "30", "progress", "false"));
-    generators.put("gan", Map.of("epochs", "30", "progress", "false"));
+    generators.put("vae", Map.of("epochs", "10", "progress", "false"));
+    generators.put("gan", Map.of("epochs", "10", "progress", "false"));
     ScarceData.Result r =
         ScarceData.run(Path.of("data", "telco_churn.csv"), generators, 2000, seed);
     assertThat(r.figures())

@@ -47,10 +47,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    header = "Generate synthetic rows into a CSV file.",
+    header = "Generate synthetic rows into a CSV file, or a scenario's datasets.",
     description = {
       "Generate synthetic rows into a CSV file: fit a generator to a sample",
       "(--fit), reuse a saved one (--model), or describe a world (--world).",
+      "Or make a scenario's data without running its model (--scenario): its data",
+      "section's rows, the split, and each variant's perturbed, poisoned or synthetic",
+      "rows, as CSV under --out DIR/datasets/ with a manifest.json of their SHA-256",
+      "(the files a run with output.datasets writes; layout: docs/scenario-files.md).",
       "Rows are made in batches; batch i draws from the stream derived from",
       "(seed, i), so the same seed and batch size give byte-identical output for",
       "any --threads. Batches are made in parallel and written in order through",
@@ -63,6 +67,7 @@ import picocli.CommandLine.Spec;
       "  gauntlet generate --fit data.csv --rows 1000 --out c.csv \\",
       "      -p 'constraints=price <= total; range(age, 18, 99)'",
       "  gauntlet generate --world world.json --rows 10000 --out world.csv",
+      "  gauntlet generate --scenario examples/scenarios/scarce-data.yaml --out scarce",
       ""
     })
 final class GenerateCommand implements Callable<Integer> {
@@ -89,6 +94,14 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "FILE.json",
       description = "Generate a simulated world described in this JSON spec (see README.md).")
   Path world;
+
+  @Option(
+      names = "--scenario",
+      paramLabel = "SCENARIO.yaml",
+      description =
+          "Make this scenario's datasets without running its model, into --out DIR (a folder);"
+              + " --seed and --threads apply, the other options do not.")
+  Path scenario;
 
   @Option(
       names = "--generator",
@@ -121,7 +134,10 @@ final class GenerateCommand implements Callable<Integer> {
       description = "The seed of fitting and sampling (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", paramLabel = "OUT.csv", description = "The CSV file to write.")
+  @Option(
+      names = "--out",
+      paramLabel = "OUT.csv",
+      description = "The CSV file to write (with --scenario: the folder).")
   Path out;
 
   @Option(
@@ -215,6 +231,9 @@ final class GenerateCommand implements Callable<Integer> {
         }
       }
       return GauntletCli.OK;
+    }
+    if (scenario != null) {
+      return GenerateScenario.run(this, stdout);
     }
     checkOptions();
     Progress progress = quiet ? Progress.NONE : TerminalProgress.of(stderr);

@@ -31,6 +31,9 @@ import java.util.Optional;
  * @param timings seconds: {@code wall} (the whole run), {@code stages} (data, training, variants),
  *     {@code work} (summed over threads by kind: perturbations, fits, model calls, attacks,
  *     generators, metrics, bootstrap)
+ * @param datasets the datasets the run made, when the scenario asked for them ({@code
+ *     output.datasets}); else none. Not part of report.json: {@link
+ *     dev.gauntlet.scenario.report.ReportFiles#write} writes them as CSV files
  */
 public record ScenarioResult(
     String name,
@@ -45,7 +48,8 @@ public record ScenarioResult(
     List<VariantResult> sweeps,
     List<Verdict> verdicts,
     Map<String, String> inputs,
-    Map<String, Map<String, Double>> timings)
+    Map<String, Map<String, Double>> timings,
+    GeneratedDatasets datasets)
     implements Measurements {
   /** Two severities closer than this are the same (k/n written as a decimal). */
   private static final double SEVERITY_TOLERANCE = 1e-9;
@@ -61,6 +65,7 @@ public record ScenarioResult(
     Map<String, Map<String, Double>> t = new LinkedHashMap<>();
     timings.forEach((k, v) -> t.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     timings = Collections.unmodifiableMap(t);
+    Objects.requireNonNull(datasets, "datasets");
   }
 
   /** Whether every expectation holds. */
@@ -88,7 +93,8 @@ public record ScenarioResult(
         sweeps,
         newVerdicts,
         inputs,
-        timings);
+        timings,
+        datasets);
   }
 
   /** The same result with these timings. */
@@ -106,7 +112,8 @@ public record ScenarioResult(
         sweeps,
         verdicts,
         inputs,
-        newTimings);
+        newTimings,
+        datasets);
   }
 
   /** A variant's sweep by name. */

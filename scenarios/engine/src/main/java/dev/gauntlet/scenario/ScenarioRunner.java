@@ -2,6 +2,7 @@ package dev.gauntlet.scenario;
 
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.expectations.Measurements;
+import dev.gauntlet.scenario.internal.DatasetMaker;
 import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.spi.ModelHandle;
@@ -116,6 +117,26 @@ public final class ScenarioRunner {
     try {
       return Engine.run(
           spec, folder, sourceOf(spec), threads, listener, baseline, model, modelName);
+    } catch (UserInputException e) {
+      throw located(e);
+    }
+  }
+
+  /**
+   * Makes a scenario's data without its model: the data section's rows and their split, and every
+   * variant's rows that do not need the model (perturbed test rows, poisoned training rows,
+   * synthetic rows), from the seeds a run uses: they equal what a run with {@code output:
+   * {datasets: true}} writes. The scenario is validated first, as {@link #validate} does. {@link
+   * GeneratedDatasets#write} writes them as CSV.
+   *
+   * @param folder the folder relative paths in the spec resolve against (the scenario file's)
+   */
+  public GeneratedDatasets generate(ScenarioSpec spec, Path folder) {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(folder, "folder");
+    try {
+      Engine.validate(spec, sourceOf(spec));
+      return DatasetMaker.make(spec, folder, sourceOf(spec), threads);
     } catch (UserInputException e) {
       throw located(e);
     }

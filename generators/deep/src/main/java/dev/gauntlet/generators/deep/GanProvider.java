@@ -31,7 +31,8 @@ public final class GanProvider extends DeepProvider {
       Seed seed,
       TrainingListener listener) {
     Gan.Conditions cond = Gan.Conditions.of(t, data, sample.rowCount());
-    Params p = Gan.train(t, data, sample.rowCount(), cond, o, seed, listener);
+    Params p =
+        Torch.exclusively(() -> Gan.train(t, data, sample.rowCount(), cond, o, seed, listener));
     return new DeepGenerator(NAME, t, p, o, cond);
   }
 }

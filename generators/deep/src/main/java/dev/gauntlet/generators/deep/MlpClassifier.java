@@ -163,7 +163,7 @@ public final class MlpClassifier implements Differentiable {
           train.schema().names(ColumnRole.FEATURE).stream().filter(n -> !n.equals(label)).toList();
       FeatureEncoder encoder = FeatureEncoder.fit(train, features);
       FeatureMatrix x = encoder.transform(train);
-      return train(this, encoder, labels, x);
+      return Torch.exclusively(() -> train(this, encoder, labels, x));
     }
   }
 
@@ -317,6 +317,10 @@ public final class MlpClassifier implements Differentiable {
    */
   @Override
   public InputGradient lossGradient(FeatureMatrix encoded, int[] targets) {
+    return Torch.exclusively(() -> gradientOfLoss(encoded, targets));
+  }
+
+  private InputGradient gradientOfLoss(FeatureMatrix encoded, int[] targets) {
     int k = classes.size();
     Differentiable.checkTargets(encoded, targets, k);
     int rows = encoded.rows();

@@ -2,6 +2,9 @@ package dev.gauntlet.generators.deep;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The PyTorch engine of DJL, started offline on CPU. Before DJL first loads, this sets (unless the
@@ -40,6 +43,28 @@ public final class Torch {
       }
     }
     return e;
+  }
+
+  /** Held while a model trains or takes input gradients: see {@link #exclusively}. */
+  private static final ReentrantLock TRAINING = new ReentrantLock();
+
+  /**
+   * Runs {@code work} (a training loop, an input-gradient pass) on any thread, while no other
+   * thread runs such work. DJL's PyTorch gradient collector is one per JVM (a second one throws
+   * "already collecting"), and on closing it restores the thread's grad mode, which libtorch turns
+   * on by default in every new thread, so that an optimizer's in-place update afterwards fails ("a
+   * leaf Variable that requires grad"). So the work starts with grad mode off on its thread, and a
+   * scenario's VAE and GAN variants, prepared on two threads, train one after the other.
+   */
+  public static <T> T exclusively(Supplier<T> work) {
+    engine();
+    TRAINING.lock();
+    try {
+      JniUtils.setGradMode(false);
+      return work.get();
+    } finally {
+      TRAINING.unlock();
+    }
   }
 
   /** A new root-level manager on the CPU; the caller closes it. */

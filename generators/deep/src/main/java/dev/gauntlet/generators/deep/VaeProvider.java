@@ -30,7 +30,7 @@ public final class VaeProvider extends DeepProvider {
       TrainingOptions o,
       Seed seed,
       TrainingListener listener) {
-    Params p = Vae.train(t, data, sample.rowCount(), o, seed, listener);
+    Params p = Torch.exclusively(() -> Vae.train(t, data, sample.rowCount(), o, seed, listener));
     return new DeepGenerator(NAME, t, p, o, null);
   }
 }

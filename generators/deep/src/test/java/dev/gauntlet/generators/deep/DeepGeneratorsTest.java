@@ -101,4 +101,34 @@ class DeepGeneratorsTest {
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("epochs");
   }
+
+  @Test
+  void aVaeAndAGanTrainAtOnceOnTwoThreadsAndGiveTheirSequentialRows() throws Exception {
+    // Failed before: DJL's PyTorch gradient collector is one per JVM, so the second fit threw
+    // "A PtGradientCollector is already collecting" (a scenario's vae and gan variants at once).
+    Map<String, String> longer = new java.util.HashMap<>(params("vae"));
+    longer.put("epochs", "10");
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Table>> rows = new ArrayList<>();
+      for (String name : List.of("vae", "gan")) {
+        rows.add(
+            pool.submit(
+                () ->
+                    Registry.generators()
+                        .get(name)
+                        .fit(data, longer, SEED)
+                        .sample(SEED.derive("rows"), 50)));
+      }
+      for (int i = 0; i < 2; i++) {
+        String name = List.of("vae", "gan").get(i);
+        Table alone =
+            Registry.generators().get(name).fit(data, longer, SEED).sample(SEED.derive("rows"), 50);
+        assertThat(rows.get(i).get()).as(name).isEqualTo(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -60,8 +60,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 
 /**
  * Runs one scenario. Everything the spec alone can tell is checked before any row is read; what
@@ -107,6 +105,7 @@ public final class Engine {
   private Evaluation cleanEvaluation;
   private final Map<String, SyntheticFigures> syntheticFigures =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final DatasetRecorder datasets;
 
   private record Planned(int index, VariantSpec spec, VariantKind kind, String where) {}
 
@@ -138,6 +137,7 @@ public final class Engine {
     this.threads = threads;
     this.listener = listener;
     this.root = Seed.of(spec.seedOrDefault());
+    this.datasets = new DatasetRecorder(spec.output().datasetsOrDefault(), spec.variants());
   }
 
   /**
@@ -194,6 +194,7 @@ public final class Engine {
     long t = System.nanoTime();
     data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source));
     slices = slices(data.split().test());
+    datasets.clean(data);
     listener.split(data.split().train(), data.split().test());
     Map<String, String> inputs = hashes(data.inputs());
     stages.put("data", (System.nanoTime() - t) / 1e9);
@@ -233,7 +234,8 @@ public final class Engine {
               sweeps,
               List.of(),
               inputs,
-              Map.of());
+              Map.of(),
+              datasets.datasets());
       t = System.nanoTime();
       List<Verdict> verdicts =
           earlier == null
@@ -253,14 +255,6 @@ public final class Engine {
   // ---- checks before anything runs
 
   private void check() {
-    if (spec.output().datasetsOrDefault()) {
-      // reserved in the spec; refused rather than ignored so nobody waits for files never written
-      throw new UserInputException(
-          source + " (output.datasets)",
-          "true",
-          "false: writing the generated datasets is not supported yet",
-          "remove output.datasets (or set it to false)");
-    }
     Set<ModelCapability> caps =
         supplied != null ? supplied.capabilities() : Models.capabilities(spec.model(), source);
     metricIds = new ArrayList<>();
@@ -336,6 +330,7 @@ public final class Engine {
         p.atLeast("epsilon", 0);
       }
       case SYNTHETIC -> {
+        Synthetic.rowCount(v.params(), 1, where);
         String g = v.params().getOrDefault("generator", "gaussian-copula");
         try {
           Registry.generators().get(g);
@@ -346,7 +341,7 @@ public final class Engine {
     }
   }
 
-  private static double rate(VariantKind kind, Map<String, String> params, String where) {
+  static double rate(VariantKind kind, Map<String, String> params, String where) {
     double r = Variants.values(kind, params, where).atLeast("rate", 0);
     if (r > 1) {
       throw new UserInputException(
@@ -434,7 +429,8 @@ public final class Engine {
   // ---- measuring
 
   private Evaluation evaluate(Classifier model, Table rows, boolean paired) {
-    ClassProbabilities p = clock.time("predict", () -> model.predictProba(rows));
+    ClassProbabilities p =
+        clock.time("predict", () -> Variants.onClasses(model.predictProba(rows), base.classes()));
     int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
     return new Evaluation(y, p, paired, Map.of(), Map.of());
   }
@@ -667,6 +663,7 @@ public final class Engine {
             return cleanEvaluation;
           }
           Table t = clock.time("perturb", () -> pert.apply(test, s, severitySeed(p, s)));
+          datasets.rows(p.spec.name(), s, "test", t);
           return evaluate(base, t, keeps && t.rowCount() == test.rowCount());
         };
       }
@@ -674,7 +671,9 @@ public final class Engine {
       case EVASION -> evasion(p, train, test, label, params, where);
       case SYNTHETIC -> {
         Seed seed = variantSeed(p);
+        String addClass = Synthetic.addClass(params, train, label, where);
         Table synthetic = clock.time("generator", () -> Synthetic.rows(train, params, seed, where));
+        datasets.synthetic(p.spec.name(), synthetic);
         Synthetic.Report figures =
             clock.time(
                 "synthetic-report",
@@ -685,23 +684,14 @@ public final class Engine {
           if (s == 0) {
             return with(cleanEvaluation, report, Map.of("synthetic_rows", 0.0));
           }
-          int n = train.rowCount();
-          int k = (int) Math.round(s * n);
-          int[] perm = PermutationSampler.natural(n);
-          UniformRandomProvider rng = severitySeed(p, s).rng();
-          PermutationSampler.shuffle(rng, perm);
-          boolean[] replaced = new boolean[n];
-          for (int i = 0; i < k; i++) {
-            replaced[perm[i]] = true;
-          }
-          List<Table> parts = new ArrayList<>();
-          if (k < n) {
-            parts.add(Variants.without(train, replaced));
-          }
-          if (k > 0) {
-            parts.add(synthetic.slice(0, k));
-          }
-          Table mixed = Table.concat(parts);
+          Table mixed =
+              Synthetic.trainingRows(
+                  train, synthetic, s, label, addClass, severitySeed(p, s).rng());
+          // rows replaced, or rows added: either way the synthetic rows the model saw
+          int k =
+              addClass == null
+                  ? (int) Math.min(Math.round(s * train.rowCount()), synthetic.rowCount())
+                  : mixed.rowCount() - train.rowCount();
           Classifier m = clock.time("fit", () -> handle.fit(mixed));
           return with(evaluate(m, test, true), report, Map.of("synthetic_rows", (double) k));
         };
@@ -729,6 +719,7 @@ public final class Engine {
             return cleanEvaluation;
           }
           Table poisoned = clock.time("perturb", () -> pert.apply(train, s, severitySeed(p, s)));
+          datasets.rows(p.spec.name(), s, "train", poisoned);
           Classifier m = clock.time("fit", () -> handle.fit(poisoned));
           return evaluate(m, test, true);
         };
@@ -741,9 +732,10 @@ public final class Engine {
           }
           Seed seed = severitySeed(p, s);
           Table leaky = clock.time("perturb", () -> pert.apply(train, s, seed));
-          // At test time the leaking feature carries nothing: severity 0 draws it at random.
-          Table testRows =
-              clock.time("perturb", () -> pert.apply(test, 0, seed.derive("test-rows")));
+          // At test time the leaking feature carries nothing.
+          Table testRows = clock.time("perturb", () -> Variants.leakFreeTestRows(pert, test, seed));
+          datasets.rows(p.spec.name(), s, "train", leaky);
+          datasets.rows(p.spec.name(), s, "test", testRows);
           Classifier m = clock.time("fit", () -> handle.fit(leaky));
           return evaluate(m, testRows, true);
         };
@@ -769,6 +761,7 @@ public final class Engine {
             return with(cleanEvaluation, extra, details);
           }
           Table poisoned = clock.time("perturb", () -> pert.apply(train, s, seed));
+          datasets.rows(p.spec.name(), s, "train", poisoned);
           Classifier m = clock.time("fit", () -> handle.fit(poisoned));
           return with(evaluate(m, test, true), extra, details);
         };
@@ -782,6 +775,7 @@ public final class Engine {
           Table poisoned =
               clock.time(
                   "perturb", () -> Poisoning.nearBoundaryFlip(handle::fit, train, label, rate * s));
+          datasets.rows(p.spec.name(), s, "train", poisoned);
           Classifier m = clock.time("fit", () -> handle.fit(poisoned));
           return evaluate(m, test, true);
         };
@@ -795,6 +789,7 @@ public final class Engine {
           Table leaky =
               clock.time(
                   "perturb", () -> Leakage.copyTestRows(train, test, rate * s, severitySeed(p, s)));
+          datasets.rows(p.spec.name(), s, "train", leaky);
           Classifier m = clock.time("fit", () -> handle.fit(leaky));
           return evaluate(m, test, true);
         };

@@ -40,7 +40,8 @@ import java.util.Map;
 public record ScenarioData(String label, Table all, Split split, Map<String, Path> inputs) {
 
   /**
-   * Reads or makes the rows; seeds: {@code root.derive("data")} and {@code root.derive("split")}.
+   * Reads or makes the rows (or samples a CSV's, {@code data.rows}); seeds: {@code
+   * root.derive("data")} and {@code root.derive("split")}.
    */
   public static ScenarioData load(ScenarioSpec spec, Path folder, Seed root, String source) {
     DataSpec d = spec.data();
@@ -55,6 +56,9 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
     }
     String label = label(d, table, source);
     table = withRoles(table, label, d.id(), source);
+    if (d.csv() != null && d.rows() != null) {
+      table = RowSample.of(table, label, d.rows(), root.derive("data"), source + " (data.rows)");
+    }
     SplitSpec s = spec.split();
     Split split;
     if (s.file() != null) {

@@ -4,6 +4,7 @@ import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.perturb.EvasionAttack;
+import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.VariantKind;
 import dev.gauntlet.scenario.VariantKind.Category;
 import dev.gauntlet.spi.ModelCapability;
@@ -148,7 +149,18 @@ public final class Variants {
                 new Parameter(
                     "generator",
                     "gaussian-copula",
-                    "a registered generator; its own parameters go alongside this one")),
+                    "a registered generator; its own parameters go alongside this one"),
+                new Parameter(
+                    "rows",
+                    "",
+                    "rows the generator draws and is judged on (default: as many as the training"
+                        + " rows); severity 1 still trains on as many rows as there are training"
+                        + " rows"),
+                new Parameter(
+                    "add-class",
+                    "",
+                    "a class of the label: severity s adds s x (largest class's rows - its rows)"
+                        + " synthetic rows of it to the training rows instead of replacing any")),
             retrain,
             Synthetic.METRICS));
     out.sort(
@@ -231,6 +243,37 @@ public final class Variants {
               "linf or l2",
               "write norm: linf or norm: l2");
     };
+  }
+
+  /**
+   * label-leak's test rows: the leaking column, carrying nothing. Severity 0 adds no column (it
+   * changes nothing), so the column is drawn at the smallest severity above 0, where each row's
+   * value is a random class's (the class index with probability 4.9e-324).
+   */
+  static Table leakFreeTestRows(dev.gauntlet.spi.Perturbation leak, Table test, Seed seed) {
+    return leak.apply(test, Double.MIN_VALUE, seed.derive("test-rows"));
+  }
+
+  /**
+   * A refitted model's probabilities over the clean model's classes: a class its training rows
+   * lacked (every label of it flipped, a generator that drew none of it) gets probability 0, so the
+   * model is measured (it never predicts that class) rather than refused. Probabilities with a
+   * class outside {@code classes} are returned as they are.
+   */
+  static dev.gauntlet.model.ClassProbabilities onClasses(
+      dev.gauntlet.model.ClassProbabilities p, List<String> classes) {
+    if (p.classes().equals(classes) || !classes.containsAll(p.classes())) {
+      return p;
+    }
+    int k = classes.size();
+    double[] all = new double[p.rows() * k];
+    for (int c = 0; c < p.classCount(); c++) {
+      int to = classes.indexOf(p.classes().get(c));
+      for (int r = 0; r < p.rows(); r++) {
+        all[r * k + to] = p.get(r, c);
+      }
+    }
+    return dev.gauntlet.model.ClassProbabilities.of(classes, p.rows(), all);
   }
 
   /** The table without the rows marked in {@code drop}, in their order. */

@@ -19,6 +19,7 @@ import java.util.Map;
  *   label: class                      # default: the last column
  *   id: [customer_id]                 # id columns: kept, never features (a name or a list)
  *   types: {installment_rate: categorical}
+ * data: {csv: ../data/telco_churn.csv, rows: 300}   # a seeded sample of 300 rows, by label
  * data:
  *   world: ../worlds/loans.json       # or the world spec inline, as an object
  *   rows: 4000                        # default 2000
@@ -34,7 +35,8 @@ import java.util.Map;
  * @param label the label column; null: the last column of a CSV, the world's label rule's column
  * @param id id columns (kept in the tables, never read by models); a single name is a list of one
  * @param types column types forced on a CSV ({@code numeric} or {@code categorical}), by column
- * @param rows rows to make from a world or a generator; default 2000; not for a CSV
+ * @param rows rows to make from a world or a generator (default 2000); for a CSV, a seeded sample
+ *     of that many of its rows, stratified by the label (default: every row)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DataSpec(
@@ -76,10 +78,6 @@ public record DataSpec(
     }
     if (rows != null && rows < 1) {
       throw new FieldException("rows", rows.toString(), "a whole number >= 1");
-    }
-    if (rows != null && csv != null) {
-      throw new FieldException(
-          "rows", rows.toString(), "no rows for a CSV (it has the rows it has)", "remove rows");
     }
   }
 
@@ -131,7 +129,12 @@ public record DataSpec(
     return new DataSpec(csv, world, synthetic, label, id, all, rows);
   }
 
-  /** Rows to make, {@link #DEFAULT_ROWS} unless given. */
+  /** The same data with {@code rows} rows: made (a world, a generator) or sampled (a CSV). */
+  public DataSpec withRows(int newRows) {
+    return new DataSpec(csv, world, synthetic, label, id, types, newRows);
+  }
+
+  /** Rows to make from a world or a generator, {@link #DEFAULT_ROWS} unless given. */
   public int rowsOrDefault() {
     return rows == null ? DEFAULT_ROWS : rows;
   }

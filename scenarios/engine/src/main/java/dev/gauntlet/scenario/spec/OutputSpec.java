@@ -12,12 +12,14 @@ import java.util.List;
  * <pre>
  * output: reports/credit          # short form: the folder
  * output: {dir: reports/credit}
+ * output: {dir: reports/credit, datasets: true}
  * </pre>
  *
  * @param dir the folder, relative to the working directory; default {@code gauntlet-out/NAME} for a
  *     scenario named NAME (its file name without extension)
- * @param datasets reserved: writing the generated datasets is not supported yet, and the runner
- *     refuses {@code true}; default false
+ * @param datasets write the datasets the run makes (the split, each variant's perturbed, poisoned
+ *     or synthetic rows) as CSV under {@code datasets/} in the folder, listed in manifest.json with
+ *     their SHA-256 (see {@link dev.gauntlet.scenario.GeneratedDatasets}); default false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OutputSpec(String dir, Boolean datasets) {

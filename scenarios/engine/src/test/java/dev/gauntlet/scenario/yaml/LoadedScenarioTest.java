@@ -87,12 +87,14 @@ class LoadedScenarioTest {
   }
 
   @Test
-  void askingForTheReservedDatasetsOutputIsRefusedAtItsPlace() {
-    LoadedScenario s = scenario("data: a.csv\noutput: {dir: out, datasets: true}\n");
+  void aSyntheticVariantsBadRowCountIsRefusedAtItsPlace() {
+    LoadedScenario s =
+        scenario(
+            "data: a.csv\nvariants:\n  - {name: copula, kind: synthetic, params: {rows: lots}}\n");
 
     UserInputException e = thrownByTheRunner(s);
 
-    assertThat(e.where()).isEqualTo("s.yaml:2:30 (output.datasets)");
-    assertThat(e.expected()).contains("not supported yet");
+    assertThat(e.where()).isEqualTo("s.yaml:3:52 (variants[0].params.rows)");
+    assertThat(e.expected()).contains("a whole number of rows");
   }
 }
