@@ -27,7 +27,7 @@ public record Labels(List<String> classes, int[] y) {
       if (c.isMissing(r)) {
         throw new UserInputException(
             "label column " + quote(column) + ", row " + (r + 1),
-            "a missing label (" + c.missingCount() + " rows in all)",
+            "a missing label (" + c.missingCount() + " of " + c.size() + " rows)",
             "a class for every training row",
             "drop the rows without a label, or fill them in");
       }

@@ -347,7 +347,7 @@ final class CompareCommand implements Callable<Integer> {
                 + " (label column "
                 + UserInputException.quote(label)
                 + ")",
-            "a missing label (" + column.missingCount() + " rows in all)",
+            "a missing label (" + column.missingCount() + " of " + table.rowCount() + " rows)",
             "a class in every row: the utility figure trains models on " + file.getFileName(),
             "drop the rows without a label, or fill them in");
       }

@@ -50,6 +50,7 @@ class CliMessagesTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
         .contains(
-            synthetic + ", data row 2 (label column \"released\")", "a missing label (1 rows");
+            synthetic + ", data row 2 (label column \"released\")",
+            "a missing label (1 of 4 rows)");
   }
 }
