@@ -23,15 +23,17 @@ final class ResampledScores {
   private final int n;
   private final int k;
   private final int[] predicted;
+  private final int[] cell; // the row's cell of the confusion matrix, true class * k + predicted
+  private final boolean probabilities;
+  private final double[] hit; // 1 where the top class is right, else 0
   private final double[] logLoss;
   private final double[] brier;
   private final int[] bin;
   private final double[] confidence;
-  private final boolean[] topCorrect;
   // per class scored for AUC: rows in increasing score order, whether each is of the class, and
   // where each run of tied scores ends (exclusive), so a resample touches no probabilities
   private final int[][] byScore;
-  private final boolean[][] positiveByScore;
+  private final int[][] positiveByScore; // -1 (all bits) where of the class, else 0
   private final int[][] tieEnds;
 
   /**
@@ -48,15 +50,17 @@ final class ResampledScores {
     this.n = y.length;
     this.k = p.classCount();
     predicted = new int[n];
+    cell = new int[n];
     for (int r = 0; r < n; r++) {
       predicted[r] = decision.classOf(p, r);
+      cell[r] = y[r] * k + predicted[r];
     }
-    boolean probabilities = ids.stream().anyMatch(OutcomeScores::needsProbabilities);
+    probabilities = ids.stream().anyMatch(OutcomeScores::needsProbabilities);
     logLoss = new double[n];
     brier = new double[n];
     bin = new int[n];
     confidence = new double[n];
-    topCorrect = new boolean[n];
+    hit = new double[n];
     if (probabilities) {
       double eps = ClassificationMetrics.LOG_LOSS_EPS;
       for (int r = 0; r < n; r++) {
@@ -80,11 +84,11 @@ final class ResampledScores {
         bin[r] = Calibration.binOf(c, r);
         // within the tolerance Calibration clamps into [0, 1]
         confidence[r] = Math.min(Math.max(c, 0), 1);
-        topCorrect[r] = top == y[r];
+        hit[r] = top == y[r] ? 1 : 0;
       }
     }
     byScore = new int[k][];
-    positiveByScore = new boolean[k][];
+    positiveByScore = new int[k][];
     tieEnds = new int[k][];
     if (ids.contains("roc_auc")) {
       int[] temp = new int[n];
@@ -95,10 +99,10 @@ final class ResampledScores {
           order[r] = r;
         }
         IndexSort.byValue(order, score, 0, temp);
-        boolean[] positive = new boolean[n];
+        int[] positive = new int[n];
         int[] ends = new int[n];
         for (int i = 0; i < n; i++) {
-          positive[i] = y[order[i]] == c;
+          positive[i] = y[order[i]] == c ? -1 : 0;
         }
         for (int i = n - 1; i >= 0; i--) {
           ends[i] = i + 1 < n && score[order[i + 1]] == score[order[i]] ? ends[i + 1] : i + 1;
@@ -110,28 +114,37 @@ final class ResampledScores {
     }
   }
 
-  /** The metrics, in the order of the ids, of the resample with these counts per row. */
+  /**
+   * The metrics, in the order of the ids, of the resample with these counts per row. Rows drawn no
+   * time add zeros rather than being skipped: the same sums, without a branch the processor cannot
+   * predict (a third of the rows).
+   */
   double[] of(int[] counts) {
     long total = 0;
+    long[] cells = new long[k * k];
+    for (int r = 0; r < n; r++) {
+      int w = counts[r];
+      total += w;
+      cells[cell[r]] += w;
+    }
     long[][] confusion = new long[k][k];
+    for (int t = 0; t < k; t++) {
+      System.arraycopy(cells, t * k, confusion[t], 0, k);
+    }
     double loss = 0;
     double brierSum = 0;
     long[] binCount = new long[Calibration.BINS];
     double[] binHits = new double[Calibration.BINS];
     double[] binConf = new double[Calibration.BINS];
-    for (int r = 0; r < n; r++) {
-      int w = counts[r];
-      if (w == 0) {
-        continue;
-      }
-      total += w;
-      confusion[y[r]][predicted[r]] += w;
-      loss += w * logLoss[r];
-      brierSum += w * brier[r];
-      if (bin[r] >= 0) {
-        binCount[bin[r]] += w;
-        binHits[bin[r]] += topCorrect[r] ? w : 0;
-        binConf[bin[r]] += w * confidence[r];
+    if (probabilities) {
+      for (int r = 0; r < n; r++) {
+        int w = counts[r];
+        loss += w * logLoss[r];
+        brierSum += w * brier[r];
+        int b = bin[r];
+        binCount[b] += w;
+        binHits[b] += hit[r] * w;
+        binConf[b] += w * confidence[r];
       }
     }
     double[] out = new double[ids.size()];
@@ -197,22 +210,22 @@ final class ResampledScores {
   /** One-vs-rest AUC of a class: weighted pairs (positive above negative, ties one half). */
   private double auc(int cls, int[] counts) {
     int[] order = byScore[cls];
-    boolean[] positive = positiveByScore[cls];
+    int[] positive = positiveByScore[cls];
     int[] ends = tieEnds[cls];
     double below = 0; // negative weight with a lower score
     double sum = 0;
     double positives = 0;
     for (int i = 0; i < n; ) {
-      double pos = 0;
-      double neg = 0;
+      // integer counts: summed exactly, as doubles or longs alike
+      long all = 0;
+      long pos = 0;
       int j = i;
       for (int end = ends[i]; j < end; j++) {
-        if (positive[j]) {
-          pos += counts[order[j]];
-        } else {
-          neg += counts[order[j]];
-        }
+        int c = counts[order[j]];
+        all += c;
+        pos += c & positive[j];
       }
+      long neg = all - pos;
       sum += pos * (below + 0.5 * neg);
       below += neg;
       positives += pos;
