@@ -1,5 +1,7 @@
 package dev.gauntlet.scenario.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +13,16 @@ import java.util.function.Supplier;
  * fits and calls, attacks, generators, metrics, bootstraps), so that the engine's own overhead is
  * the wall time minus these. Work timed inside other timed work counts once, for the outer kind, so
  * the sum never exceeds the threads' time.
+ *
+ * <p>Each piece is also timed in the thread's CPU time, which a loaded machine does not inflate the
+ * way it inflates wall time (a thread waiting for a processor is charged no CPU time), so the CPU
+ * share of the overhead can be read on a shared machine. The JVM's own threads (JIT compiler,
+ * garbage collector) are in neither.
  */
 public final class Clock {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final ThreadLocal<boolean[]> timing = ThreadLocal.withInitial(() -> new boolean[1]);
 
   public <T> T time(String what, Supplier<T> work) {
@@ -22,17 +31,33 @@ public final class Clock {
       return work.get();
     }
     inside[0] = true;
+    long cpu = threadCpuNanos();
     long start = System.nanoTime();
     try {
       return work.get();
     } finally {
       nanos.computeIfAbsent(what, k -> new LongAdder()).add(System.nanoTime() - start);
+      cpuNanos.computeIfAbsent(what, k -> new LongAdder()).add(threadCpuNanos() - cpu);
       inside[0] = false;
     }
   }
 
   /** Seconds by kind of work, sorted by name. */
   public Map<String, Double> seconds() {
+    return seconds(nanos);
+  }
+
+  /** CPU seconds by kind of work, sorted by name. */
+  public Map<String, Double> cpuSeconds() {
+    return seconds(cpuNanos);
+  }
+
+  /** The calling thread's CPU time in nanoseconds, or 0 where the JVM cannot tell. */
+  static long threadCpuNanos() {
+    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+  }
+
+  private static Map<String, Double> seconds(Map<String, LongAdder> nanos) {
     Map<String, Double> out = new TreeMap<>();
     nanos.forEach((k, v) -> out.put(k, v.sum() / 1e9));
     return out;

@@ -188,6 +188,7 @@ public final class Engine {
 
   private ScenarioResult run(Measurements earlier) {
     long start = System.nanoTime();
+    long cpuStart = Clock.threadCpuNanos();
     Map<String, Double> stages = new LinkedHashMap<>();
     check();
     stages.put("checks", (System.nanoTime() - start) / 1e9);
@@ -260,6 +261,11 @@ public final class Engine {
       timings.put("wall", Map.of("seconds", (System.nanoTime() - start) / 1e9));
       timings.put("stages", stages);
       timings.put("work", clock.seconds());
+      // the calling thread's CPU time (a waiting thread spends none) and the pool's
+      timings.put(
+          "cpu",
+          Map.of("seconds", (Clock.threadCpuNanos() - cpuStart) / 1e9 + tasks.poolCpuSeconds()));
+      timings.put("work_cpu", clock.cpuSeconds());
       return result.withVerdicts(verdicts).withTimings(timings);
     } finally {
       tasks.close();

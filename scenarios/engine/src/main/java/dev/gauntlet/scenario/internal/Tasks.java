@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The engine's tasks: on a fixed pool of threads, or at one thread each run at once in the caller's
@@ -15,6 +16,7 @@ import java.util.concurrent.FutureTask;
  */
 final class Tasks implements AutoCloseable {
   private final ExecutorService pool; // null: at once, in the caller's thread
+  private final LongAdder poolCpuNanos = new LongAdder();
 
   Tasks(int threads) {
     this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads);
@@ -26,7 +28,20 @@ final class Tasks implements AutoCloseable {
       f.run();
       return f;
     }
-    return pool.submit(task);
+    return pool.submit(
+        () -> {
+          long start = Clock.threadCpuNanos();
+          try {
+            return task.call();
+          } finally {
+            poolCpuNanos.add(Clock.threadCpuNanos() - start);
+          }
+        });
+  }
+
+  /** The CPU time the pool's threads spent in tasks (none at one thread: the caller ran them). */
+  double poolCpuSeconds() {
+    return poolCpuNanos.sum() / 1e9;
   }
 
   /** The task's result; its exception (a runtime one as it was) if it failed. */
