@@ -14,13 +14,21 @@ import java.util.function.Supplier;
  * the wall time minus these. Work timed inside other timed work counts once, for the outer kind, so
  * the sum never exceeds the threads' time.
  *
- * <p>Each piece is also timed in the thread's CPU time, which a loaded machine does not inflate the
- * way it inflates wall time (a thread waiting for a processor is charged no CPU time), so the CPU
- * share of the overhead can be read on a shared machine. The JVM's own threads (JIT compiler,
- * garbage collector) are in neither.
+ * <p>With the system property {@value #CPU_PROPERTY} set to true, each piece is also timed in the
+ * thread's CPU time, which a loaded machine does not inflate the way it inflates wall time (a
+ * thread waiting for a processor is charged no CPU time), so the CPU share of the overhead can be
+ * read on a shared machine. Off by default: reading a thread's CPU time is a system call, and on a
+ * loaded machine the calls themselves add wall time between the timed pieces (measured: the wall
+ * overhead of bench/scenario.yaml went from about 3 % to 7-10 % at a load average of 25). The JVM's
+ * own threads (JIT compiler, garbage collector) are in neither.
  */
 public final class Clock {
+  /** The system property that turns CPU timings on. */
+  public static final String CPU_PROPERTY = "gauntlet.timings.cpu";
+
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final boolean CPU =
+      Boolean.getBoolean(CPU_PROPERTY) && THREADS.isCurrentThreadCpuTimeSupported();
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> cpuNanos = new ConcurrentHashMap<>();
   private final ThreadLocal<boolean[]> timing = ThreadLocal.withInitial(() -> new boolean[1]);
@@ -37,7 +45,9 @@ public final class Clock {
       return work.get();
     } finally {
       nanos.computeIfAbsent(what, k -> new LongAdder()).add(System.nanoTime() - start);
-      cpuNanos.computeIfAbsent(what, k -> new LongAdder()).add(threadCpuNanos() - cpu);
+      if (CPU) {
+        cpuNanos.computeIfAbsent(what, k -> new LongAdder()).add(threadCpuNanos() - cpu);
+      }
       inside[0] = false;
     }
   }
@@ -52,9 +62,14 @@ public final class Clock {
     return seconds(cpuNanos);
   }
 
-  /** The calling thread's CPU time in nanoseconds, or 0 where the JVM cannot tell. */
+  /** Whether CPU times are taken (see {@link #CPU_PROPERTY}). */
+  static boolean timesCpu() {
+    return CPU;
+  }
+
+  /** The calling thread's CPU time in nanoseconds, or 0 when CPU times are not taken. */
   static long threadCpuNanos() {
-    return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    return CPU ? THREADS.getCurrentThreadCpuTime() : 0;
   }
 
   private static Map<String, Double> seconds(Map<String, LongAdder> nanos) {

@@ -229,7 +229,7 @@ public final class Engine {
       Future<Map<String, String>> inputs =
           tasks.submit(() -> clock.time("hash-inputs", () -> hashes(data.inputs())));
       Swept swept = runVariants();
-      stages.put("models", (System.nanoTime() - t) / 1e9);
+      stages.put("models", (System.nanoTime() - t) / 1e9 - swept.mergeSeconds);
       t = System.nanoTime();
       ScenarioResult result =
           new ScenarioResult(
@@ -261,11 +261,13 @@ public final class Engine {
       timings.put("wall", Map.of("seconds", (System.nanoTime() - start) / 1e9));
       timings.put("stages", stages);
       timings.put("work", clock.seconds());
-      // the calling thread's CPU time (a waiting thread spends none) and the pool's
-      timings.put(
-          "cpu",
-          Map.of("seconds", (Clock.threadCpuNanos() - cpuStart) / 1e9 + tasks.poolCpuSeconds()));
-      timings.put("work_cpu", clock.cpuSeconds());
+      if (Clock.timesCpu()) {
+        // the calling thread's CPU time (a waiting thread spends none) and the pool's
+        timings.put(
+            "cpu",
+            Map.of("seconds", (Clock.threadCpuNanos() - cpuStart) / 1e9 + tasks.poolCpuSeconds()));
+        timings.put("work_cpu", clock.cpuSeconds());
+      }
       return result.withVerdicts(verdicts).withTimings(timings);
     } finally {
       tasks.close();

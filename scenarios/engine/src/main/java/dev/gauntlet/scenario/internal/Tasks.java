@@ -28,6 +28,9 @@ final class Tasks implements AutoCloseable {
       f.run();
       return f;
     }
+    if (!Clock.timesCpu()) {
+      return pool.submit(task);
+    }
     return pool.submit(
         () -> {
           long start = Clock.threadCpuNanos();
