@@ -93,6 +93,17 @@ public record Calibration(
         n == 0 ? Double.NaN : ece, n == 0 ? Double.NaN : mce, over, under, List.copyOf(bins));
   }
 
+  /**
+   * The bin that {@link #of} puts one row's confidence in (default bins, {@code (lo, hi]}), for
+   * callers that aggregate rows themselves (weighted bootstrap resamples).
+   *
+   * @param row the row's index, for the message of a confidence outside [0, 1]
+   * @throws UserInputException as {@link #of} does
+   */
+  public static int binOf(double confidence, int row) {
+    return bin(clamped(confidence, row), false);
+  }
+
   /** The confidence of row {@code i} within [0, 1], or a user error. */
   private static double clamped(double c, int i) {
     if (c >= 0 && c <= 1) {

@@ -148,4 +148,22 @@ class ClassificationMetricsTest {
           .hasMessageContaining("row 1");
     }
   }
+
+  @Test
+  void binOfPutsOneConfidenceWhereOfPutsIt() {
+    // edges (0.1 * b is not exact for every b), zero, and the clamped float32 excesses
+    double[] conf = {0, 0.05, 0.1, 0.3, 0.30000000000000004, 0.7, 0.95, 1, 1.0000001, -1e-7};
+    for (int i = 0; i < conf.length; i++) {
+      List<Calibration.Bin> bins =
+          Calibration.of(new double[] {conf[i]}, new boolean[] {true}, false).bins();
+      int expected = -1;
+      for (int b = 0; b < bins.size(); b++) {
+        expected = bins.get(b).count() == 1 ? b : expected;
+      }
+      assertThat(Calibration.binOf(conf[i], i)).as("confidence " + conf[i]).isEqualTo(expected);
+    }
+    assertThatThrownBy(() -> Calibration.binOf(Double.NaN, 4))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("confidence of row 5");
+  }
 }

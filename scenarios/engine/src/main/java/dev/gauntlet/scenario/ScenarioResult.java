@@ -28,9 +28,11 @@ import java.util.Optional;
  * @param sweeps each variant's sweep, in the scenario's order
  * @param verdicts each expectation's verdict, in the scenario's order
  * @param inputs the SHA-256 of each input file, by its path relative to the scenario's folder
- * @param timings seconds: {@code wall} (the whole run), {@code stages} (data, training, variants),
- *     {@code work} (summed over threads by kind: perturbations, fits, model calls, attacks,
- *     generators, metrics, bootstrap)
+ * @param timings seconds: {@code wall} (the whole run), {@code stages} (checks, data, models: the
+ *     fit, the clean rows and the variants, run as tasks; merge; expectations), {@code work}
+ *     (summed over threads by kind: data, perturbations, fits, model calls, attacks, generators,
+ *     metrics, bootstrap), and with {@code -Dgauntlet.timings.cpu=true} {@code cpu} and {@code
+ *     work_cpu} (the same in CPU seconds)
  * @param datasets the datasets the run made, when the scenario asked for them ({@code
  *     output.datasets}); else none. Not part of report.json: {@link
  *     dev.gauntlet.scenario.report.ReportFiles#write} writes them as CSV files

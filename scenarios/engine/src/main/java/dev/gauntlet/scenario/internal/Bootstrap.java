@@ -32,18 +32,26 @@ final class Bootstrap {
 
   /** The value with the percentile interval of its resampled figures (none: no interval). */
   static Measurement interval(double value, double[] resampled, double confidence) {
-    double[] defined = Arrays.stream(resampled).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (defined.length == 0) {
+    double[] defined = new double[resampled.length];
+    int n = 0;
+    for (double v : resampled) {
+      if (!Double.isNaN(v)) {
+        defined[n++] = v;
+      }
+    }
+    if (n == 0) {
       return Measurement.of(value);
     }
+    Arrays.sort(defined, 0, n);
     double alpha = (1 - confidence) / 2;
-    return Measurement.of(value, quantile(defined, alpha), quantile(defined, 1 - alpha));
+    return Measurement.of(value, quantile(defined, n, alpha), quantile(defined, n, 1 - alpha));
   }
 
-  static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
+  /** The type-7 quantile of the first {@code n} values of {@code sorted}. */
+  static double quantile(double[] sorted, int n, double q) {
+    double pos = q * (n - 1);
     int i = (int) Math.floor(pos);
-    int j = Math.min(sorted.length - 1, i + 1);
+    int j = Math.min(n - 1, i + 1);
     return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
   }
 }

@@ -48,16 +48,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 
@@ -94,15 +92,18 @@ public final class Engine {
   private List<Expectation> expectations;
   private ScenarioData data;
   private ModelHandle handle;
-  private Classifier base;
-  private OutcomeScores.Decision decision;
   private List<Slice> slices;
   private int resamples;
   private double confidence;
-  private int[][] cleanCounts;
-  private double[][] cleanBoot;
-  private double[] cleanValues;
+  private Tasks tasks;
+  // the model fitted on the clean training rows, its decision rule and its clean evaluation: set by
+  // one task, read by others through base(), decision() and clean(), which wait for it
+  private Future<Void> fitted;
+  private Classifier base;
+  private OutcomeScores.Decision decision;
   private Evaluation cleanEvaluation;
+  // the clean rows' resamples, shared by every place that keeps the rows' identity
+  private Future<int[][]> cleanCounts;
   private final Map<String, SyntheticFigures> syntheticFigures =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final DatasetRecorder datasets;
@@ -187,6 +188,7 @@ public final class Engine {
 
   private ScenarioResult run(Measurements earlier) {
     long start = System.nanoTime();
+    long cpuStart = Clock.threadCpuNanos();
     Map<String, Double> stages = new LinkedHashMap<>();
     check();
     stages.put("checks", (System.nanoTime() - start) / 1e9);
@@ -196,7 +198,6 @@ public final class Engine {
     slices = slices(data.split().test());
     datasets.clean(data);
     listener.split(data.split().train(), data.split().test());
-    Map<String, String> inputs = hashes(data.inputs());
     stages.put("data", (System.nanoTime() - t) / 1e9);
 
     listener.stage("training the model");
@@ -205,37 +206,53 @@ public final class Engine {
         supplied != null
             ? Models.threadSafe(supplied)
             : Models.open(spec.model(), data.label(), folder, root.derive("model"), source);
+    tasks = new Tasks(threads);
     try {
-      base = clock.time("fit", () -> handle.fit(data.split().train()));
-      decision = decision(base.classes());
-      cleanEvaluation = evaluate(base, data.split().test(), true);
-      stages.put("training", (System.nanoTime() - t) / 1e9);
+      resamples = spec.bootstrap().resamplesOrDefault();
+      confidence = spec.bootstrap().confidenceOrDefault();
+      fitted =
+          tasks.submit(
+              () -> {
+                base = clock.time("fit", () -> handle.fit(data.split().train()));
+                decision = decision(base.classes());
+                cleanEvaluation = evaluate(base, data.split().test(), true);
+                return null;
+              });
+      int testRows = data.split().test().rowCount();
+      cleanCounts =
+          tasks.submit(
+              () ->
+                  resamples == 0
+                      ? null
+                      : clock.time(
+                          "bootstrap",
+                          () -> Bootstrap.counts(testRows, resamples, root.derive("bootstrap"))));
+      Future<Map<String, String>> inputs =
+          tasks.submit(() -> clock.time("hash-inputs", () -> hashes(data.inputs())));
+      Swept swept = runVariants();
+      stages.put("models", (System.nanoTime() - t) / 1e9 - swept.mergeSeconds);
       t = System.nanoTime();
-      PlaceResult clean = measureClean();
-      stages.put("baseline", (System.nanoTime() - t) / 1e9);
-      t = System.nanoTime();
-      List<VariantResult> sweeps = runVariants();
-      stages.put("variants", (System.nanoTime() - t) / 1e9);
       ScenarioResult result =
           new ScenarioResult(
               spec.name() != null ? spec.name() : "scenario",
               root.value(),
               data.label(),
-              base.classes(),
+              base().classes(),
               supplied != null
                   ? suppliedName
                   : spec.model().className() != null
                       ? spec.model().className()
                       : spec.model().kindOrDefault(),
               data.split().train().rowCount(),
-              data.split().test().rowCount(),
+              testRows,
               metricIds,
-              clean,
-              sweeps,
+              swept.clean,
+              swept.variants,
               List.of(),
-              inputs,
+              Tasks.join(inputs),
               Map.of(),
               datasets.datasets());
+      stages.put("merge", swept.mergeSeconds + (System.nanoTime() - t) / 1e9);
       t = System.nanoTime();
       List<Verdict> verdicts =
           earlier == null
@@ -246,10 +263,38 @@ public final class Engine {
       timings.put("wall", Map.of("seconds", (System.nanoTime() - start) / 1e9));
       timings.put("stages", stages);
       timings.put("work", clock.seconds());
+      if (Clock.timesCpu()) {
+        // the calling thread's CPU time (a waiting thread spends none) and the pool's
+        timings.put(
+            "cpu",
+            Map.of("seconds", (Clock.threadCpuNanos() - cpuStart) / 1e9 + tasks.poolCpuSeconds()));
+        timings.put("work_cpu", clock.cpuSeconds());
+      }
       return result.withVerdicts(verdicts).withTimings(timings);
     } finally {
+      tasks.close();
       handle.close();
     }
+  }
+
+  private Classifier base() {
+    Tasks.join(fitted);
+    return base;
+  }
+
+  /** The base model's classes; {@code model} is the base model inside the task that fits it. */
+  private List<String> baseClasses(Classifier model) {
+    return model == base ? model.classes() : base().classes();
+  }
+
+  private OutcomeScores.Decision decision() {
+    Tasks.join(fitted);
+    return decision;
+  }
+
+  private Evaluation clean() {
+    Tasks.join(fitted);
+    return cleanEvaluation;
   }
 
   // ---- checks before anything runs
@@ -430,36 +475,96 @@ public final class Engine {
 
   private Evaluation evaluate(Classifier model, Table rows, boolean paired) {
     ClassProbabilities p =
-        clock.time("predict", () -> Variants.onClasses(model.predictProba(rows), base.classes()));
+        clock.time(
+            "predict", () -> Variants.onClasses(model.predictProba(rows), baseClasses(model)));
     int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
     return new Evaluation(y, p, paired, Map.of(), Map.of());
   }
 
-  private PlaceResult measureClean() {
-    Evaluation e = cleanEvaluation;
-    cleanValues =
-        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, decision, null));
-    resamples = spec.bootstrap().resamplesOrDefault();
-    confidence = spec.bootstrap().confidenceOrDefault();
+  /** A place's figures before its drops, which need the clean rows' resamples. */
+  private record Measured(
+      double[] values,
+      double[][] boot,
+      Map<String, Measurement> metrics,
+      Map<String, Map<String, Measurement>> slices,
+      List<Calibration.Bin> reliability) {}
+
+  /**
+   * The metrics of an evaluation with their intervals, its slices and reliability diagram. Its
+   * resamples are the clean rows' when it keeps their identity, else drawn from {@code
+   * severitySeed.derive("bootstrap")}.
+   */
+  private Measured measure(Evaluation e, Seed severitySeed) {
+    OutcomeScores.Decision rule = decision();
+    double[] values =
+        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, rule, null));
+    double[][] boot = null;
     Map<String, Measurement> metrics = new LinkedHashMap<>();
     if (resamples > 0) {
-      cleanCounts = Bootstrap.counts(e.y.length, resamples, root.derive("bootstrap"));
-      cleanBoot = new double[resamples][];
-      clock.time(
-          "bootstrap",
-          () -> {
-            ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, decision);
-            for (int b = 0; b < resamples; b++) {
-              cleanBoot[b] = scores.of(cleanCounts[b]);
-            }
-            return null;
-          });
+      int[][] counts =
+          e.paired
+              ? Tasks.join(cleanCounts)
+              : clock.time(
+                  "bootstrap",
+                  () -> Bootstrap.counts(e.y.length, resamples, severitySeed.derive("bootstrap")));
+      boot =
+          clock.time(
+              "bootstrap",
+              () -> {
+                double[][] out = new double[resamples][];
+                ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, rule);
+                for (int b = 0; b < resamples; b++) {
+                  out[b] = scores.of(counts[b]);
+                }
+                return out;
+              });
     }
-    for (int m = 0; m < metricIds.size(); m++) {
-      metrics.put(metricIds.get(m), interval(cleanValues[m], cleanBoot, m));
-    }
+    double[][] resampled = boot;
+    clock.time(
+        "bootstrap",
+        () -> {
+          for (int m = 0; m < metricIds.size(); m++) {
+            metrics.put(metricIds.get(m), interval(values[m], resampled, m));
+          }
+          return null;
+        });
+    return new Measured(values, boot, metrics, sliceMetrics(e, rule), reliability(e));
+  }
+
+  /** The clean rows' place. */
+  private PlaceResult cleanPlace(Measured clean) {
     return new PlaceResult(
-        0, e.y.length, true, metrics, Map.of(), sliceMetrics(e), Map.of(), reliability(e));
+        0,
+        cleanEvaluation.y.length,
+        true,
+        clean.metrics,
+        Map.of(),
+        clean.slices,
+        Map.of(),
+        clean.reliability);
+  }
+
+  /** A variant's place: its metrics, their drops from the clean rows' and the variant's own. */
+  private PlaceResult place(Evaluation e, double severity, Measured m, Measured clean) {
+    Map<String, Measurement> metrics = new LinkedHashMap<>(m.metrics);
+    Map<String, Measurement> drops = new LinkedHashMap<>();
+    for (int i = 0; i < metricIds.size(); i++) {
+      String id = metricIds.get(i);
+      Direction dir = MetricCatalog.get(id, id).direction();
+      double drop = dir.worsening(clean.values[i], m.values[i]);
+      if (m.boot == null) {
+        drops.put(id, Measurement.of(drop));
+      } else {
+        double[] d = new double[resamples];
+        for (int b = 0; b < resamples; b++) {
+          d[b] = dir.worsening(clean.boot[b][i], m.boot[b][i]);
+        }
+        drops.put(id, Bootstrap.interval(drop, d, confidence));
+      }
+    }
+    e.extra.forEach((id, v) -> metrics.put(id, Measurement.of(v)));
+    return new PlaceResult(
+        severity, e.y.length, e.paired, metrics, drops, m.slices, e.details, m.reliability);
   }
 
   private Measurement interval(double value, double[][] boot, int m) {
@@ -473,7 +578,8 @@ public final class Engine {
     return Bootstrap.interval(value, col, confidence);
   }
 
-  private Map<String, Map<String, Measurement>> sliceMetrics(Evaluation e) {
+  private Map<String, Map<String, Measurement>> sliceMetrics(
+      Evaluation e, OutcomeScores.Decision rule) {
     Map<String, Map<String, Measurement>> out = new LinkedHashMap<>();
     if (!e.paired || slices.isEmpty()) {
       return out;
@@ -485,7 +591,7 @@ public final class Engine {
         "metrics",
         () -> {
           for (Slice s : slices) {
-            double[] v = OutcomeScores.compute(metricIds, e.y, e.p, decision, s.rows());
+            double[] v = OutcomeScores.compute(metricIds, e.y, e.p, rule, s.rows());
             for (int m = 0; m < v.length; m++) {
               out.get(metricIds.get(m)).put(s.description(), Measurement.of(v[m]));
             }
@@ -493,49 +599,6 @@ public final class Engine {
           return null;
         });
     return out;
-  }
-
-  private PlaceResult measure(Evaluation e, double severity, Seed severitySeed) {
-    double[] values =
-        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, decision, null));
-    double[][] boot = null;
-    if (resamples > 0) {
-      double[][] out = new double[resamples][];
-      clock.time(
-          "bootstrap",
-          () -> {
-            int[][] counts =
-                e.paired
-                    ? cleanCounts
-                    : Bootstrap.counts(e.y.length, resamples, severitySeed.derive("bootstrap"));
-            ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, decision);
-            for (int b = 0; b < resamples; b++) {
-              out[b] = scores.of(counts[b]);
-            }
-            return null;
-          });
-      boot = out;
-    }
-    Map<String, Measurement> metrics = new LinkedHashMap<>();
-    Map<String, Measurement> drops = new LinkedHashMap<>();
-    for (int m = 0; m < metricIds.size(); m++) {
-      String id = metricIds.get(m);
-      metrics.put(id, interval(values[m], boot, m));
-      Direction dir = MetricCatalog.get(id, id).direction();
-      double drop = dir.worsening(cleanValues[m], values[m]);
-      if (boot == null) {
-        drops.put(id, Measurement.of(drop));
-      } else {
-        double[] d = new double[resamples];
-        for (int b = 0; b < resamples; b++) {
-          d[b] = dir.worsening(cleanBoot[b][m], boot[b][m]);
-        }
-        drops.put(id, Bootstrap.interval(drop, d, confidence));
-      }
-    }
-    e.extra.forEach((id, v) -> metrics.put(id, Measurement.of(v)));
-    return new PlaceResult(
-        severity, e.y.length, e.paired, metrics, drops, sliceMetrics(e), e.details, reliability(e));
   }
 
   /** The reliability diagram of the top-class probabilities, as ClassificationMetrics bins it. */
@@ -556,86 +619,116 @@ public final class Engine {
 
   // ---- variants
 
-  private List<VariantResult> runVariants() {
-    int total = planned.stream().mapToInt(p -> p.spec.severityList().size()).sum();
-    ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads);
-    try {
-      List<Callable<Function<Double, Evaluation>>> prepare = new ArrayList<>();
-      for (Planned p : planned) {
-        prepare.add(() -> prepare(p));
-      }
-      List<Function<Double, Evaluation>> prepared = all(pool, prepare);
-      List<Callable<PlaceResult>> tasks = new ArrayList<>();
-      int[] done = {0};
-      for (int i = 0; i < planned.size(); i++) {
-        Planned p = planned.get(i);
-        Function<Double, Evaluation> run = prepared.get(i);
-        for (double s : p.spec.severityList()) {
-          tasks.add(
-              () -> {
-                Evaluation e = run.apply(s);
-                PlaceResult r = measure(e, s, severitySeed(p, s));
-                synchronized (done) {
-                  done[0]++;
-                  listener.measured(p.spec.name(), s, done[0], total);
-                }
-                return r;
-              });
-        }
-      }
-      List<PlaceResult> places = all(pool, tasks);
-      List<VariantResult> out = new ArrayList<>();
-      int k = 0;
-      for (Planned p : planned) {
-        int n = p.spec.severityList().size();
-        out.add(
-            new VariantResult(
-                p.spec.name(),
-                p.kind.name(),
-                p.kind.category(),
-                p.spec.params(),
-                places.subList(k, k + n),
-                syntheticFigures.get(p.spec.name())));
-        k += n;
-      }
-      return out;
-    } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-      }
+  /** The clean place, the variants' sweeps in the scenario's order, and the merge's seconds. */
+  private record Swept(PlaceResult clean, List<VariantResult> variants, double mergeSeconds) {}
+
+  /** A place's evaluation and its figures (null: the clean rows' figures, as it has their rows). */
+  private record Done(Evaluation evaluation, Measured measured) {}
+
+  private VariantResult sweep(Planned p, List<Done> places, Measured clean) {
+    List<PlaceResult> sweep = new ArrayList<>();
+    List<Double> severities = p.spec.severityList();
+    for (int j = 0; j < severities.size(); j++) {
+      Done d = places.get(j);
+      Measured m = d.measured != null ? d.measured : clean;
+      sweep.add(place(d.evaluation, severities.get(j), m, clean));
+    }
+    return new VariantResult(
+        p.spec.name(),
+        p.kind.name(),
+        p.kind.category(),
+        p.spec.params(),
+        sweep,
+        syntheticFigures.get(p.spec.name()));
+  }
+
+  /** One variant at one severity, the {@code j}-th of its sweep. */
+  private record Place(Planned p, int j, double s) {
+    static final int CHEAP = 2;
+
+    /** Which tasks to start first: 0 refits and generators, 1 attacks, 2 the rest. */
+    int cost() {
+      return switch (p.kind.category()) {
+        case TRAINING_TIME -> "backdoor".equals(p.kind.name()) || s != 0 ? 0 : CHEAP;
+        case SYNTHETIC -> s != 0 ? 0 : CHEAP;
+        case EVASION -> s != 0 ? 1 : CHEAP;
+        case TEST_TIME -> CHEAP;
+      };
     }
   }
 
-  private static <T> List<T> all(ExecutorService pool, List<Callable<T>> tasks) {
-    List<T> out = new ArrayList<>();
-    try {
-      if (pool == null) {
-        for (Callable<T> c : tasks) {
-          out.add(c.call());
-        }
-        return out;
-      }
-      for (Future<T> f : pool.invokeAll(tasks)) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(c);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+  /**
+   * Every variant at every severity, one task per place, beside the model's fit, the clean rows'
+   * figures and each variant's preparation as tasks of their own. Places that take long (refits,
+   * attacks) are submitted first, a task waits only for tasks submitted before it, and the figures
+   * are merged in the scenario's order: the order tasks run in changes no figure.
+   */
+  private Swept runVariants() {
+    int total = planned.stream().mapToInt(p -> p.spec.severityList().size()).sum();
+    List<Planned> byPreparation = new ArrayList<>(planned);
+    // a generator's fit first: its variant's places wait for it
+    byPreparation.sort(
+        Comparator.comparingInt(p -> p.kind.category() == VariantKind.Category.SYNTHETIC ? 0 : 1));
+    Map<Integer, Future<Function<Double, Evaluation>>> preparations = new HashMap<>();
+    for (Planned p : byPreparation) {
+      preparations.put(p.index, tasks.submit(() -> prepare(p)));
     }
+    List<Place> order = new ArrayList<>();
+    for (Planned p : planned) {
+      List<Double> severities = p.spec.severityList();
+      for (int j = 0; j < severities.size(); j++) {
+        order.add(new Place(p, j, severities.get(j)));
+      }
+    }
+    order.sort(Comparator.comparingInt(Place::cost)); // stable: the scenario's order within a cost
+    int[] done = {0};
+    List<List<Future<Done>>> futures = new ArrayList<>();
+    for (Planned p : planned) {
+      futures.add(new ArrayList<>(Collections.nCopies(p.spec.severityList().size(), null)));
+    }
+    Future<Measured> clean = null;
+    for (Place x : order) {
+      if (clean == null && x.cost() >= Place.CHEAP) {
+        clean = tasks.submit(() -> measure(clean(), null));
+      }
+      Future<Function<Double, Evaluation>> run = preparations.get(x.p.index);
+      futures
+          .get(x.p.index)
+          .set(
+              x.j,
+              tasks.submit(
+                  () -> {
+                    Evaluation e = Tasks.join(run).apply(x.s);
+                    Evaluation c = clean();
+                    // severity 0 of most kinds is the clean evaluation itself: its figures are
+                    // those
+                    Measured m =
+                        e.y == c.y && e.p == c.p ? null : measure(e, severitySeed(x.p, x.s));
+                    synchronized (done) {
+                      done[0]++;
+                      listener.measured(x.p.spec.name(), x.s, done[0], total);
+                    }
+                    return new Done(e, m);
+                  }));
+    }
+    if (clean == null) {
+      clean = tasks.submit(() -> measure(clean(), null));
+    }
+    Measured cleanFigures = Tasks.join(clean);
+    List<List<Done>> results = new ArrayList<>();
+    for (List<Future<Done>> sweep : futures) {
+      results.add(sweep.stream().map(Tasks::join).toList());
+    }
+    long t = System.nanoTime();
+    List<Future<VariantResult>> merged = new ArrayList<>();
+    for (Planned p : planned) {
+      // mostly the drops' intervals, which need the clean rows' resamples
+      merged.add(
+          tasks.submit(
+              () -> clock.time("bootstrap", () -> sweep(p, results.get(p.index), cleanFigures))));
+    }
+    List<VariantResult> out = merged.stream().map(Tasks::join).toList();
+    return new Swept(cleanPlace(cleanFigures), out, (System.nanoTime() - t) / 1e9);
   }
 
   private Seed variantSeed(Planned p) {
@@ -660,11 +753,11 @@ public final class Engine {
         boolean keeps = pert.keepsRowIdentity();
         yield s -> {
           if (s == 0) {
-            return cleanEvaluation;
+            return clean();
           }
           Table t = clock.time("perturb", () -> pert.apply(test, s, severitySeed(p, s)));
           datasets.rows(p.spec.name(), s, "test", t);
-          return evaluate(base, t, keeps && t.rowCount() == test.rowCount());
+          return evaluate(base(), t, keeps && t.rowCount() == test.rowCount());
         };
       }
       case TRAINING_TIME -> trainingTime(p, train, test, label, params, where);
@@ -682,7 +775,7 @@ public final class Engine {
         Map<String, Double> report = figures.metrics();
         yield s -> {
           if (s == 0) {
-            return with(cleanEvaluation, report, Map.of("synthetic_rows", 0.0));
+            return with(clean(), report, Map.of("synthetic_rows", 0.0));
           }
           Table mixed =
               Synthetic.trainingRows(
@@ -716,7 +809,7 @@ public final class Engine {
         Perturbation pert = perturbation(kind, params, where);
         return s -> {
           if (s == 0) {
-            return cleanEvaluation;
+            return clean();
           }
           Table poisoned = clock.time("perturb", () -> pert.apply(train, s, severitySeed(p, s)));
           datasets.rows(p.spec.name(), s, "train", poisoned);
@@ -728,7 +821,7 @@ public final class Engine {
         Perturbation pert = perturbation(kind, params, where);
         return s -> {
           if (s == 0) {
-            return cleanEvaluation;
+            return clean();
           }
           Seed seed = severitySeed(p, s);
           Table leaky = clock.time("perturb", () -> pert.apply(train, s, seed));
@@ -758,7 +851,7 @@ public final class Engine {
           details.put("triggered_rows", (double) r.triggeredRows());
           details.put("clean_model_trigger_rate", r.baselineTriggerRate());
           if (s == 0) {
-            return with(cleanEvaluation, extra, details);
+            return with(clean(), extra, details);
           }
           Table poisoned = clock.time("perturb", () -> pert.apply(train, s, seed));
           datasets.rows(p.spec.name(), s, "train", poisoned);
@@ -770,7 +863,7 @@ public final class Engine {
         double rate = rate(p.kind, params, where);
         return s -> {
           if (s == 0) {
-            return cleanEvaluation;
+            return clean();
           }
           Table poisoned =
               clock.time(
@@ -784,7 +877,7 @@ public final class Engine {
         double rate = rate(p.kind, params, where);
         return s -> {
           if (s == 0) {
-            return cleanEvaluation;
+            return clean();
           }
           Table leaky =
               clock.time(
@@ -822,17 +915,18 @@ public final class Engine {
     String kind = p.kind.name();
     int queries = kind.endsWith("-based") ? v.integer("max-queries", 2, 1_000_000) : 0;
     int steps = kind.equals("pgd") ? v.integer("steps", 1, 10_000) : 1;
-    boolean[] correct = new boolean[cleanEvaluation.y.length];
-    int correctCount = 0;
-    for (int r = 0; r < correct.length; r++) {
-      correct[r] = cleanEvaluation.p.argmax(r) == cleanEvaluation.y[r];
-      correctCount += correct[r] ? 1 : 0;
-    }
-    int denominator = correctCount;
     return s -> {
+      // the rows the clean model gets right, here rather than before: preparing waits for no fit
+      Evaluation clean = clean();
+      boolean[] correct = new boolean[clean.y.length];
+      int denominator = 0;
+      for (int r = 0; r < correct.length; r++) {
+        correct[r] = clean.p.argmax(r) == clean.y[r];
+        denominator += correct[r] ? 1 : 0;
+      }
       if (s == 0) {
         return with(
-            cleanEvaluation,
+            clean(),
             Map.of("attack_success_rate", denominator == 0 ? Double.NaN : 0.0),
             Map.of("epsilon", 0.0));
       }
@@ -848,24 +942,24 @@ public final class Engine {
                             .withMaxQueries(queries)
                             .withDomain(domain)
                             .withScaleReference(train)
-                            .run(base, test, seed);
+                            .run(base(), test, seed);
                     case "decision-based" ->
                         EvasionAttack.decisionBased(norm, eps)
                             .withMaxQueries(queries)
                             .withDomain(domain)
                             .withScaleReference(train)
-                            .run(base, test, seed);
+                            .run(base(), test, seed);
                     case "fgsm" ->
                         GradientAttack.fgsm(norm, eps)
                             .withDomain(domain)
                             .withScaleReference(train)
-                            .run((Differentiable) base, test, seed);
+                            .run((Differentiable) base(), test, seed);
                     case "pgd" ->
                         GradientAttack.pgd(norm, eps)
                             .withSteps(steps)
                             .withDomain(domain)
                             .withScaleReference(train)
-                            .run((Differentiable) base, test, seed);
+                            .run((Differentiable) base(), test, seed);
                     default -> throw new IllegalStateException("no attack " + kind);
                   });
       int flipped = 0;
@@ -877,7 +971,7 @@ public final class Engine {
       details.put("successes", (double) r.successes());
       details.put("mean_queries", r.meanQueries());
       return with(
-          evaluate(base, r.adversarial(), true),
+          evaluate(base(), r.adversarial(), true),
           Map.of(
               "attack_success_rate",
               denominator == 0 ? Double.NaN : (double) flipped / denominator),

@@ -1,5 +1,6 @@
 package dev.gauntlet.scenario.internal;
 
+import dev.gauntlet.internal.IndexSort;
 import dev.gauntlet.metrics.Calibration;
 import dev.gauntlet.metrics.ClassificationMetrics;
 import dev.gauntlet.model.ClassProbabilities;
@@ -22,13 +23,24 @@ final class ResampledScores {
   private final int n;
   private final int k;
   private final int[] predicted;
+  private final int[] cell; // the row's cell of the confusion matrix, true class * k + predicted
+  private final boolean probabilities;
+  private final double[] hit; // 1 where the top class is right, else 0
   private final double[] logLoss;
   private final double[] brier;
   private final int[] bin;
   private final double[] confidence;
-  private final boolean[] topCorrect;
-  private final int[][] byScore; // per class scored for AUC: rows in increasing score order
+  // per class scored for AUC: rows in increasing score order, whether each is of the class, and
+  // where each run of tied scores ends (exclusive), so a resample touches no probabilities
+  private final int[][] byScore;
+  private final int[][] positiveByScore; // -1 (all bits) where of the class, else 0
+  private final int[][] tieEnds;
 
+  /**
+   * The per-row figures are those of {@link ClassificationMetrics} on the one row (same
+   * expressions, so the same doubles): log loss with scikit-learn's clipping, the Brier term, the
+   * top-label confidence and its calibration bin.
+   */
   ResampledScores(
       List<String> ids, int[] y, ClassProbabilities p, OutcomeScores.Decision decision) {
     this.ids = ids;
@@ -38,75 +50,101 @@ final class ResampledScores {
     this.n = y.length;
     this.k = p.classCount();
     predicted = new int[n];
+    cell = new int[n];
     for (int r = 0; r < n; r++) {
       predicted[r] = decision.classOf(p, r);
+      cell[r] = y[r] * k + predicted[r];
     }
-    boolean probabilities = ids.stream().anyMatch(OutcomeScores::needsProbabilities);
+    probabilities = ids.stream().anyMatch(OutcomeScores::needsProbabilities);
     logLoss = new double[n];
     brier = new double[n];
     bin = new int[n];
     confidence = new double[n];
-    topCorrect = new boolean[n];
+    hit = new double[n];
     if (probabilities) {
+      double eps = ClassificationMetrics.LOG_LOSS_EPS;
       for (int r = 0; r < n; r++) {
-        ClassificationMetrics one = ClassificationMetrics.of(new int[] {y[r]}, row(r));
-        logLoss[r] = one.logLoss();
-        brier[r] = k == 2 ? one.brier() : one.brierMulticlass();
-        bin[r] = -1;
-        List<Calibration.Bin> bins = one.calibration().bins();
-        for (int b = 0; b < bins.size(); b++) {
-          if (bins.get(b).count() == 1) {
-            bin[r] = b;
-            confidence[r] = bins.get(b).confidence();
-            topCorrect[r] = bins.get(b).accuracy() == 1;
-          }
+        double clippedSum = 0;
+        double squares = 0;
+        for (int c = 0; c < k; c++) {
+          double v = p.get(r, c);
+          clippedSum += Math.min(Math.max(v, eps), 1 - eps);
+          double target = c == y[r] ? 1 : 0;
+          squares += (v - target) * (v - target);
         }
+        logLoss[r] = -Math.log(Math.min(Math.max(p.get(r, y[r]), eps), 1 - eps) / clippedSum);
+        if (k == 2) {
+          double target = y[r] == 1 ? 1 : 0;
+          brier[r] = (p.get(r, 1) - target) * (p.get(r, 1) - target);
+        } else {
+          brier[r] = squares;
+        }
+        int top = p.argmax(r);
+        double c = p.get(r, top);
+        bin[r] = Calibration.binOf(c, r);
+        // within the tolerance Calibration clamps into [0, 1]
+        confidence[r] = Math.min(Math.max(c, 0), 1);
+        hit[r] = top == y[r] ? 1 : 0;
       }
     }
     byScore = new int[k][];
+    positiveByScore = new int[k][];
+    tieEnds = new int[k][];
     if (ids.contains("roc_auc")) {
+      int[] temp = new int[n];
       for (int c = k == 2 ? 1 : 0; c < k; c++) {
-        final int cls = c;
-        byScore[c] =
-            java.util.stream.IntStream.range(0, n)
-                .boxed()
-                .sorted((a, b) -> Double.compare(p.get(a, cls), p.get(b, cls)))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        double[] score = p.column(c);
+        int[] order = new int[n];
+        for (int r = 0; r < n; r++) {
+          order[r] = r;
+        }
+        IndexSort.byValue(order, score, 0, temp);
+        int[] positive = new int[n];
+        int[] ends = new int[n];
+        for (int i = 0; i < n; i++) {
+          positive[i] = y[order[i]] == c ? -1 : 0;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+          ends[i] = i + 1 < n && score[order[i + 1]] == score[order[i]] ? ends[i + 1] : i + 1;
+        }
+        byScore[c] = order;
+        positiveByScore[c] = positive;
+        tieEnds[c] = ends;
       }
     }
   }
 
-  private ClassProbabilities row(int r) {
-    double[] v = new double[k];
-    for (int c = 0; c < k; c++) {
-      v[c] = p.get(r, c);
-    }
-    return ClassProbabilities.of(p.classes(), 1, v);
-  }
-
-  /** The metrics, in the order of the ids, of the resample with these counts per row. */
+  /**
+   * The metrics, in the order of the ids, of the resample with these counts per row. Rows drawn no
+   * time add zeros rather than being skipped: the same sums, without a branch the processor cannot
+   * predict (a third of the rows).
+   */
   double[] of(int[] counts) {
     long total = 0;
+    long[] cells = new long[k * k];
+    for (int r = 0; r < n; r++) {
+      int w = counts[r];
+      total += w;
+      cells[cell[r]] += w;
+    }
     long[][] confusion = new long[k][k];
+    for (int t = 0; t < k; t++) {
+      System.arraycopy(cells, t * k, confusion[t], 0, k);
+    }
     double loss = 0;
     double brierSum = 0;
     long[] binCount = new long[Calibration.BINS];
     double[] binHits = new double[Calibration.BINS];
     double[] binConf = new double[Calibration.BINS];
-    for (int r = 0; r < n; r++) {
-      int w = counts[r];
-      if (w == 0) {
-        continue;
-      }
-      total += w;
-      confusion[y[r]][predicted[r]] += w;
-      loss += w * logLoss[r];
-      brierSum += w * brier[r];
-      if (bin[r] >= 0) {
-        binCount[bin[r]] += w;
-        binHits[bin[r]] += topCorrect[r] ? w : 0;
-        binConf[bin[r]] += w * confidence[r];
+    if (probabilities) {
+      for (int r = 0; r < n; r++) {
+        int w = counts[r];
+        loss += w * logLoss[r];
+        brierSum += w * brier[r];
+        int b = bin[r];
+        binCount[b] += w;
+        binHits[b] += hit[r] * w;
+        binConf[b] += w * confidence[r];
       }
     }
     double[] out = new double[ids.size()];
@@ -172,22 +210,22 @@ final class ResampledScores {
   /** One-vs-rest AUC of a class: weighted pairs (positive above negative, ties one half). */
   private double auc(int cls, int[] counts) {
     int[] order = byScore[cls];
+    int[] positive = positiveByScore[cls];
+    int[] ends = tieEnds[cls];
     double below = 0; // negative weight with a lower score
     double sum = 0;
     double positives = 0;
-    for (int i = 0; i < order.length; ) {
-      double score = p.get(order[i], cls);
-      double pos = 0;
-      double neg = 0;
+    for (int i = 0; i < n; ) {
+      // integer counts: summed exactly, as doubles or longs alike
+      long all = 0;
+      long pos = 0;
       int j = i;
-      for (; j < order.length && p.get(order[j], cls) == score; j++) {
-        int r = order[j];
-        if (y[r] == cls) {
-          pos += counts[r];
-        } else {
-          neg += counts[r];
-        }
+      for (int end = ends[i]; j < end; j++) {
+        int c = counts[order[j]];
+        all += c;
+        pos += c & positive[j];
       }
+      long neg = all - pos;
       sum += pos * (below + 0.5 * neg);
       below += neg;
       positives += pos;

@@ -127,6 +127,27 @@ class EngineChecksTest {
   }
 
   @Test
+  void aVariantFailingWhileRunningGivesTheSameErrorAtAnyThreadCount() {
+    // two variants fail on their rows, after a refitting one: the first in the scenario's order
+    // is reported, however the tasks were scheduled
+    ScenarioSpec spec =
+        ScenarioSpec.builder()
+            .seed(1)
+            .csv("credit_g.csv", "class")
+            .bootstrap(20)
+            .variant(VariantSpec.of("flips", "label-flip").withSweep(2))
+            .variant(VariantSpec.of("first", "covariate-shift").withParam("column", "nope"))
+            .variant(VariantSpec.of("second", "covariate-shift").withParam("column", "nada"))
+            .build();
+    for (int threads : new int[] {1, 2}) {
+      assertThatThrownBy(() -> ScenarioRunner.withDefaults().withThreads(threads).run(spec, DATA))
+          .as(threads + " threads")
+          .isInstanceOf(UserInputException.class)
+          .hasMessageContaining("no column \"nope\"");
+    }
+  }
+
+  @Test
   void aJavaClassIsTheModelUnderTest() {
     ScenarioSpec spec =
         ScenarioSpec.builder()
