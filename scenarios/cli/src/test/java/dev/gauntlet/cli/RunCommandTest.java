@@ -78,6 +78,12 @@ class RunCommandTest {
     assertThat(r.out())
         .contains("test-time:", "training-time:", "evasion:", "synthetic:")
         .contains("  pgd", "needs a model that is [input-gradients]", "epsilon");
+    // the models a scenario can name, regressors marked as such, with their parameters
+    assertThat(r.out())
+        .contains("models (model: kind):", "  logistic-regression", "  decision-tree")
+        .contains("  linear-regression", "  regression-tree", "predicts numbers (regression")
+        .contains("min-samples-leaf", "l2")
+        .contains("classifiers only (it acts on classes)");
   }
 
   @Test

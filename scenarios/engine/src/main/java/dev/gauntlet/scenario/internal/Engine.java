@@ -24,6 +24,7 @@ import dev.gauntlet.metrics.MetricDefinition;
 import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.Differentiable;
+import dev.gauntlet.model.Regressor;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.RunListener;
@@ -36,6 +37,7 @@ import dev.gauntlet.scenario.spec.SliceSpec;
 import dev.gauntlet.scenario.spec.VariantSpec;
 import dev.gauntlet.spi.ModelCapability;
 import dev.gauntlet.spi.ModelHandle;
+import dev.gauntlet.spi.ModelTask;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.ParameterValues;
 import dev.gauntlet.spi.Perturbation;
@@ -96,7 +98,10 @@ public final class Engine {
   private List<Expectation> expectations;
   private ScenarioData data;
   private ModelHandle handle;
+  private ModelTask task;
   private Classifier base;
+  // the trained model when the task is regression (base is then null)
+  private Regressor regressor;
   private OutcomeScores.Decision decision;
   private List<Slice> slices;
   private int resamples;
@@ -110,13 +115,21 @@ public final class Engine {
 
   private record Planned(int index, VariantSpec spec, VariantKind kind, String where) {}
 
-  /** What a variant's model gave on its rows at one severity. */
+  /**
+   * What a variant's model gave on its rows at one severity: classes and probabilities ({@code y},
+   * {@code p}), or for a regressor its numbers ({@code numbers}; {@code y} and {@code p} null).
+   */
   private record Evaluation(
       int[] y,
       ClassProbabilities p,
+      RegressionScores numbers,
       boolean paired,
       Map<String, Double> extra,
-      Map<String, Double> details) {}
+      Map<String, Double> details) {
+    int rows() {
+      return numbers != null ? numbers.rows() : y.length;
+    }
+  }
 
   private Engine(ScenarioSpec spec, Path folder, String source, int threads, RunListener listener) {
     this(spec, folder, source, threads, listener, null, null);
@@ -192,7 +205,7 @@ public final class Engine {
     stages.put("checks", (System.nanoTime() - start) / 1e9);
     listener.stage("reading data");
     long t = System.nanoTime();
-    data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source));
+    data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source, task));
     slices = slices(data.split().test());
     listener.split(data.split().train(), data.split().test());
     Map<String, String> inputs = hashes(data.inputs());
@@ -205,9 +218,14 @@ public final class Engine {
             ? Models.threadSafe(supplied)
             : Models.open(spec.model(), data.label(), folder, root.derive("model"), source);
     try {
-      base = clock.time("fit", () -> handle.fit(data.split().train()));
-      decision = decision(base.classes());
-      cleanEvaluation = evaluate(base, data.split().test(), true);
+      if (task == ModelTask.REGRESSION) {
+        regressor = clock.time("fit", () -> handle.fitRegressor(data.split().train()));
+        decision = OutcomeScores.Decision.ARGMAX;
+      } else {
+        base = clock.time("fit", () -> handle.fit(data.split().train()));
+        decision = decision(base.classes());
+      }
+      cleanEvaluation = evaluateBase(data.split().test(), true);
       stages.put("training", (System.nanoTime() - t) / 1e9);
       t = System.nanoTime();
       PlaceResult clean = measureClean();
@@ -220,7 +238,7 @@ public final class Engine {
               spec.name() != null ? spec.name() : "scenario",
               root.value(),
               data.label(),
-              base.classes(),
+              base == null ? List.of() : base.classes(),
               supplied != null
                   ? suppliedName
                   : spec.model().className() != null
@@ -263,18 +281,17 @@ public final class Engine {
     }
     Set<ModelCapability> caps =
         supplied != null ? supplied.capabilities() : Models.capabilities(spec.model(), source);
+    task = supplied != null ? supplied.task() : Models.task(spec.model(), source);
+    Tasks.checkModel(task, spec.model(), source);
+    Tasks.stratify(task, spec.split(), source);
     metricIds = new ArrayList<>();
-    List<String> listed = spec.metrics().isEmpty() ? OutcomeScores.DEFAULT : spec.metrics();
+    List<String> listed = spec.metrics().isEmpty() ? Tasks.defaultMetrics(task) : spec.metrics();
     for (int i = 0; i < listed.size(); i++) {
       String id = listed.get(i);
       String where = source + " (metrics[" + i + "])";
       MetricDefinition d = MetricCatalog.get(id, where);
-      if (!OutcomeScores.SUPPORTED.contains(id)) {
-        throw new UserInputException(
-            where,
-            d.id() + ", a " + d.kind().label() + " metric",
-            "a metric of predictions: one of " + new java.util.TreeSet<>(OutcomeScores.SUPPORTED),
-            "remove it: variants of the matching kind report it by themselves");
+      if (!Tasks.supportedMetrics(task).contains(id)) {
+        throw Tasks.unsupportedMetric(where, d, task);
       }
       if (OutcomeScores.needsProbabilities(id) && !caps.contains(ModelCapability.PROBABILITIES)) {
         if (spec.metrics().isEmpty()) {
@@ -293,6 +310,7 @@ public final class Engine {
       VariantSpec v = spec.variants().get(i);
       String where = source + " (variants[" + i + "]";
       VariantKind kind = Variants.get(kinds, v.kindOrDefault(), where + ".kind)");
+      Tasks.checkKind(task, kind, where + ".kind)");
       for (ModelCapability need : kind.needs()) {
         if (!caps.contains(need)) {
           throw new UserInputException(
@@ -436,25 +454,61 @@ public final class Engine {
   private Evaluation evaluate(Classifier model, Table rows, boolean paired) {
     ClassProbabilities p = clock.time("predict", () -> model.predictProba(rows));
     int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
-    return new Evaluation(y, p, paired, Map.of(), Map.of());
+    return new Evaluation(y, p, null, paired, Map.of(), Map.of());
+  }
+
+  private Evaluation evaluate(Regressor model, Table rows, boolean paired) {
+    double[] predicted = clock.time("predict", () -> model.predict(rows));
+    double[] truth = clock.time("metrics", () -> Tasks.truth(rows, data.label()));
+    return new Evaluation(
+        null, null, new RegressionScores(metricIds, truth, predicted), paired, Map.of(), Map.of());
+  }
+
+  /** The scenario's trained model on these rows. */
+  private Evaluation evaluateBase(Table rows, boolean paired) {
+    return regressor != null ? evaluate(regressor, rows, paired) : evaluate(base, rows, paired);
+  }
+
+  /** The scenario's model refitted on {@code train}, on the clean test rows. */
+  private Evaluation refit(Table train, Table test) {
+    if (task == ModelTask.REGRESSION) {
+      Regressor m = clock.time("fit", () -> handle.fitRegressor(train));
+      return evaluate(m, test, true);
+    }
+    Classifier m = clock.time("fit", () -> handle.fit(train));
+    return evaluate(m, test, true);
+  }
+
+  /** The metrics of rows {@code rows} (null: all) of an evaluation. */
+  private double[] scores(Evaluation e, int[] rows) {
+    return e.numbers != null
+        ? e.numbers.compute(rows)
+        : OutcomeScores.compute(metricIds, e.y, e.p, decision, rows);
+  }
+
+  /** The metrics of a bootstrap resample, given as a count per row, of an evaluation. */
+  private Function<int[], double[]> resampled(Evaluation e) {
+    if (e.numbers != null) {
+      return e.numbers::of;
+    }
+    return new ResampledScores(metricIds, e.y, e.p, decision)::of;
   }
 
   private PlaceResult measureClean() {
     Evaluation e = cleanEvaluation;
-    cleanValues =
-        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, decision, null));
+    cleanValues = clock.time("metrics", () -> scores(e, null));
     resamples = spec.bootstrap().resamplesOrDefault();
     confidence = spec.bootstrap().confidenceOrDefault();
     Map<String, Measurement> metrics = new LinkedHashMap<>();
     if (resamples > 0) {
-      cleanCounts = Bootstrap.counts(e.y.length, resamples, root.derive("bootstrap"));
+      cleanCounts = Bootstrap.counts(e.rows(), resamples, root.derive("bootstrap"));
       cleanBoot = new double[resamples][];
       clock.time(
           "bootstrap",
           () -> {
-            ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, decision);
+            Function<int[], double[]> scores = resampled(e);
             for (int b = 0; b < resamples; b++) {
-              cleanBoot[b] = scores.of(cleanCounts[b]);
+              cleanBoot[b] = scores.apply(cleanCounts[b]);
             }
             return null;
           });
@@ -463,7 +517,7 @@ public final class Engine {
       metrics.put(metricIds.get(m), interval(cleanValues[m], cleanBoot, m));
     }
     return new PlaceResult(
-        0, e.y.length, true, metrics, Map.of(), sliceMetrics(e), Map.of(), reliability(e));
+        0, e.rows(), true, metrics, Map.of(), sliceMetrics(e), Map.of(), reliability(e));
   }
 
   private Measurement interval(double value, double[][] boot, int m) {
@@ -489,7 +543,7 @@ public final class Engine {
         "metrics",
         () -> {
           for (Slice s : slices) {
-            double[] v = OutcomeScores.compute(metricIds, e.y, e.p, decision, s.rows());
+            double[] v = scores(e, s.rows());
             for (int m = 0; m < v.length; m++) {
               out.get(metricIds.get(m)).put(s.description(), Measurement.of(v[m]));
             }
@@ -500,8 +554,7 @@ public final class Engine {
   }
 
   private PlaceResult measure(Evaluation e, double severity, Seed severitySeed) {
-    double[] values =
-        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, decision, null));
+    double[] values = clock.time("metrics", () -> scores(e, null));
     double[][] boot = null;
     if (resamples > 0) {
       double[][] out = new double[resamples][];
@@ -511,10 +564,10 @@ public final class Engine {
             int[][] counts =
                 e.paired
                     ? cleanCounts
-                    : Bootstrap.counts(e.y.length, resamples, severitySeed.derive("bootstrap"));
-            ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, decision);
+                    : Bootstrap.counts(e.rows(), resamples, severitySeed.derive("bootstrap"));
+            Function<int[], double[]> scores = resampled(e);
             for (int b = 0; b < resamples; b++) {
-              out[b] = scores.of(counts[b]);
+              out[b] = scores.apply(counts[b]);
             }
             return null;
           });
@@ -539,11 +592,14 @@ public final class Engine {
     }
     e.extra.forEach((id, v) -> metrics.put(id, Measurement.of(v)));
     return new PlaceResult(
-        severity, e.y.length, e.paired, metrics, drops, sliceMetrics(e), e.details, reliability(e));
+        severity, e.rows(), e.paired, metrics, drops, sliceMetrics(e), e.details, reliability(e));
   }
 
   /** The reliability diagram of the top-class probabilities, as ClassificationMetrics bins it. */
   private List<Calibration.Bin> reliability(Evaluation e) {
+    if (e.numbers != null) {
+      return List.of(); // a regressor has no probabilities to calibrate
+    }
     return clock.time(
         "metrics",
         () -> {
@@ -667,7 +723,7 @@ public final class Engine {
             return cleanEvaluation;
           }
           Table t = clock.time("perturb", () -> pert.apply(test, s, severitySeed(p, s)));
-          return evaluate(base, t, keeps && t.rowCount() == test.rowCount());
+          return evaluateBase(t, keeps && t.rowCount() == test.rowCount());
         };
       }
       case TRAINING_TIME -> trainingTime(p, train, test, label, params, where);
@@ -678,7 +734,13 @@ public final class Engine {
         Synthetic.Report figures =
             clock.time(
                 "synthetic-report",
-                () -> Synthetic.report(train, synthetic, label, seed.derive("report")));
+                () ->
+                    Synthetic.report(
+                        train,
+                        synthetic,
+                        label,
+                        seed.derive("report"),
+                        task == ModelTask.CLASSIFICATION));
         syntheticFigures.put(p.spec.name(), figures.figures());
         Map<String, Double> report = figures.metrics();
         yield s -> {
@@ -702,8 +764,7 @@ public final class Engine {
             parts.add(synthetic.slice(0, k));
           }
           Table mixed = Table.concat(parts);
-          Classifier m = clock.time("fit", () -> handle.fit(mixed));
-          return with(evaluate(m, test, true), report, Map.of("synthetic_rows", (double) k));
+          return with(refit(mixed, test), report, Map.of("synthetic_rows", (double) k));
         };
       }
     };
@@ -715,7 +776,7 @@ public final class Engine {
     x.putAll(extra);
     Map<String, Double> d = new LinkedHashMap<>(e.details);
     d.putAll(details);
-    return new Evaluation(e.y, e.p, e.paired, x, d);
+    return new Evaluation(e.y, e.p, e.numbers, e.paired, x, d);
   }
 
   private Function<Double, Evaluation> trainingTime(
@@ -795,8 +856,7 @@ public final class Engine {
           Table leaky =
               clock.time(
                   "perturb", () -> Leakage.copyTestRows(train, test, rate * s, severitySeed(p, s)));
-          Classifier m = clock.time("fit", () -> handle.fit(leaky));
-          return evaluate(m, test, true);
+          return refit(leaky, test);
         };
       }
       default -> throw new IllegalStateException("training-time kind without a runner: " + kind);
