@@ -21,6 +21,7 @@ import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.report.ReportJson;
 import dev.gauntlet.scenario.spec.ModelSpec;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
+import dev.gauntlet.scenario.spec.SplitSpec;
 import dev.gauntlet.scenario.spec.VariantSpec;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import dev.gauntlet.spi.Registry;
@@ -256,6 +257,20 @@ class RegressionScenarioTest {
                             .build()),
             UserInputException.class);
     assertThat(threshold.where()).isEqualTo("checks (model.threshold)");
+
+    UserInputException stratify =
+        catchThrowableOfType(
+            () ->
+                ScenarioRunner.withDefaults()
+                    .validate(
+                        EngineChecksTest.missingData()
+                            .model("regression-tree")
+                            .split(SplitSpec.fraction(0.3).withStratify(true))
+                            .build()),
+            UserInputException.class);
+    assertThat(stratify.where()).isEqualTo("checks (split.stratify)");
+    assertThat(stratify.expected())
+        .isEqualTo("false: a numeric label has no classes to stratify by");
 
     UserInputException categorical =
         catchThrowableOfType(
