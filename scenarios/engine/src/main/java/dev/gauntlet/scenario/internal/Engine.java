@@ -459,6 +459,17 @@ public final class Engine {
 
   private Evaluation evaluate(Regressor model, Table rows, boolean paired) {
     double[] predicted = clock.time("predict", () -> model.predict(rows));
+    if (predicted == null || predicted.length != rows.rowCount()) {
+      throw new UserInputException(
+          source + " (model)",
+          "a regressor whose predict gave "
+              + (predicted == null ? "null" : predicted.length + " numbers")
+              + " for "
+              + rows.rowCount()
+              + " rows",
+          "one number per row",
+          "return one prediction per row of the table from predict");
+    }
     double[] truth = clock.time("metrics", () -> Tasks.truth(rows, data.label()));
     return new Evaluation(
         null, null, new RegressionScores(metricIds, truth, predicted), paired, Map.of(), Map.of());

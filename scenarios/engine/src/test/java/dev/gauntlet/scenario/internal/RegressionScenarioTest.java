@@ -317,6 +317,28 @@ class RegressionScenarioTest {
     }
   }
 
+  /** A broken regressor: one number short. */
+  public static final class OneShort implements Regressor {
+    @Override
+    public double[] predict(Table table) {
+      return new double[table.rowCount() - 1];
+    }
+  }
+
+  @Test
+  void aRegressorGivingTheWrongNumberOfPredictionsIsAUserError() {
+    UserInputException e =
+        catchThrowableOfType(
+            () ->
+                run(
+                    penguins().model(ModelSpec.javaClass(OneShort.class.getName())).build(),
+                    new AtomicReference<>(),
+                    1),
+            UserInputException.class);
+    assertThat(e.where()).isEqualTo("penguins (model)");
+    assertThat(e.found()).isEqualTo("a regressor whose predict gave 102 numbers for 103 rows");
+  }
+
   /** A retrainable regressor: a regression tree of depth 2. */
   public static final class ShallowTrees implements ModelTrainer<Regressor> {
     @Override
