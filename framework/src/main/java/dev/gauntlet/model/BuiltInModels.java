@@ -18,6 +18,22 @@ import java.util.Set;
 public final class BuiltInModels {
   private BuiltInModels() {}
 
+  /** The parameters of both trees, classification and regression. */
+  private static final List<Parameter> TREE_PARAMETERS =
+      List.of(
+          new Parameter("max-depth", "8", "the deepest a leaf may be; >= 1"),
+          new Parameter("min-samples-leaf", "5", "the fewest training rows a leaf may hold; >= 1"));
+
+  /** A tree's depth limit, as given. */
+  private static int maxDepth(ParameterValues p) {
+    return p.integer("max-depth", 1, 1000);
+  }
+
+  /** A tree's least rows per leaf, as given. */
+  private static int minSamplesLeaf(ParameterValues p) {
+    return p.integer("min-samples-leaf", 1, Integer.MAX_VALUE);
+  }
+
   /** {@code logistic-regression}: {@link LogisticRegression}, differentiable. */
   public static final class LogisticRegressionProvider implements ModelProvider {
     @Override
@@ -68,9 +84,7 @@ public final class BuiltInModels {
 
     @Override
     public List<Parameter> parameters() {
-      return List.of(
-          new Parameter("max-depth", "8", "the deepest a leaf may be; >= 1"),
-          new Parameter("min-samples-leaf", "5", "the fewest training rows a leaf may hold; >= 1"));
+      return TREE_PARAMETERS;
     }
 
     @Override
@@ -84,8 +98,8 @@ public final class BuiltInModels {
       ParameterValues p = ParameterValues.of(request.params(), parameters());
       DecisionTree.Trainer trainer =
           DecisionTree.trainer(request.label())
-              .withMaxDepth(p.integer("max-depth", 1, 1000))
-              .withMinSamplesLeaf(p.integer("min-samples-leaf", 1, Integer.MAX_VALUE))
+              .withMaxDepth(maxDepth(p))
+              .withMinSamplesLeaf(minSamplesLeaf(p))
               .withSeed(request.seed());
       return ModelHandle.trainable(trainer, ModelCapability.THREAD_SAFE);
     }
@@ -144,9 +158,7 @@ public final class BuiltInModels {
 
     @Override
     public List<Parameter> parameters() {
-      return List.of(
-          new Parameter("max-depth", "8", "the deepest a leaf may be; >= 1"),
-          new Parameter("min-samples-leaf", "5", "the fewest training rows a leaf may hold; >= 1"));
+      return TREE_PARAMETERS;
     }
 
     @Override
@@ -164,8 +176,8 @@ public final class BuiltInModels {
       ParameterValues p = ParameterValues.of(request.params(), parameters());
       RegressionTree.Trainer trainer =
           RegressionTree.trainer(request.label())
-              .withMaxDepth(p.integer("max-depth", 1, 1000))
-              .withMinSamplesLeaf(p.integer("min-samples-leaf", 1, Integer.MAX_VALUE))
+              .withMaxDepth(maxDepth(p))
+              .withMinSamplesLeaf(minSamplesLeaf(p))
               .withSeed(request.seed());
       return ModelHandle.trainableRegressor(trainer, ModelCapability.THREAD_SAFE);
     }

@@ -66,6 +66,16 @@ abstract class CartGrower {
     this.featureOrder = PermutationSampler.natural(p);
   }
 
+  /** Checks a tree's settings, as each tree's trainer takes them. */
+  static void checkSettings(int maxDepth, int minSamplesLeaf) {
+    if (maxDepth < 1) {
+      throw new IllegalArgumentException("max depth is not positive: " + maxDepth);
+    }
+    if (minSamplesLeaf < 1) {
+      throw new IllegalArgumentException("min samples per leaf is not positive: " + minSamplesLeaf);
+    }
+  }
+
   /** Makes room for the per-node figures of {@code size} nodes. */
   abstract void resize(int size);
 

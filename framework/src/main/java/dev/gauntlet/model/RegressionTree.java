@@ -58,13 +58,7 @@ public final class RegressionTree implements Regressor {
     public Trainer {
       TrainingSet.checkLabel(label);
       Objects.requireNonNull(seed, "seed");
-      if (maxDepth < 1) {
-        throw new IllegalArgumentException("max depth is not positive: " + maxDepth);
-      }
-      if (minSamplesLeaf < 1) {
-        throw new IllegalArgumentException(
-            "min samples per leaf is not positive: " + minSamplesLeaf);
-      }
+      CartGrower.checkSettings(maxDepth, minSamplesLeaf);
     }
 
     public Trainer withMaxDepth(int newMaxDepth) {

@@ -222,89 +222,62 @@ class RegressionScenarioTest {
   @Test
   void metricsThresholdsAndLabelsMustSuitTheTask() {
     UserInputException metric =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .validate(
-                        EngineChecksTest.missingData()
-                            .model("linear-regression")
-                            .metrics("rmse", "accuracy")
-                            .build()),
-            UserInputException.class);
+        refusedByValidation(
+            EngineChecksTest.missingData()
+                .model("linear-regression")
+                .metrics("rmse", "accuracy")
+                .build());
     assertThat(metric.where()).isEqualTo("checks (metrics[1])");
     assertThat(metric.expected())
         .isEqualTo("a metric of numeric predictions: one of [mae, r2, rmse]");
 
     UserInputException classifierMetric =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .validate(
-                        EngineChecksTest.missingData()
-                            .model("decision-tree")
-                            .metrics("rmse")
-                            .build()),
-            UserInputException.class);
+        refusedByValidation(
+            EngineChecksTest.missingData().model("decision-tree").metrics("rmse").build());
     assertThat(classifierMetric.fix()).contains("use a regression model (linear-regression");
 
     UserInputException threshold =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .validate(
-                        EngineChecksTest.missingData()
-                            .model(ModelSpec.kind("linear-regression").withThreshold(0.3))
-                            .build()),
-            UserInputException.class);
+        refusedByValidation(
+            EngineChecksTest.missingData()
+                .model(ModelSpec.kind("linear-regression").withThreshold(0.3))
+                .build());
     assertThat(threshold.where()).isEqualTo("checks (model.threshold)");
 
     UserInputException stratify =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .validate(
-                        EngineChecksTest.missingData()
-                            .model("regression-tree")
-                            .split(SplitSpec.fraction(0.3).withStratify(true))
-                            .build()),
-            UserInputException.class);
+        refusedByValidation(
+            EngineChecksTest.missingData()
+                .model("regression-tree")
+                .split(SplitSpec.fraction(0.3).withStratify(true))
+                .build());
     assertThat(stratify.where()).isEqualTo("checks (split.stratify)");
     assertThat(stratify.expected())
         .isEqualTo("false: a numeric label has no classes to stratify by");
 
-    UserInputException categorical =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .run(
-                        ScenarioSpec.builder()
-                            .name("checks")
-                            .csv("penguins.csv", "species")
-                            .model("linear-regression")
-                            .build(),
-                        DATA),
-            UserInputException.class);
+    UserInputException categorical = refusedLabel("species", "linear-regression");
     assertThat(categorical.where()).isEqualTo("checks (data.label)");
     assertThat(categorical.found())
         .isEqualTo("categorical label column \"species\" for a regressor");
 
-    UserInputException fractional =
-        catchThrowableOfType(
-            () ->
-                ScenarioRunner.withDefaults()
-                    .run(
-                        ScenarioSpec.builder()
-                            .name("checks")
-                            .csv("penguins.csv", "bill_length_mm")
-                            .model("decision-tree")
-                            .build(),
-                        DATA),
-            UserInputException.class);
+    UserInputException fractional = refusedLabel("bill_length_mm", "decision-tree");
     assertThat(fractional.where()).isEqualTo("checks (data.label)");
     assertThat(fractional.found())
         .isEqualTo(
             "numeric label column \"bill_length_mm\" with values that are not integer classes"
                 + " (row 1: 39.1)");
+  }
+
+  /** The refusal of a spec that validation alone refuses. */
+  static UserInputException refusedByValidation(ScenarioSpec spec) {
+    return catchThrowableOfType(
+        () -> ScenarioRunner.withDefaults().validate(spec), UserInputException.class);
+  }
+
+  /** The refusal of a run on penguins.csv with this label and model kind. */
+  static UserInputException refusedLabel(String label, String model) {
+    ScenarioSpec spec =
+        ScenarioSpec.builder().name("checks").csv("penguins.csv", label).model(model).build();
+    return catchThrowableOfType(
+        () -> ScenarioRunner.withDefaults().run(spec, DATA), UserInputException.class);
   }
 
   /** A fixed regressor: the mean body mass of the penguins, whatever the row. */
