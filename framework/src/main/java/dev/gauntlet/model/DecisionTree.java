@@ -3,14 +3,11 @@ package dev.gauntlet.model;
 import dev.gauntlet.data.FeatureEncoder;
 import dev.gauntlet.data.FeatureMatrix;
 import dev.gauntlet.data.Table;
-import dev.gauntlet.internal.IndexSort;
 import dev.gauntlet.random.Seed;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.PermutationSampler;
 
 /**
  * A CART classification tree grown by Gini impurity, as scikit-learn's {@code
@@ -25,8 +22,8 @@ import org.apache.commons.rng.sampling.PermutationSampler;
  * proportions of its training rows.
  *
  * <p>The features are the table's feature columns (the label excluded) through a {@link
- * FeatureEncoder} fitted on the training table. Each feature's row indices are sorted once, then
- * partitioned stably as the tree grows, so a level of the tree costs time linear in the rows.
+ * FeatureEncoder} fitted on the training table. The growing is {@link CartGrower}'s, shared with
+ * {@link RegressionTree}.
  */
 public final class DecisionTree implements Classifier {
   private final FeatureEncoder encoder;
@@ -68,13 +65,7 @@ public final class DecisionTree implements Classifier {
     public Trainer {
       TrainingSet.checkLabel(label);
       Objects.requireNonNull(seed, "seed");
-      if (maxDepth < 1) {
-        throw new IllegalArgumentException("max depth is not positive: " + maxDepth);
-      }
-      if (minSamplesLeaf < 1) {
-        throw new IllegalArgumentException(
-            "min samples per leaf is not positive: " + minSamplesLeaf);
-      }
+      CartGrower.checkSettings(maxDepth, minSamplesLeaf);
     }
 
     public Trainer withMaxDepth(int newMaxDepth) {
@@ -161,188 +152,49 @@ public final class DecisionTree implements Classifier {
     int p = x.cols();
     int[] out = new int[x.rows()];
     for (int r = 0; r < out.length; r++) {
-      int node = 0;
-      while (feature[node] >= 0) {
-        node = data[r * p + feature[node]] <= threshold[node] ? left[node] : right[node];
-      }
-      out[r] = node;
+      out[r] = CartGrower.leafOf(data, r * p, feature, threshold, left, right);
     }
     return out;
   }
 
-  /** Grows the tree into growable parallel arrays, one entry per node. */
-  private static final class Grower {
-    private final double[] columns;
+  /** Grows a classification tree: class proportions per node, Gini impurity per split. */
+  private static final class Grower extends CartGrower {
     private final int[] y;
-    private final int n;
-    private final int p;
     private final int k;
-    private final int maxDepth;
-    private final int minLeaf;
-    private final UniformRandomProvider rng;
-
-    /** Per feature, the row indices; within each node's range, sorted by that feature's value. */
-    private final int[][] order;
-
-    private final boolean[] goesLeft;
-    private final int[] buffer;
-    private final int[] featureOrder;
+    private final long[] total;
     private final long[] leftCounts;
     private final long[] rightCounts;
-
-    int nodes;
-    int[] feature = new int[16];
-    double[] threshold = new double[16];
-    int[] left = new int[16];
-    int[] right = new int[16];
-    int[] depth = new int[16];
+    private long squaresLeft;
+    private long squaresRight;
     double[] proportions;
 
     Grower(FeatureMatrix x, int[] y, int k, int maxDepth, int minLeaf, UniformRandomProvider rng) {
-      this.n = x.rows();
-      this.p = x.cols();
+      super(x, maxDepth, minLeaf, rng);
       this.y = y;
       this.k = k;
-      this.maxDepth = maxDepth;
-      this.minLeaf = minLeaf;
-      this.rng = rng;
-      this.columns = new double[n * p];
-      double[] data = x.data();
-      for (int r = 0; r < n; r++) {
-        for (int j = 0; j < p; j++) {
-          columns[j * n + r] = data[r * p + j];
-        }
-      }
-      this.order = new int[p][];
-      int[] temp = new int[n];
-      for (int j = 0; j < p; j++) {
-        order[j] = PermutationSampler.natural(n);
-        IndexSort.byValue(order[j], columns, j * n, temp);
-      }
-      this.goesLeft = new boolean[n];
-      this.buffer = temp;
-      this.featureOrder = PermutationSampler.natural(p);
+      this.total = new long[k];
       this.leftCounts = new long[k];
       this.rightCounts = new long[k];
-      this.proportions = new double[16 * k];
+      this.proportions = new double[feature.length * k];
     }
 
-    /** A node waiting to be split: its rows are {@code [start, end)} of every order array. */
-    private record Pending(int node, int start, int end) {}
-
-    void grow() {
-      ArrayDeque<Pending> stack = new ArrayDeque<>();
-      stack.push(new Pending(newNode(0, 0, n), 0, n));
-      while (!stack.isEmpty()) {
-        Pending job = stack.pop();
-        int split = findSplit(job);
-        if (split < 0) {
-          continue;
-        }
-        int f = feature[job.node];
-        int mid = partition(job, f, split);
-        int d = depth[job.node] + 1;
-        int l = newNode(d, job.start, mid);
-        int r = newNode(d, mid, job.end);
-        left[job.node] = l;
-        right[job.node] = r;
-        // Depth first, left before right, so the random draws happen in a fixed order.
-        stack.push(new Pending(r, mid, job.end));
-        stack.push(new Pending(l, job.start, mid));
-      }
+    @Override
+    void resize(int size) {
+      proportions = Arrays.copyOf(proportions, size * k);
     }
 
-    /** Adds a leaf holding rows {@code [start, end)}; returns its index. */
-    private int newNode(int nodeDepth, int start, int end) {
-      if (nodes == feature.length) {
-        int size = nodes * 2;
-        feature = Arrays.copyOf(feature, size);
-        threshold = Arrays.copyOf(threshold, size);
-        left = Arrays.copyOf(left, size);
-        right = Arrays.copyOf(right, size);
-        depth = Arrays.copyOf(depth, size);
-        proportions = Arrays.copyOf(proportions, size * k);
-      }
-      int node = nodes++;
-      feature[node] = -1;
-      threshold[node] = Double.NaN;
-      left[node] = -1;
-      right[node] = -1;
-      depth[node] = nodeDepth;
-      int[] rows = p > 0 ? order[0] : null;
+    @Override
+    void summarize(int node, int[] rows, int start, int end) {
       for (int i = start; i < end; i++) {
         proportions[node * k + y[rows == null ? i : rows[i]]] += 1;
       }
       for (int c = 0; c < k; c++) {
         proportions[node * k + c] /= end - start;
       }
-      return node;
     }
 
-    /**
-     * Finds the best split of a node and records its feature and threshold; returns the position
-     * (in the feature's order) of the last row going left, or -1 to keep the node a leaf.
-     */
-    private int findSplit(Pending job) {
-      int node = job.node;
-      int count = job.end - job.start;
-      if (depth[node] >= maxDepth || count < 2 * minLeaf || p == 0 || isPure(node)) {
-        return -1;
-      }
-      long[] total = new long[k];
-      for (int i = job.start; i < job.end; i++) {
-        total[y[order[0][i]]]++;
-      }
-      PermutationSampler.shuffle(rng, featureOrder);
-      double best = Double.NEGATIVE_INFINITY;
-      int bestFeature = -1;
-      int bestPosition = -1;
-      for (int f : featureOrder) {
-        int[] rows = order[f];
-        int base = f * n;
-        Arrays.fill(leftCounts, 0);
-        System.arraycopy(total, 0, rightCounts, 0, k);
-        long squaresLeft = 0;
-        long squaresRight = 0;
-        for (long t : total) {
-          squaresRight += t * t;
-        }
-        for (int i = job.start; i < job.end - 1; i++) {
-          int c = y[rows[i]];
-          squaresLeft += 2 * leftCounts[c] + 1;
-          squaresRight -= 2 * rightCounts[c] - 1;
-          leftCounts[c]++;
-          rightCounts[c]--;
-          int nLeft = i - job.start + 1;
-          int nRight = count - nLeft;
-          if (nRight < minLeaf) {
-            break;
-          }
-          if (nLeft < minLeaf || !(columns[base + rows[i + 1]] > columns[base + rows[i]])) {
-            continue;
-          }
-          // Maximizing this minimizes the children's row-weighted Gini impurity.
-          double proxy = (double) squaresLeft / nLeft + (double) squaresRight / nRight;
-          if (proxy > best) {
-            best = proxy;
-            bestFeature = f;
-            bestPosition = i;
-          }
-        }
-      }
-      if (bestFeature < 0) {
-        return -1;
-      }
-      int[] rows = order[bestFeature];
-      double below = columns[bestFeature * n + rows[bestPosition]];
-      double above = columns[bestFeature * n + rows[bestPosition + 1]];
-      double mid = below / 2 + above / 2;
-      feature[node] = bestFeature;
-      threshold[node] = mid == above || Double.isInfinite(mid) ? below : mid;
-      return bestPosition;
-    }
-
-    private boolean isPure(int node) {
+    @Override
+    boolean isPure(int node) {
       for (int c = 0; c < k; c++) {
         double share = proportions[node * k + c];
         if (share > 0 && share < 1) {
@@ -352,30 +204,38 @@ public final class DecisionTree implements Classifier {
       return true;
     }
 
-    /**
-     * Moves the rows going left to the front of the node's range in every order array, keeping each
-     * side's order; returns the first position of the right side.
-     */
-    private int partition(Pending job, int f, int lastLeft) {
-      int[] split = order[f];
-      for (int i = job.start; i < job.end; i++) {
-        goesLeft[split[i]] = i <= lastLeft;
+    @Override
+    void beginNode(int[] rows, int start, int end) {
+      Arrays.fill(total, 0);
+      for (int i = start; i < end; i++) {
+        total[y[rows[i]]]++;
       }
-      for (int j = 0; j < p; j++) {
-        int[] rows = order[j];
-        int l = job.start;
-        int r = 0;
-        for (int i = job.start; i < job.end; i++) {
-          int row = rows[i];
-          if (goesLeft[row]) {
-            rows[l++] = row;
-          } else {
-            buffer[r++] = row;
-          }
-        }
-        System.arraycopy(buffer, 0, rows, l, r);
+    }
+
+    @Override
+    void beginScan() {
+      Arrays.fill(leftCounts, 0);
+      System.arraycopy(total, 0, rightCounts, 0, k);
+      squaresLeft = 0;
+      squaresRight = 0;
+      for (long t : total) {
+        squaresRight += t * t;
       }
-      return lastLeft + 1;
+    }
+
+    @Override
+    void moveLeft(int row) {
+      int c = y[row];
+      squaresLeft += 2 * leftCounts[c] + 1;
+      squaresRight -= 2 * rightCounts[c] - 1;
+      leftCounts[c]++;
+      rightCounts[c]--;
+    }
+
+    @Override
+    double proxy(int nLeft, int nRight) {
+      // Maximizing this minimizes the children's row-weighted Gini impurity.
+      return (double) squaresLeft / nLeft + (double) squaresRight / nRight;
     }
   }
 }

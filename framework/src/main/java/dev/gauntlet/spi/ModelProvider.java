@@ -20,6 +20,14 @@ public interface ModelProvider extends Named {
   java.util.Set<ModelCapability> capabilities();
 
   /**
+   * What models of this kind predict, known before one is opened; a regression kind's handles
+   * answer {@link ModelHandle#fitRegressor}.
+   */
+  default ModelTask task() {
+    return ModelTask.CLASSIFICATION;
+  }
+
+  /**
    * A handle on a model of this kind. A bad parameter is a {@link dev.gauntlet.FieldException}
    * naming the parameter (the engine prefixes its place in the scenario).
    */

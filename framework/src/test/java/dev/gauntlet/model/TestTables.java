@@ -29,6 +29,43 @@ final class TestTables {
     }
   }
 
+  static final String PENGUINS_LABEL = "body_mass_g";
+
+  /**
+   * The Palmer penguins (a copy of examples/data/penguins.csv) without the rows missing a value,
+   * body mass marked as the label: 333 rows, in file order.
+   */
+  static Table penguinsComplete() {
+    Table all;
+    try (Reader in =
+        new InputStreamReader(
+            Objects.requireNonNull(TestTables.class.getResourceAsStream("penguins.csv")),
+            StandardCharsets.UTF_8)) {
+      all = Csv.read(in, "penguins.csv", CsvOptions.defaults().withLabel(PENGUINS_LABEL));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all.filter(
+        r -> all.schema().names().stream().noneMatch(c -> all.column(c).isMissing(r)));
+  }
+
+  /**
+   * The reference predictions of regression_reference.py, one array per model column ({@code
+   * linear}, {@code ridge_10}, {@code tree_4_5}, {@code tree_8_5}), by row of {@link
+   * #penguinsComplete()}.
+   */
+  static Table regressionReference() {
+    try (Reader in =
+        new InputStreamReader(
+            Objects.requireNonNull(
+                TestTables.class.getResourceAsStream("regression_reference.csv")),
+            StandardCharsets.UTF_8)) {
+      return Csv.read(in, "regression_reference.csv", CsvOptions.defaults());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Iris without setosa: versicolor against virginica, 100 rows. */
   static Table irisTwoClasses() {
     Table iris = iris();

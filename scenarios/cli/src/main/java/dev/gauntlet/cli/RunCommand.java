@@ -16,7 +16,10 @@ import dev.gauntlet.scenario.report.RunInfo;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.LoadedScenario;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
+import dev.gauntlet.spi.ModelProvider;
+import dev.gauntlet.spi.ModelTask;
 import dev.gauntlet.spi.Parameter;
+import dev.gauntlet.spi.Registry;
 import java.io.PrintWriter;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -100,7 +103,9 @@ final class RunCommand implements Callable<Integer> {
               + " kinds (ServiceLoader), separated by ':' or repeated.")
   List<Path> classpath = List.of();
 
-  @Option(names = "--list", description = "List the variant kinds with their parameters.")
+  @Option(
+      names = "--list",
+      description = "List the variant kinds and the models (model: kinds) with their parameters.")
   boolean list;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -317,26 +322,46 @@ final class RunCommand implements Callable<Integer> {
         out.println(
             "    needs a model that is " + k.needs().stream().map(c -> c.id()).sorted().toList());
       }
+      if (k.classifiersOnly()) {
+        out.println("    classifiers only (it acts on classes)");
+      }
       if (!k.metrics().isEmpty()) {
         out.println("    reports " + k.metrics());
       }
-      for (Parameter p : k.parameters()) {
-        out.printf(
-            Locale.ROOT,
-            "      %-12s %s%s%n",
-            p.name(),
-            p.description(),
-            p.required()
-                ? " (required)"
-                : p.defaultValue().isEmpty()
-                    ? " (optional)"
-                    : " (default: " + p.defaultValue() + ")");
-      }
+      parameters(out, k.parameters());
+    }
+    out.println("models (model: kind):");
+    for (ModelProvider m : Registry.models().all()) {
+      out.println("  " + m.name());
+      out.println("    " + m.description());
+      out.println(
+          "    "
+              + (m.task() == ModelTask.REGRESSION
+                  ? "predicts numbers (regression: mae, rmse, r2)"
+                  : "predicts classes")
+              + "; it is "
+              + m.capabilities().stream().map(c -> c.id()).sorted().toList());
+      parameters(out, m.parameters());
     }
     out.println();
     out.println(
         "Severities run from 0 (no change, for every kind) to 1. Metrics: gauntlet metrics.");
     out.println("Every catalogue id: " + MetricCatalog.ids().size() + " metrics.");
+  }
+
+  private static void parameters(PrintWriter out, List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      out.printf(
+          Locale.ROOT,
+          "      %-16s %s%s%n",
+          p.name(),
+          p.description(),
+          p.required()
+              ? " (required)"
+              : p.defaultValue().isEmpty()
+                  ? " (optional)"
+                  : " (default: " + p.defaultValue() + ")");
+    }
   }
 
   /** Figures for people: four significant digits. */

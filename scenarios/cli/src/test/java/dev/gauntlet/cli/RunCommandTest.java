@@ -101,6 +101,48 @@ class RunCommandTest {
     assertThat(r.out())
         .contains("test-time:", "training-time:", "evasion:", "synthetic:")
         .contains("  pgd", "needs a model that is [input-gradients]", "epsilon");
+    // the models a scenario can name, regressors marked as such, with their parameters
+    assertThat(r.out())
+        .contains("models (model: kind):", "  logistic-regression", "  decision-tree")
+        .contains("  linear-regression", "  regression-tree", "predicts numbers (regression")
+        .contains("min-samples-leaf", "l2")
+        .contains("classifiers only (it acts on classes)");
+  }
+
+  @Test
+  void theRegressionExampleHoldsAndARegressorIsRefusedLabelFlipsWithExit2() throws IOException {
+    Path penguins = Path.of("../../examples/scenarios/penguins-body-mass.yaml");
+    Path out = dir.resolve("penguins");
+    CliRun ok = CliRun.of("run", penguins.toString(), "--out", out.toString(), "--quiet");
+    assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+    JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertThat(report.at("/clean/metrics/rmse/value").asDouble()).isBetween(200.0, 400.0);
+    assertThat(report.at("/clean/reliability")).isEmpty();
+
+    String yaml =
+        Files.readString(penguins)
+            .replace("../data/penguins.csv", dataFile("penguins.csv"))
+            .replace(
+                "  - name: missing-values\n    kind: missing\n",
+                "  - name: missing-values\n    kind: label-flip\n");
+    assertThat(yaml).contains("kind: label-flip");
+    Path file = dir.resolve("flips.yaml");
+    Files.writeString(file, yaml);
+    CliRun refused = CliRun.of("validate", file.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains(
+            "flips.yaml:21:11 (variants[1].kind)",
+            "found:    kind label-flip, which changes classes of the label; the model is a"
+                + " regressor",
+            "expected: a kind for a regression model: a test-time perturbation, copy-test-rows or"
+                + " synthetic",
+            "fix:      remove the variant, or use a classifier")
+        .doesNotContain("Exception");
+  }
+
+  private static String dataFile(String name) {
+    return Path.of("../../examples/data", name).toAbsolutePath().normalize().toString();
   }
 
   @Test

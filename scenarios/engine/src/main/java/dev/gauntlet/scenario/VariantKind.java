@@ -46,6 +46,26 @@ public record VariantKind(
     }
   }
 
+  /** Kinds that act on the label's classes: flipping, encoding, reweighting or triggering them. */
+  private static final Set<String> CLASS_KINDS =
+      Set.of(
+          "label-flip",
+          "label-leak",
+          "backdoor",
+          "near-boundary-flip",
+          "concept-drift",
+          "concept-shift",
+          "prior-shift");
+
+  /**
+   * Whether the kind needs a classifier: it changes the label's classes (label flips, label leak,
+   * backdoor, concept drift and shift, prior shift) or attacks predicted classes (every evasion
+   * kind). A scenario whose model is a regressor is refused such a variant before the run.
+   */
+  public boolean classifiersOnly() {
+    return category == Category.EVASION || CLASS_KINDS.contains(name);
+  }
+
   public VariantKind {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(category, "category");

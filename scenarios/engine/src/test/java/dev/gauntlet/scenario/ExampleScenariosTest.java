@@ -53,6 +53,21 @@ class ExampleScenariosTest {
   }
 
   @Test
+  void penguinsRegressionRerunsIdenticallyAtOneAndTwoThreadsAndEveryExpectationHolds() {
+    Path file = EXAMPLES.resolve("penguins-body-mass.yaml");
+    ScenarioResult one = run(file, 1);
+    ScenarioResult two = run(file, 2);
+    assertThat(one.failures()).isEmpty();
+    assertThat(one.verdicts()).hasSize(5);
+    assertThat(one.metrics()).containsExactly("mae", "rmse", "r2");
+    assertThat(report(two)).isEqualTo(report(one));
+    // severity 0 is the clean rows, for a regressor too
+    for (VariantResult v : one.sweeps()) {
+      assertThat(v.places().get(0).metrics()).isEqualTo(one.clean().metrics());
+    }
+  }
+
+  @Test
   void theJavaBuilderGivesTheYamlRunsReport() {
     ScenarioSpec built =
         ScenarioSpec.builder()

@@ -24,6 +24,7 @@ import dev.gauntlet.metrics.MetricDefinition;
 import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.Differentiable;
+import dev.gauntlet.model.Regressor;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.PlaceResult;
 import dev.gauntlet.scenario.RunListener;
@@ -36,6 +37,7 @@ import dev.gauntlet.scenario.spec.SliceSpec;
 import dev.gauntlet.scenario.spec.VariantSpec;
 import dev.gauntlet.spi.ModelCapability;
 import dev.gauntlet.spi.ModelHandle;
+import dev.gauntlet.spi.ModelTask;
 import dev.gauntlet.spi.Parameter;
 import dev.gauntlet.spi.ParameterValues;
 import dev.gauntlet.spi.Perturbation;
@@ -99,7 +101,10 @@ public final class Engine {
   // the model fitted on the clean training rows, its decision rule and its clean evaluation: set by
   // one task, read by others through base(), decision() and clean(), which wait for it
   private Future<Void> fitted;
+  private ModelTask task;
   private Classifier base;
+  // the trained model when the task is regression (base is then null)
+  private Regressor regressor;
   private OutcomeScores.Decision decision;
   private Evaluation cleanEvaluation;
   // the clean rows' resamples, shared by every place that keeps the rows' identity
@@ -114,9 +119,14 @@ public final class Engine {
   private record Evaluation(
       int[] y,
       ClassProbabilities p,
+      RegressionScores numbers,
       boolean paired,
       Map<String, Double> extra,
-      Map<String, Double> details) {}
+      Map<String, Double> details) {
+    int rows() {
+      return numbers != null ? numbers.rows() : y.length;
+    }
+  }
 
   private Engine(ScenarioSpec spec, Path folder, String source, int threads, RunListener listener) {
     this(spec, folder, source, threads, listener, null, null);
@@ -194,7 +204,7 @@ public final class Engine {
     stages.put("checks", (System.nanoTime() - start) / 1e9);
     listener.stage("reading data");
     long t = System.nanoTime();
-    data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source));
+    data = clock.time("data", () -> ScenarioData.load(spec, folder, root, source, task));
     slices = slices(data.split().test());
     datasets.clean(data);
     listener.split(data.split().train(), data.split().test());
@@ -213,9 +223,17 @@ public final class Engine {
       fitted =
           tasks.submit(
               () -> {
-                base = clock.time("fit", () -> handle.fit(data.split().train()));
-                decision = decision(base.classes());
-                cleanEvaluation = evaluate(base, data.split().test(), true);
+                if (task == ModelTask.REGRESSION) {
+                  regressor = clock.time("fit", () -> handle.fitRegressor(data.split().train()));
+                  decision = OutcomeScores.Decision.ARGMAX;
+                } else {
+                  base = clock.time("fit", () -> handle.fit(data.split().train()));
+                  decision = decision(base.classes());
+                }
+                cleanEvaluation =
+                    task == ModelTask.REGRESSION
+                        ? evaluate(regressor, data.split().test(), true)
+                        : evaluate(base, data.split().test(), true);
                 return null;
               });
       int testRows = data.split().test().rowCount();
@@ -237,7 +255,7 @@ public final class Engine {
               spec.name() != null ? spec.name() : "scenario",
               root.value(),
               data.label(),
-              base().classes(),
+              baseClassesOrNone(),
               supplied != null
                   ? suppliedName
                   : spec.model().className() != null
@@ -287,6 +305,12 @@ public final class Engine {
     return model == base ? model.classes() : base().classes();
   }
 
+  /** The base model's classes, or none for a regressor. */
+  private List<String> baseClassesOrNone() {
+    Tasks.join(fitted);
+    return base == null ? List.of() : base.classes();
+  }
+
   private OutcomeScores.Decision decision() {
     Tasks.join(fitted);
     return decision;
@@ -303,17 +327,17 @@ public final class Engine {
     Set<ModelCapability> caps =
         supplied != null ? supplied.capabilities() : Models.capabilities(spec.model(), source);
     metricIds = new ArrayList<>();
-    List<String> listed = spec.metrics().isEmpty() ? OutcomeScores.DEFAULT : spec.metrics();
+    task = supplied != null ? supplied.task() : Models.task(spec.model(), source);
+    TaskRules.checkModel(task, spec.model(), source);
+    TaskRules.stratify(task, spec.split(), source);
+    List<String> listed =
+        spec.metrics().isEmpty() ? TaskRules.defaultMetrics(task) : spec.metrics();
     for (int i = 0; i < listed.size(); i++) {
       String id = listed.get(i);
       String where = source + " (metrics[" + i + "])";
       MetricDefinition d = MetricCatalog.get(id, where);
-      if (!OutcomeScores.SUPPORTED.contains(id)) {
-        throw new UserInputException(
-            where,
-            d.id() + ", a " + d.kind().label() + " metric",
-            "a metric of predictions: one of " + new java.util.TreeSet<>(OutcomeScores.SUPPORTED),
-            "remove it: variants of the matching kind report it by themselves");
+      if (!TaskRules.supportedMetrics(task).contains(id)) {
+        throw TaskRules.unsupportedMetric(where, d, task);
       }
       if (OutcomeScores.needsProbabilities(id) && !caps.contains(ModelCapability.PROBABILITIES)) {
         if (spec.metrics().isEmpty()) {
@@ -332,6 +356,7 @@ public final class Engine {
       VariantSpec v = spec.variants().get(i);
       String where = source + " (variants[" + i + "]";
       VariantKind kind = Variants.get(kinds, v.kindOrDefault(), where + ".kind)");
+      TaskRules.checkKind(task, kind, where + ".kind)");
       for (ModelCapability need : kind.needs()) {
         if (!caps.contains(need)) {
           throw new UserInputException(
@@ -478,7 +503,62 @@ public final class Engine {
         clock.time(
             "predict", () -> Variants.onClasses(model.predictProba(rows), baseClasses(model)));
     int[] y = clock.time("metrics", () -> Outcomes.trueClasses(rows, data.label(), p.classes()));
-    return new Evaluation(y, p, paired, Map.of(), Map.of());
+    return new Evaluation(y, p, null, paired, Map.of(), Map.of());
+  }
+
+  private Evaluation evaluate(Regressor model, Table rows, boolean paired) {
+    double[] predicted = clock.time("predict", () -> model.predict(rows));
+    if (predicted == null || predicted.length != rows.rowCount()) {
+      throw new UserInputException(
+          source + " (model)",
+          "a regressor whose predict gave "
+              + (predicted == null ? "null" : predicted.length + " numbers")
+              + " for "
+              + rows.rowCount()
+              + " rows",
+          "one number per row",
+          "return one prediction per row of the table from predict");
+    }
+    double[] truth = clock.time("metrics", () -> TaskRules.truth(rows, data.label()));
+    return new Evaluation(
+        null, null, new RegressionScores(metricIds, truth, predicted), paired, Map.of(), Map.of());
+  }
+
+  /** The scenario's trained model on these rows (after the task that fits it). */
+  private Evaluation evaluateBase(Table rows, boolean paired) {
+    return task == ModelTask.REGRESSION
+        ? evaluate(regressor(), rows, paired)
+        : evaluate(base(), rows, paired);
+  }
+
+  private Regressor regressor() {
+    Tasks.join(fitted);
+    return regressor;
+  }
+
+  /** The scenario's model refitted on {@code train}, on {@code test}. */
+  private Evaluation refit(Table train, Table test) {
+    if (task == ModelTask.REGRESSION) {
+      Regressor m = clock.time("fit", () -> handle.fitRegressor(train));
+      return evaluate(m, test, true);
+    }
+    Classifier m = clock.time("fit", () -> handle.fit(train));
+    return evaluate(m, test, true);
+  }
+
+  /** The metrics of rows {@code rows} (null: all) of an evaluation. */
+  private double[] scores(Evaluation e, OutcomeScores.Decision rule, int[] rows) {
+    return e.numbers != null
+        ? e.numbers.compute(rows)
+        : OutcomeScores.compute(metricIds, e.y, e.p, rule, rows);
+  }
+
+  /** The metrics of a bootstrap resample, given as a count per row, of an evaluation. */
+  private Function<int[], double[]> resampled(Evaluation e, OutcomeScores.Decision rule) {
+    if (e.numbers != null) {
+      return e.numbers::of;
+    }
+    return new ResampledScores(metricIds, e.y, e.p, rule)::of;
   }
 
   /** A place's figures before its drops, which need the clean rows' resamples. */
@@ -496,8 +576,7 @@ public final class Engine {
    */
   private Measured measure(Evaluation e, Seed severitySeed) {
     OutcomeScores.Decision rule = decision();
-    double[] values =
-        clock.time("metrics", () -> OutcomeScores.compute(metricIds, e.y, e.p, rule, null));
+    double[] values = clock.time("metrics", () -> scores(e, rule, null));
     double[][] boot = null;
     Map<String, Measurement> metrics = new LinkedHashMap<>();
     if (resamples > 0) {
@@ -506,15 +585,15 @@ public final class Engine {
               ? Tasks.join(cleanCounts)
               : clock.time(
                   "bootstrap",
-                  () -> Bootstrap.counts(e.y.length, resamples, severitySeed.derive("bootstrap")));
+                  () -> Bootstrap.counts(e.rows(), resamples, severitySeed.derive("bootstrap")));
       boot =
           clock.time(
               "bootstrap",
               () -> {
                 double[][] out = new double[resamples][];
-                ResampledScores scores = new ResampledScores(metricIds, e.y, e.p, rule);
+                Function<int[], double[]> scores = resampled(e, rule);
                 for (int b = 0; b < resamples; b++) {
-                  out[b] = scores.of(counts[b]);
+                  out[b] = scores.apply(counts[b]);
                 }
                 return out;
               });
@@ -535,7 +614,7 @@ public final class Engine {
   private PlaceResult cleanPlace(Measured clean) {
     return new PlaceResult(
         0,
-        cleanEvaluation.y.length,
+        cleanEvaluation.rows(),
         true,
         clean.metrics,
         Map.of(),
@@ -564,7 +643,7 @@ public final class Engine {
     }
     e.extra.forEach((id, v) -> metrics.put(id, Measurement.of(v)));
     return new PlaceResult(
-        severity, e.y.length, e.paired, metrics, drops, m.slices, e.details, m.reliability);
+        severity, e.rows(), e.paired, metrics, drops, m.slices, e.details, m.reliability);
   }
 
   private Measurement interval(double value, double[][] boot, int m) {
@@ -591,7 +670,7 @@ public final class Engine {
         "metrics",
         () -> {
           for (Slice s : slices) {
-            double[] v = OutcomeScores.compute(metricIds, e.y, e.p, rule, s.rows());
+            double[] v = scores(e, rule, s.rows());
             for (int m = 0; m < v.length; m++) {
               out.get(metricIds.get(m)).put(s.description(), Measurement.of(v[m]));
             }
@@ -603,6 +682,9 @@ public final class Engine {
 
   /** The reliability diagram of the top-class probabilities, as ClassificationMetrics bins it. */
   private List<Calibration.Bin> reliability(Evaluation e) {
+    if (e.numbers != null) {
+      return List.of(); // a regressor has no probabilities to calibrate
+    }
     return clock.time(
         "metrics",
         () -> {
@@ -701,9 +783,9 @@ public final class Engine {
                     Evaluation e = Tasks.join(run).apply(x.s);
                     Evaluation c = clean();
                     // severity 0 of most kinds is the clean evaluation itself: its figures are
-                    // those
-                    Measured m =
-                        e.y == c.y && e.p == c.p ? null : measure(e, severitySeed(x.p, x.s));
+                    // those (a regressor's evaluations have no y and p, only numbers)
+                    boolean same = e.y == c.y && e.p == c.p && e.numbers == c.numbers;
+                    Measured m = same ? null : measure(e, severitySeed(x.p, x.s));
                     synchronized (done) {
                       done[0]++;
                       listener.measured(x.p.spec.name(), x.s, done[0], total);
@@ -757,7 +839,7 @@ public final class Engine {
           }
           Table t = clock.time("perturb", () -> pert.apply(test, s, severitySeed(p, s)));
           datasets.rows(p.spec.name(), s, "test", t);
-          return evaluate(base(), t, keeps && t.rowCount() == test.rowCount());
+          return evaluateBase(t, keeps && t.rowCount() == test.rowCount());
         };
       }
       case TRAINING_TIME -> trainingTime(p, train, test, label, params, where);
@@ -770,7 +852,13 @@ public final class Engine {
         Synthetic.Report figures =
             clock.time(
                 "synthetic-report",
-                () -> Synthetic.report(train, synthetic, label, seed.derive("report")));
+                () ->
+                    Synthetic.report(
+                        train,
+                        synthetic,
+                        label,
+                        seed.derive("report"),
+                        task == ModelTask.CLASSIFICATION));
         syntheticFigures.put(p.spec.name(), figures.figures());
         Map<String, Double> report = figures.metrics();
         yield s -> {
@@ -785,8 +873,7 @@ public final class Engine {
               addClass == null
                   ? (int) Math.min(Math.round(s * train.rowCount()), synthetic.rowCount())
                   : mixed.rowCount() - train.rowCount();
-          Classifier m = clock.time("fit", () -> handle.fit(mixed));
-          return with(evaluate(m, test, true), report, Map.of("synthetic_rows", (double) k));
+          return with(refit(mixed, test), report, Map.of("synthetic_rows", (double) k));
         };
       }
     };
@@ -798,7 +885,7 @@ public final class Engine {
     x.putAll(extra);
     Map<String, Double> d = new LinkedHashMap<>(e.details);
     d.putAll(details);
-    return new Evaluation(e.y, e.p, e.paired, x, d);
+    return new Evaluation(e.y, e.p, e.numbers, e.paired, x, d);
   }
 
   private Function<Double, Evaluation> trainingTime(
@@ -883,8 +970,7 @@ public final class Engine {
               clock.time(
                   "perturb", () -> Leakage.copyTestRows(train, test, rate * s, severitySeed(p, s)));
           datasets.rows(p.spec.name(), s, "train", leaky);
-          Classifier m = clock.time("fit", () -> handle.fit(leaky));
-          return evaluate(m, test, true);
+          return refit(leaky, test);
         };
       }
       default -> throw new IllegalStateException("training-time kind without a runner: " + kind);

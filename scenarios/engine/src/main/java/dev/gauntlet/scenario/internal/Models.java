@@ -9,12 +9,14 @@ import dev.gauntlet.model.ClassProbabilities;
 import dev.gauntlet.model.Classifier;
 import dev.gauntlet.model.Differentiable;
 import dev.gauntlet.model.ModelTrainer;
+import dev.gauntlet.model.Regressor;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.scenario.spec.ModelSpec;
 import dev.gauntlet.spi.ModelCapability;
 import dev.gauntlet.spi.ModelHandle;
 import dev.gauntlet.spi.ModelProvider;
 import dev.gauntlet.spi.ModelRequest;
+import dev.gauntlet.spi.ModelTask;
 import dev.gauntlet.spi.Registry;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -32,6 +34,11 @@ public final class Models {
   public static Set<ModelCapability> capabilities(ModelSpec spec, String source) {
     if (spec.className() != null) {
       Class<?> c = load(spec.className(), source);
+      if (taskOf(c) == ModelTask.REGRESSION) {
+        return ModelTrainer.class.isAssignableFrom(c)
+            ? EnumSet.of(ModelCapability.RETRAINABLE)
+            : EnumSet.noneOf(ModelCapability.class);
+      }
       EnumSet<ModelCapability> caps = EnumSet.of(ModelCapability.PROBABILITIES);
       if (ModelTrainer.class.isAssignableFrom(c)) {
         caps.add(ModelCapability.RETRAINABLE);
@@ -41,6 +48,45 @@ public final class Models {
       return caps;
     }
     return provider(spec, source).capabilities();
+  }
+
+  /** What the model a spec names predicts, known before it is opened or trained. */
+  public static ModelTask task(ModelSpec spec, String source) {
+    if (spec.className() != null) {
+      return taskOf(load(spec.className(), source));
+    }
+    return provider(spec, source).task();
+  }
+
+  /**
+   * A Regressor, or a trainer whose {@code fit} is declared to return one (its most specific return
+   * type, or the type argument of {@code ModelTrainer<M>}), predicts numbers; else classes.
+   */
+  static ModelTask taskOf(Class<?> c) {
+    if (Regressor.class.isAssignableFrom(c)) {
+      return ModelTask.REGRESSION;
+    }
+    if (!ModelTrainer.class.isAssignableFrom(c)) {
+      return ModelTask.CLASSIFICATION;
+    }
+    try {
+      if (Regressor.class.isAssignableFrom(c.getMethod("fit", Table.class).getReturnType())) {
+        return ModelTask.REGRESSION;
+      }
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("a ModelTrainer without fit(Table)", e);
+    }
+    for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+      for (java.lang.reflect.Type t : k.getGenericInterfaces()) {
+        if (t instanceof java.lang.reflect.ParameterizedType pt
+            && pt.getRawType() == ModelTrainer.class
+            && pt.getActualTypeArguments()[0] instanceof Class<?> m
+            && Regressor.class.isAssignableFrom(m)) {
+          return ModelTask.REGRESSION;
+        }
+      }
+    }
+    return ModelTask.CLASSIFICATION;
   }
 
   static ModelProvider provider(ModelSpec spec, String source) {
@@ -85,14 +131,19 @@ public final class Models {
       throw new UserInputException(
           source + " (model.class)",
           "no class " + UserInputException.quote(name) + " on the class path",
-          "a class implementing ModelTrainer or Classifier",
+          "a class implementing ModelTrainer, Classifier or Regressor",
           "check the name, or add the jar holding it to the class path");
     }
-    if (!ModelTrainer.class.isAssignableFrom(c) && !Classifier.class.isAssignableFrom(c)) {
+    if (!ModelTrainer.class.isAssignableFrom(c)
+        && !Classifier.class.isAssignableFrom(c)
+        && !Regressor.class.isAssignableFrom(c)) {
       throw new UserInputException(
           source + " (model.class)",
-          "class " + UserInputException.quote(name) + ", neither a ModelTrainer nor a Classifier",
-          "a class implementing dev.gauntlet.model.ModelTrainer or dev.gauntlet.model.Classifier",
+          "class "
+              + UserInputException.quote(name)
+              + ", neither a ModelTrainer nor a Classifier nor a Regressor",
+          "a class implementing dev.gauntlet.model.ModelTrainer, dev.gauntlet.model.Classifier or"
+              + " dev.gauntlet.model.Regressor",
           "implement one of them");
     }
     return c;
@@ -101,6 +152,9 @@ public final class Models {
   private static ModelHandle openClass(ModelSpec spec, String source) {
     Class<?> c = load(spec.className(), source);
     Object instance = instantiate(c, spec.params(), source);
+    if (taskOf(c) == ModelTask.REGRESSION) {
+      return openRegressor(instance, source);
+    }
     if (instance instanceof ModelTrainer<?> trainer) {
       @SuppressWarnings("unchecked")
       ModelTrainer<Object> t = (ModelTrainer<Object>) trainer;
@@ -122,6 +176,27 @@ public final class Models {
     return model instanceof Differentiable
         ? ModelHandle.fixed(model, ModelCapability.PROBABILITIES, ModelCapability.INPUT_GRADIENTS)
         : ModelHandle.fixed(model, ModelCapability.PROBABILITIES);
+  }
+
+  private static ModelHandle openRegressor(Object instance, String source) {
+    if (instance instanceof ModelTrainer<?> trainer) {
+      @SuppressWarnings("unchecked")
+      ModelTrainer<Object> t = (ModelTrainer<Object>) trainer;
+      ModelTrainer<Regressor> checked =
+          train -> {
+            Object m = t.fit(train);
+            if (!(m instanceof Regressor r)) {
+              throw new UserInputException(
+                  source + " (model.class)",
+                  "a trainer whose fit returns " + (m == null ? "null" : m.getClass().getName()),
+                  "a trainer of Regressors",
+                  "return a dev.gauntlet.model.Regressor from fit");
+            }
+            return r;
+          };
+      return ModelHandle.trainableRegressor(checked);
+    }
+    return ModelHandle.fixedRegressor((Regressor) instance);
   }
 
   private static Object instantiate(Class<?> c, Map<String, String> params, String source) {
@@ -176,6 +251,24 @@ public final class Models {
       @Override
       public Set<ModelCapability> capabilities() {
         return inner.capabilities();
+      }
+
+      @Override
+      public ModelTask task() {
+        return inner.task();
+      }
+
+      @Override
+      public Regressor fitRegressor(Table train) {
+        Regressor m;
+        synchronized (lock) {
+          m = inner.fitRegressor(train);
+        }
+        return table -> {
+          synchronized (lock) {
+            return m.predict(table);
+          }
+        };
       }
 
       @Override

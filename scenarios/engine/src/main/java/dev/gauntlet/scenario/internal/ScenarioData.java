@@ -20,6 +20,7 @@ import dev.gauntlet.scenario.spec.SplitSpec;
 import dev.gauntlet.scenario.spec.SyntheticSpec;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorFiles;
+import dev.gauntlet.spi.ModelTask;
 import dev.gauntlet.spi.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +45,15 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
    * root.derive("data")} and {@code root.derive("split")}.
    */
   public static ScenarioData load(ScenarioSpec spec, Path folder, Seed root, String source) {
+    return load(spec, folder, root, source, ModelTask.CLASSIFICATION);
+  }
+
+  /**
+   * Loads and splits the data for a model of this task: the label must suit it, and a regression
+   * split is not stratified.
+   */
+  public static ScenarioData load(
+      ScenarioSpec spec, Path folder, Seed root, String source, ModelTask task) {
     DataSpec d = spec.data();
     Map<String, Path> inputs = new java.util.LinkedHashMap<>();
     Table table;
@@ -55,7 +65,8 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
       table = synthetic(d, d.synthetic(), folder, root.derive("data"), inputs, source);
     }
     String label = label(d, table, source);
-    table = withRoles(table, label, d.id(), source);
+    table = labelled(withRoles(table, label, d.id(), source), label);
+    TaskRules.checkLabel(task, table, label, source);
     if (d.csv() != null && d.rows() != null) {
       table = RowSample.of(table, label, d.rows(), root.derive("data"), source + " (data.rows)");
     }
@@ -63,7 +74,7 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
     Split split;
     if (s.file() != null) {
       Table test = readCsv(d, s.file(), folder, inputs, source, "split.file");
-      test = withRoles(test, label, d.id(), source + " (split.file)");
+      test = labelled(withRoles(test, label, d.id(), source + " (split.file)"), label);
       if (!test.schema().names().equals(table.schema().names())) {
         throw new UserInputException(
             source + " (split.file)",
@@ -75,7 +86,7 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
     } else {
       Seed seed = root.derive("split");
       split =
-          s.stratifyOrDefault()
+          TaskRules.stratify(task, s, source)
               ? table.stratifiedSplit(label, s.testOrDefault(), seed)
               : table.split(s.testOrDefault(), seed);
     }
@@ -87,6 +98,15 @@ public record ScenarioData(String label, Table all, Split split, Map<String, Pat
           "give more rows, or another test share");
     }
     return new ScenarioData(label, table, split, java.util.Collections.unmodifiableMap(inputs));
+  }
+
+  /**
+   * The rows whose label is present: a row without one can neither train a model nor score it
+   * (penguins.csv has two rows of only a year). The counts of report.json show what is left.
+   */
+  static Table labelled(Table t, String label) {
+    var column = t.column(label);
+    return column.missingCount() == 0 ? t : t.filter(r -> !column.isMissing(r));
   }
 
   private static Path resolve(Path folder, String file, String source, String key) {

@@ -18,6 +18,7 @@ final class ExampleReports {
   static final Path EXAMPLES = Path.of("../../examples/scenarios");
   static final String CREDIT = "credit-under-pressure.yaml";
   static final String SYNTHETIC = "scarce-data-synthetic.yaml";
+  static final String PENGUINS = "penguins-body-mass.yaml";
 
   private static final Map<String, Run> RUNS = new ConcurrentHashMap<>();
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -22,7 +23,7 @@ class HtmlReportNumbersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {ExampleReports.CREDIT, ExampleReports.SYNTHETIC})
+  @ValueSource(strings = {ExampleReports.CREDIT, ExampleReports.SYNTHETIC, ExampleReports.PENGUINS})
   void everyTaggedNumberEqualsReportJsonToTheDigitsShown(String scenario) throws IOException {
     ExampleReports.Run run = ExampleReports.of(scenario);
     JsonNode json = JSON.readTree(run.json().toFile());
@@ -76,7 +77,7 @@ class HtmlReportNumbersTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {ExampleReports.CREDIT, ExampleReports.SYNTHETIC})
+  @ValueSource(strings = {ExampleReports.CREDIT, ExampleReports.SYNTHETIC, ExampleReports.PENGUINS})
   void thePageIsSelfContained(String scenario) throws IOException {
     String html = Files.readString(ExampleReports.of(scenario).html());
     Document page = Jsoup.parse(html);
@@ -102,5 +103,25 @@ class HtmlReportNumbersTest {
             json.at("/clean/metrics/ece/value").asDouble(),
             org.assertj.core.data.Offset.offset(5e-5));
     assertThat(json.at("/clean/reliability")).hasSize(10);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRegressionPageHasItsSweepsAndSlicesButNoReliabilityDiagram() throws IOException {
+    ExampleReports.Run run = ExampleReports.of(ExampleReports.PENGUINS);
+    JsonNode json = JSON.readTree(run.json().toFile());
+    Document page = Jsoup.parse(Files.readString(run.html()));
+    assertThat(json.at("/clean/reliability")).isEmpty();
+    assertThat(page.select("h2").eachText())
+        .contains("Robustness")
+        .noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).contains("reliability"));
+    // a robustness chart per variant (three sweeps)
+    assertThat(page.select("figure img")).hasSizeGreaterThanOrEqualTo(3);
+    // slices, worst first in the catalogue's direction: for mae the largest error leads
+    assertThat(page.select("h2").eachText()).contains("Slices (clean rows, worst mae first)");
+    List<Double> maes = new java.util.ArrayList<>();
+    for (Element cell : page.select("[data-json^=/clean/slices/mae/]")) {
+      maes.add(Double.parseDouble(cell.text()));
+    }
+    assertThat(maes).hasSizeGreaterThan(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
   }
 }
