@@ -6,9 +6,9 @@ import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.Table;
-import dev.gauntlet.metrics.ColumnFidelity;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
+import dev.gauntlet.metrics.MetricValues;
 import dev.gauntlet.metrics.Privacy;
 import dev.gauntlet.metrics.Utility;
 import dev.gauntlet.random.Seed;
@@ -212,25 +212,18 @@ final class Synthetic {
     Table real = ids.isEmpty() ? train : train.drop(ids.toArray(String[]::new));
     Table syn = ids.isEmpty() ? synthetic : synthetic.drop(ids.toArray(String[]::new));
     Fidelity f = Fidelity.compare(real, syn);
-    double shapes =
-        f.columns().values().stream().mapToDouble(ColumnFidelity::shapeScore).average().orElse(0);
     Privacy p = Privacy.of(real, syn, PRIVACY_ROWS, seed.derive("privacy"));
-    Map<String, Double> out = new LinkedHashMap<>();
-    out.put("quality_score", f.qualityScore());
-    out.put("column_shapes", shapes);
-    // The quality score is the mean of the column-shape and the pair-trend scores.
-    out.put("column_pair_trends", 2 * f.qualityScore() - shapes);
-    out.put("correlation_similarity", f.correlationSimilarity());
-    out.put("contingency_similarity", f.contingencySimilarity());
-    out.put("frechet_distance_standardized", f.frechetDistanceStandardized());
-    out.put("exact_copy_rate", p.exactCopyShare());
-    out.put("dcr_median", p.dcrMedian());
-    out.put("dcr_baseline_protection", p.dcrBaselineProtection());
+    // the figures as compare computes them (one definition), then the ones a variant reports
+    Map<String, Double> all = new LinkedHashMap<>(MetricValues.fidelity(f));
+    all.putAll(MetricValues.privacy(p));
     if (classes) {
-      Utility u = Utility.of(real, syn, label, seed.derive("utility"));
-      out.put("tstr_accuracy", u.accuracySyntheticTrained());
-      out.put("trtr_accuracy", u.accuracyRealTrained());
-      out.put("utility_ratio", u.ratio());
+      all.putAll(MetricValues.utility(Utility.of(real, syn, label, seed.derive("utility"))));
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String id : METRICS) {
+      if (all.containsKey(id)) {
+        out.put(id, all.get(id));
+      }
     }
     Drift drift = Drift.of(real, syn, Drift.Options.defaults());
     return new Report(out, SyntheticFigures.of(real, syn, f, drift));
