@@ -186,7 +186,7 @@ final class DeepGenerator implements Generator, ConditionalSampler {
       int n = Math.min(CHUNK, rows - done);
       float[] encoded =
           model.equals(VaeProvider.NAME)
-              ? Vae.sample(params, transform, options.embedding(), n, rng)
+              ? Vae.sample(params, transform, options, n, rng)
               : Gan.sample(params, transform, conditions, options, n, rng, column, code);
       chunks.add(transform.decode(encoded, n));
       done += n;

@@ -26,6 +26,9 @@ import java.util.Map;
  * @param hidden width of the hidden layers
  * @param pac rows per PacGAN pack of the critic (unused by the VAE)
  * @param progress print a progress line per epoch on stderr
+ * @param drawLevels VAE: draw each one-hot's level from the decoder's softmax when sampling (false:
+ *     its arg-max, as TVAE does)
+ * @param klWeight VAE: weight of the KL term of the loss (1: the evidence lower bound)
  */
 record TrainingOptions(
     int epochs,
@@ -38,7 +41,9 @@ record TrainingOptions(
     int embedding,
     int hidden,
     int pac,
-    boolean progress) {
+    boolean progress,
+    boolean drawLevels,
+    double klWeight) {
 
   /**
    * Widest hidden layer or latent vector: 4096 x 4096 weights are 64 MB a layer, already more than
@@ -89,7 +94,9 @@ record TrainingOptions(
         embedding,
         hidden,
         pac,
-        progress);
+        progress,
+        drawLevels,
+        klWeight);
   }
 
   static final int MAX_MODES = 100;
@@ -128,6 +135,21 @@ record TrainingOptions(
               "pac",
               "10",
               "rows per PacGAN pack seen together by the critic (1 to " + MAX_PAC + ")"));
+    }
+    if (criticLr == null) {
+      p.add(
+          new Parameter(
+              "levels",
+              "draw",
+              "how a sampled row's categorical levels (and numeric modes) are chosen from the"
+                  + " decoder's output: draw (from its softmax) or argmax (TVAE's choice; on scarce"
+                  + " data it drops rare levels)"));
+      p.add(
+          new Parameter(
+              "kl-weight",
+              "1",
+              "weight of the KL term in the loss (1: the evidence lower bound; lower: closer"
+                  + " reconstructions, a less regular latent)"));
     }
     p.add(
         new Parameter(
@@ -189,7 +211,9 @@ record TrainingOptions(
         wholeNumber(generator, v, "embedding", 1, MAX_WIDTH),
         wholeNumber(generator, v, "hidden", 1, MAX_WIDTH),
         pac,
-        bool(generator, v, "progress"));
+        bool(generator, v, "progress"),
+        !v.containsKey("levels") || levels(generator, v),
+        v.containsKey("kl-weight") ? positiveDouble(generator, v, "kl-weight") : 1);
   }
 
   JsonNode toJson() {
@@ -204,6 +228,8 @@ record TrainingOptions(
     o.put("embedding", embedding);
     o.put("hidden", hidden);
     o.put("pac", pac);
+    o.put("drawLevels", drawLevels);
+    o.put("klWeight", klWeight);
     return o;
   }
 
@@ -224,7 +250,10 @@ record TrainingOptions(
         o.get("embedding").asInt(1, MAX_WIDTH),
         o.get("hidden").asInt(1, MAX_WIDTH),
         o.get("pac").asInt(1, MAX_PAC),
-        false);
+        false,
+        // models saved before the option took the arg-max
+        !o.get("drawLevels").isMissing() && o.get("drawLevels").asBoolean(),
+        !o.get("klWeight").isMissing() ? o.get("klWeight").asPositive() : 1);
   }
 
   /** A whole number of at least {@code min}: one check, so the message states the one limit. */
@@ -280,6 +309,14 @@ record TrainingOptions(
       // reported below
     }
     throw bad(g, key, text, "a positive number such as 0.001");
+  }
+
+  private static boolean levels(String g, Map<String, String> v) {
+    String text = v.get("levels").trim();
+    if (text.equals("draw") || text.equals("argmax")) {
+      return text.equals("draw");
+    }
+    throw bad(g, "levels", text, "draw or argmax");
   }
 
   private static boolean bool(String g, Map<String, String> v, String key) {
