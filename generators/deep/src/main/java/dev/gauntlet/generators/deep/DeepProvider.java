@@ -56,7 +56,7 @@ abstract class DeepProvider implements GeneratorProvider {
     List<FreshIds.IdModel> ids = FreshIds.fit(sample);
     // ids are not modelled: one-hot levels per row would widen the network and copy sample ids
     Table data = sample.select(FreshIds.dataSchema(schema).names());
-    DataTransform t = DataTransform.fit(data, o.maxModes());
+    DataTransform t = DataTransform.fit(data, o.maxModes(), o.valueModes());
     return train(data, t, t.encode(data), o, seed, listener(o, progress)).withIds(schema, ids);
   }
 

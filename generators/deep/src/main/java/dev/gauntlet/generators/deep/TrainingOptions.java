@@ -29,6 +29,8 @@ import java.util.Map;
  * @param drawLevels VAE: draw each one-hot's level from the decoder's softmax when sampling (false:
  *     its arg-max, as TVAE does)
  * @param klWeight VAE: weight of the KL term of the loss (1: the evidence lower bound)
+ * @param valueModes a whole-number column with at most {@code maxModes} values gets a mode per
+ *     value ({@link DataTransform#fit(dev.gauntlet.data.Table, int, boolean)})
  */
 record TrainingOptions(
     int epochs,
@@ -43,7 +45,8 @@ record TrainingOptions(
     int pac,
     boolean progress,
     boolean drawLevels,
-    double klWeight) {
+    double klWeight,
+    boolean valueModes) {
 
   /**
    * Widest hidden layer or latent vector: 4096 x 4096 weights are 64 MB a layer, already more than
@@ -96,7 +99,8 @@ record TrainingOptions(
         pac,
         progress,
         drawLevels,
-        klWeight);
+        klWeight,
+        valueModes);
   }
 
   static final int MAX_MODES = 100;
@@ -164,6 +168,12 @@ record TrainingOptions(
             "most Gaussian-mixture modes per numeric column (1 to " + MAX_MODES + ")"));
     p.add(
         new Parameter(
+            "value-modes",
+            "true",
+            "a whole-number column with at most max-modes distinct values (a 1-to-4 scale, a year)"
+                + " gets one mode per value instead of a fitted mixture (false: always a mixture)"));
+    p.add(
+        new Parameter(
             "embedding", "128", "width of the latent or noise vector (1 to " + MAX_WIDTH + ")"));
     p.add(new Parameter("hidden", hidden, "width of the hidden layers (1 to " + MAX_WIDTH + ")"));
     p.add(
@@ -213,7 +223,8 @@ record TrainingOptions(
         pac,
         bool(generator, v, "progress"),
         !v.containsKey("levels") || levels(generator, v),
-        v.containsKey("kl-weight") ? positiveDouble(generator, v, "kl-weight") : 1);
+        v.containsKey("kl-weight") ? positiveDouble(generator, v, "kl-weight") : 1,
+        bool(generator, v, "value-modes"));
   }
 
   JsonNode toJson() {
@@ -230,6 +241,7 @@ record TrainingOptions(
     o.put("pac", pac);
     o.put("drawLevels", drawLevels);
     o.put("klWeight", klWeight);
+    o.put("valueModes", valueModes);
     return o;
   }
 
@@ -253,7 +265,8 @@ record TrainingOptions(
         false,
         // models saved before the option took the arg-max
         !o.get("drawLevels").isMissing() && o.get("drawLevels").asBoolean(),
-        !o.get("klWeight").isMissing() ? o.get("klWeight").asPositive() : 1);
+        !o.get("klWeight").isMissing() ? o.get("klWeight").asPositive() : 1,
+        !o.get("valueModes").isMissing() && o.get("valueModes").asBoolean());
   }
 
   /** A whole number of at least {@code min}: one check, so the message states the one limit. */
