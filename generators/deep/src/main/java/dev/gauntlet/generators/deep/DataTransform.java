@@ -176,7 +176,10 @@ final class DataTransform {
     double[] weights = new double[distinct.length];
     Arrays.fill(stds, VALUE_MODE_STD);
     for (double v : x) {
-      weights[Arrays.binarySearch(distinct, v)] += 1.0 / x.length;
+      weights[Arrays.binarySearch(distinct, v)]++;
+    }
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] /= x.length;
     }
     return new double[][] {distinct.clone(), stds, weights};
   }

@@ -24,7 +24,8 @@ import java.util.Map;
  * @param maxModes most mixture components per numeric column
  * @param embedding width of the latent (VAE) or noise (GAN) vector
  * @param hidden width of the hidden layers
- * @param pac rows per PacGAN pack of the critic (unused by the VAE)
+ * @param pac rows per PacGAN pack of the critic (unused by the VAE); 0 = from the batch ({@link
+ *     #forRows})
  * @param progress print a progress line per epoch on stderr
  * @param drawLevels VAE: draw each one-hot's level from the decoder's softmax when sampling (false:
  *     its arg-max, as TVAE does)
@@ -57,6 +58,9 @@ record TrainingOptions(
 
   static final int MAX_PAC = 64;
 
+  /** Largest automatic pac: CTGAN's 10, reached from batches of 100 rows. */
+  static final int AUTO_PAC_MAX = 10;
+
   /**
    * Default step budget: 300 epochs of 14 batches of 500 on telco's 7,043 rows (the figures of
    * bench/deep.sh), and as many steps on a small table, which then gets more passes.
@@ -77,9 +81,20 @@ record TrainingOptions(
    */
   TrainingOptions forRows(int rows) {
     int batch = batchSize;
+    int p = pac;
     if (batch == 0) {
       batch = Math.max(AUTO_BATCH_MIN, Math.min(AUTO_BATCH_MAX, rows / 10));
-      batch = Math.max(pac, batch / pac * pac);
+    }
+    if (p == 0) {
+      // at least ten packs a critic step: on penguins' half (batches of 30) packs of 10 gave the
+      // critic three samples a step
+      p = Math.max(1, Math.min(AUTO_PAC_MAX, batch / 10));
+      while (batch % p != 0) {
+        p--;
+      }
+    }
+    if (batchSize == 0) {
+      batch = Math.max(p, batch / p * p);
     }
     int e = epochs;
     if (e == 0) {
@@ -96,7 +111,7 @@ record TrainingOptions(
         maxModes,
         embedding,
         hidden,
-        pac,
+        p,
         progress,
         drawLevels,
         klWeight,
@@ -137,8 +152,12 @@ record TrainingOptions(
       p.add(
           new Parameter(
               "pac",
-              "10",
-              "rows per PacGAN pack seen together by the critic (1 to " + MAX_PAC + ")"));
+              "auto",
+              "rows per PacGAN pack seen together by the critic (1 to "
+                  + MAX_PAC
+                  + "; auto: a tenth of the batch, at most "
+                  + AUTO_PAC_MAX
+                  + ", so the critic sees ten packs a step)"));
     }
     if (criticLr == null) {
       p.add(
@@ -200,8 +219,11 @@ record TrainingOptions(
       v.put(e.getKey(), e.getValue());
     }
     int batch = autoOrWholeNumber(generator, v, "batch-size");
-    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1, MAX_PAC) : 1;
-    if (batch != 0 && batch % pac != 0) {
+    int pac =
+        !v.containsKey("pac")
+            ? 1
+            : v.get("pac").trim().equals("auto") ? 0 : wholeNumber(generator, v, "pac", 1, MAX_PAC);
+    if (batch != 0 && pac != 0 && batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
           "batch-size " + batch + " and pac " + pac,
