@@ -23,8 +23,11 @@ import java.util.Map;
  * {@code auto}: fits each candidate generator (gaussian-copula, vae, gan) to most of the sample,
  * scores the rows each makes against the rows held out from fitting (SDMetrics' quality score),
  * rejects a candidate whose exact copies of fitted rows exceed the held-out rows' own collision
- * rate with them by more than 5 points, and keeps the best, refitted to the whole sample. The
- * generator returned is the winner's own, so a saved model is the winner's model file.
+ * rate with them by more than 5 points, and keeps the first candidate that passed (the copula by
+ * default: cheaper to fit and steadier) unless another beats its score by more than {@code margin}
+ * (0.01), in which case it keeps the best; the winner is refitted to the whole sample. On a few
+ * hundred held-out rows, scores a few thousandths apart are seed noise. The generator returned is
+ * the winner's own, so a saved model is the winner's model file.
  */
 public final class AutoProvider implements GeneratorProvider {
   public static final String NAME = "auto";
@@ -45,6 +48,12 @@ public final class AutoProvider implements GeneratorProvider {
               "300",
               "seconds: a candidate not started within them is skipped (the first always runs;"
                   + " a started fit is not cut short)"),
+          new Parameter(
+              "margin",
+              "0.01",
+              "quality by which a later candidate must beat the first (preferred: cheaper and"
+                  + " steadier) to be kept instead, from 0 to 1; above 0.01, auto may keep a"
+                  + " generator more than that below the best"),
           new Parameter(
               "refit", "true", "refit the winner to the whole sample (false: keep its fit)"),
           new Parameter("progress", "true", "report the deep candidates' training on stderr"));
@@ -106,7 +115,8 @@ public final class AutoProvider implements GeneratorProvider {
 
   @Override
   public String description() {
-    return "fits gaussian-copula, vae and gan, scores each on held-out rows and keeps the best";
+    return "fits gaussian-copula, vae and gan, scores each on held-out rows and keeps the copula"
+        + " unless another beats it by more than the margin";
   }
 
   @Override
@@ -129,12 +139,14 @@ public final class AutoProvider implements GeneratorProvider {
     ParameterValues v;
     double holdout;
     double budget;
+    double margin;
     boolean refit;
     boolean progressOn;
     try {
       v = ParameterValues.of(params, PARAMETERS);
       holdout = v.within("holdout", 0.05, 0.5);
       budget = v.atLeast("time-budget", 0);
+      margin = v.within("margin", 0, 1);
       refit = v.flag("refit");
       progressOn = v.flag("progress");
     } catch (FieldException e) {
@@ -167,9 +179,7 @@ public final class AutoProvider implements GeneratorProvider {
     double heldCopies = copyShare(fitted, held, seed);
     long start = System.nanoTime();
     List<Candidate> outcomes = new ArrayList<>();
-    String best = null;
-    double bestQuality = Double.NEGATIVE_INFINITY;
-    Generator bestFit = null;
+    List<Generator> fits = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       double elapsed = (System.nanoTime() - start) / 1e9;
@@ -181,6 +191,7 @@ public final class AutoProvider implements GeneratorProvider {
                 Double.NaN,
                 0,
                 String.format(Locale.ROOT, "skipped: time budget of %.0f s spent", budget)));
+        fits.add(null);
         continue;
       }
       long t0 = System.nanoTime();
@@ -192,35 +203,14 @@ public final class AutoProvider implements GeneratorProvider {
       double copies = copyShare(fitted, rows, seed);
       double seconds = (System.nanoTime() - t0) / 1e9;
       outcomes.add(new Candidate(name, quality, copies, seconds, ""));
-      if (copies > heldCopies + COPY_MARGIN) {
-        continue;
-      }
-      if (quality > bestQuality) {
-        bestQuality = quality;
-        best = name;
-        bestFit = g;
-      }
+      fits.add(g);
     }
-    List<Candidate> judged = new ArrayList<>();
-    for (Candidate c : outcomes) {
-      if (!c.verdict().isEmpty()) {
-        judged.add(c);
-      } else if (c.copyShare() > heldCopies + COPY_MARGIN) {
-        judged.add(withVerdict(c, "rejected: copies more than 5 points above the held-out rows'"));
-      } else if (c.name().equals(best)) {
-        judged.add(withVerdict(c, "kept: best quality" + (refit ? ", refitted to all rows" : "")));
-      } else {
-        judged.add(
-            withVerdict(
-                c,
-                String.format(
-                    Locale.ROOT, "not kept: %.3f below %s", bestQuality - c.quality(), best)));
-      }
-    }
-    if (best == null) {
+    int pick = pick(outcomes, heldCopies, margin);
+    String best = pick < 0 ? names.get(0) : names.get(pick);
+    Generator bestFit = pick < 0 ? null : fits.get(pick);
+    List<Candidate> judged = judge(outcomes, pick, heldCopies, margin, refit);
+    if (pick < 0) {
       // every candidate copied too much: the first (the copula by default) is the safest fallback
-      best = names.get(0);
-      bestFit = null;
       judged.set(
           0, withVerdict(judged.get(0), judged.get(0).verdict() + "; kept as no candidate passed"));
     }
@@ -230,6 +220,103 @@ public final class AutoProvider implements GeneratorProvider {
       winner = p.fit(sample, ownParams(p, progressOn), seed.derive("auto-refit"), progress);
     }
     return new Choice(winner, List.copyOf(judged), heldCopies);
+  }
+
+  private static boolean passes(Candidate c, double heldCopies) {
+    return c.verdict().isEmpty() && !(c.copyShare() > heldCopies + COPY_MARGIN);
+  }
+
+  /**
+   * The kept candidate's index (-1: none passed the copy check): the first passing candidate (the
+   * preferred one, the copula by default) unless a later one beats its quality by more than {@code
+   * margin}; then the best of those.
+   */
+  static int pick(List<Candidate> outcomes, double heldCopies, double margin) {
+    int preferred = -1;
+    int best = -1;
+    for (int i = 0; i < outcomes.size(); i++) {
+      Candidate c = outcomes.get(i);
+      if (!passes(c, heldCopies)) {
+        continue;
+      }
+      if (preferred < 0) {
+        preferred = i;
+      }
+      if (best < 0 || c.quality() > outcomes.get(best).quality()) {
+        best = i;
+      }
+    }
+    if (best >= 0 && outcomes.get(best).quality() - outcomes.get(preferred).quality() <= margin) {
+      return preferred;
+    }
+    return best;
+  }
+
+  /** Every candidate with the verdict that says why it was kept, rejected or not kept. */
+  private static List<Candidate> judge(
+      List<Candidate> outcomes, int pick, double heldCopies, double margin, boolean refit) {
+    List<Candidate> judged = new ArrayList<>();
+    int preferred = -1;
+    for (int i = 0; i < outcomes.size() && preferred < 0; i++) {
+      if (passes(outcomes.get(i), heldCopies)) {
+        preferred = i;
+      }
+    }
+    String refitted = refit ? ", refitted to all rows" : "";
+    for (int i = 0; i < outcomes.size(); i++) {
+      Candidate c = outcomes.get(i);
+      if (!c.verdict().isEmpty()) {
+        judged.add(c);
+      } else if (!passes(c, heldCopies)) {
+        judged.add(withVerdict(c, "rejected: copies more than 5 points above the held-out rows'"));
+      } else if (i == pick && i == preferred) {
+        boolean alone = outcomes.stream().filter(o -> passes(o, heldCopies)).count() == 1;
+        judged.add(
+            withVerdict(
+                c,
+                alone
+                    ? "kept: the only candidate that passed" + refitted
+                    : String.format(
+                            Locale.ROOT,
+                            "kept: the preferred candidate (listed first), as none beat it by more"
+                                + " than %.3f",
+                            margin)
+                        + refitted));
+      } else if (i == pick) {
+        judged.add(
+            withVerdict(
+                c,
+                String.format(
+                        Locale.ROOT,
+                        "kept: %.3f above %s, more than the %.3f margin",
+                        c.quality() - outcomes.get(preferred).quality(),
+                        outcomes.get(preferred).name(),
+                        margin)
+                    + refitted));
+      } else if (pick >= 0 && i != preferred && c.quality() > outcomes.get(pick).quality()) {
+        judged.add(
+            withVerdict(
+                c,
+                String.format(
+                    Locale.ROOT,
+                    "not kept: %.3f above %s, within the %.3f margin",
+                    c.quality() - outcomes.get(pick).quality(),
+                    outcomes.get(pick).name(),
+                    margin)));
+      } else if (pick >= 0) {
+        judged.add(
+            withVerdict(
+                c,
+                String.format(
+                    Locale.ROOT,
+                    "not kept: %.3f below %s",
+                    outcomes.get(pick).quality() - c.quality(),
+                    outcomes.get(pick).name())));
+      } else {
+        judged.add(c);
+      }
+    }
+    return judged;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.internal.FreshIds;
 import dev.gauntlet.internal.JsonAt;
 import dev.gauntlet.internal.JsonErrors;
 import dev.gauntlet.random.Seed;

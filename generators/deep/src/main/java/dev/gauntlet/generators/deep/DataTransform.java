@@ -102,8 +102,24 @@ final class DataTransform {
     this.width = w;
   }
 
-  /** Fits the transform to a table. */
+  /**
+   * Standard deviation of the mode of one whole-number value (see {@link #fit(Table, int,
+   * boolean)}): a scalar in [-1, 1] moves the value by at most 4 x 0.1 = 0.4, which rounds back.
+   */
+  static final double VALUE_MODE_STD = 0.1;
+
+  /** Fits the transform to a table, every numeric column by a Gaussian mixture. */
   static DataTransform fit(Table table, int maxModes) {
+    return fit(table, maxModes, false);
+  }
+
+  /**
+   * Fits the transform to a table; with {@code valueModes}, a numeric column of whole numbers with
+   * at most {@code maxModes} distinct values gets one mode per value (mean the value, weight its
+   * share) instead of a fitted mixture, so the networks choose its values as levels: a 1-to-4 scale
+   * is four modes, never a mode straddling two values.
+   */
+  static DataTransform fit(Table table, int maxModes, boolean valueModes) {
     if (maxModes < 1) {
       throw new IllegalArgumentException("max modes is not positive: " + maxModes);
     }
@@ -115,7 +131,7 @@ final class DataTransform {
       boolean missing = col.missingCount() > 0;
       ColumnCode code;
       if (col instanceof NumericColumn n) {
-        code = fitNumeric(spec, n, offset, missing, maxModes);
+        code = fitNumeric(spec, n, offset, missing, maxModes, valueModes);
       } else {
         CategoricalColumn k = (CategoricalColumn) col;
         code = new ColumnCode(spec, offset, missing, null, null, null, 0, 0, 0, k.levels());
@@ -127,7 +143,12 @@ final class DataTransform {
   }
 
   private static ColumnCode fitNumeric(
-      ColumnSpec spec, NumericColumn col, int offset, boolean missing, int maxModes) {
+      ColumnSpec spec,
+      NumericColumn col,
+      int offset,
+      boolean missing,
+      int maxModes,
+      boolean valueModes) {
     double[] x = Arrays.stream(col.values()).filter(v -> !Double.isNaN(v)).toArray();
     if (x.length == 0) {
       return new ColumnCode(
@@ -140,9 +161,27 @@ final class DataTransform {
     for (double v : x) {
       decimals = Math.max(decimals, decimals(v));
     }
-    double[][] mixture = Mixture.fit(x, maxModes, MIN_WEIGHT, EM_ITERATIONS);
+    double[] distinct = Arrays.stream(x).distinct().limit(maxModes + 1L).toArray();
+    double[][] mixture =
+        valueModes && decimals == 0 && distinct.length <= maxModes
+            ? valueModes(x, distinct)
+            : Mixture.fit(x, maxModes, MIN_WEIGHT, EM_ITERATIONS);
     return new ColumnCode(
         spec, offset, missing, mixture[0], mixture[1], mixture[2], min, max, decimals, null);
+  }
+
+  /** One mode per distinct value of sorted {@code x}: means, stds and weights. */
+  private static double[][] valueModes(double[] x, double[] distinct) {
+    double[] stds = new double[distinct.length];
+    double[] weights = new double[distinct.length];
+    Arrays.fill(stds, VALUE_MODE_STD);
+    for (double v : x) {
+      weights[Arrays.binarySearch(distinct, v)]++;
+    }
+    for (int k = 0; k < weights.length; k++) {
+      weights[k] /= x.length;
+    }
+    return new double[][] {distinct.clone(), stds, weights};
   }
 
   /** Decimal places of a value's shortest text, or {@code MAX_DECIMALS + 1} when more. */

@@ -1,18 +1,23 @@
 package dev.gauntlet.generators.deep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.FieldException;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
+import dev.gauntlet.data.ColumnRole;
+import dev.gauntlet.data.ColumnSpec;
 import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.internal.FreshIds;
 import dev.gauntlet.internal.JsonAt;
 import dev.gauntlet.internal.JsonErrors;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
+import dev.gauntlet.spi.GeneratorFiles;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -23,9 +28,15 @@ import org.apache.commons.rng.UniformRandomProvider;
  * independent (safe from many threads) and a restored generator samples exactly the rows the fitted
  * one does.
  *
+ * <p>Id columns (role {@code id}) are not modelled, as in the statistical generators: the networks
+ * see the other columns, and every generated row gets fresh ids ({@link FreshIds}), so no sample id
+ * is copied out and an id's levels do not widen the network.
+ *
  * <p>{@link #state()} is {@code {"model": "vae"|"gan", "options": {...}, "transform": [...],
  * "weights": {name: {"shape": [...], "data": base64 of little-endian float32}}, "conditions":
- * [...]}} (conditions: the GAN's level frequencies per categorical column).
+ * [...], "schema": [...], "ids": [{"name": ..., "above": ...}]}} (conditions: the GAN's level
+ * frequencies per categorical column; schema: every generated column, ids included; a state without
+ * schema and ids, as written before ids were left out, has none).
  */
 final class DeepGenerator implements Generator, ConditionalSampler {
   /** Rows drawn per network pass. */
@@ -40,17 +51,40 @@ final class DeepGenerator implements Generator, ConditionalSampler {
   private final TrainingOptions options;
   private final Gan.Conditions conditions;
 
+  /** Every generated column, ids included; the transform's schema is this without the ids. */
+  private final Schema schema;
+
+  private final List<FreshIds.IdModel> ids;
+
   DeepGenerator(
       String model,
       DataTransform transform,
       Params params,
       TrainingOptions options,
       Gan.Conditions conditions) {
+    this(model, transform, params, options, conditions, transform.schema(), List.of());
+  }
+
+  private DeepGenerator(
+      String model,
+      DataTransform transform,
+      Params params,
+      TrainingOptions options,
+      Gan.Conditions conditions,
+      Schema schema,
+      List<FreshIds.IdModel> ids) {
     this.model = model;
     this.transform = transform;
     this.params = params;
     this.options = options;
     this.conditions = conditions;
+    this.schema = schema;
+    this.ids = List.copyOf(ids);
+  }
+
+  /** This generator making the rows of {@code schema}, with fresh ids for its id columns. */
+  DeepGenerator withIds(Schema schema, List<FreshIds.IdModel> ids) {
+    return new DeepGenerator(model, transform, params, options, conditions, schema, ids);
   }
 
   @Override
@@ -60,7 +94,7 @@ final class DeepGenerator implements Generator, ConditionalSampler {
 
   @Override
   public Schema schema() {
-    return transform.schema();
+    return schema;
   }
 
   Params params() {
@@ -69,12 +103,20 @@ final class DeepGenerator implements Generator, ConditionalSampler {
 
   @Override
   public Table sample(int rows, Seed stream) {
-    return draw(rows, stream.rng(), -1, -1);
+    return FreshIds.insert(draw(rows, stream.rng(), -1, -1), schema, ids, stream);
   }
 
   @Override
   public Conditioned sampleWhere(
       int rows, Seed stream, String column, String level, boolean strict) {
+    int full = schema.require(column);
+    if (schema.get(full).role() == ColumnRole.ID) {
+      throw new UserInputException(
+          "condition column " + UserInputException.quote(column),
+          "an id column (ids are drawn fresh for every row, not modelled)",
+          "a categorical column that is not an id",
+          "condition on another column, or mark it as not an id (--not-id " + column + ")");
+    }
     int col = transform.schema().require(column);
     if (transform.schema().get(col).type() != ColumnType.CATEGORICAL) {
       throw new UserInputException(
@@ -133,8 +175,8 @@ final class DeepGenerator implements Generator, ConditionalSampler {
       java.util.Arrays.fill(codes, code);
       parts.add(t.withColumn(transform.schema().get(col), CategoricalColumn.of(codes, levels)));
     }
-    return new Conditioned(
-        parts.isEmpty() ? draw(0, rng, -1, -1) : Table.concat(parts), Math.max(0, levelSet));
+    Table drawn = parts.isEmpty() ? draw(0, rng, -1, -1) : Table.concat(parts);
+    return new Conditioned(FreshIds.insert(drawn, schema, ids, stream), Math.max(0, levelSet));
   }
 
   /** Rows from the model; for the GAN, conditioned on (column, code) when column >= 0. */
@@ -144,7 +186,7 @@ final class DeepGenerator implements Generator, ConditionalSampler {
       int n = Math.min(CHUNK, rows - done);
       float[] encoded =
           model.equals(VaeProvider.NAME)
-              ? Vae.sample(params, transform, options.embedding(), n, rng)
+              ? Vae.sample(params, transform, options, n, rng)
               : Gan.sample(params, transform, conditions, options, n, rng, column, code);
       chunks.add(transform.decode(encoded, n));
       done += n;
@@ -165,6 +207,24 @@ final class DeepGenerator implements Generator, ConditionalSampler {
       o.set("conditions", conditions.toJson());
     }
     o.set("weights", params.toJson());
+    ArrayNode columns = o.putArray("schema");
+    for (ColumnSpec c : schema.columns()) {
+      ObjectNode spec = columns.addObject();
+      spec.put("name", c.name());
+      spec.put("type", c.type().id());
+      spec.put("role", c.role().id());
+      if (c.dateFormat() != null) {
+        spec.put("date_format", c.dateFormat().pattern());
+      }
+    }
+    ArrayNode idList = o.putArray("ids");
+    for (FreshIds.IdModel id : ids) {
+      ObjectNode i = idList.addObject();
+      i.put("name", id.name());
+      if (id.above() != null) {
+        i.put("above", id.above());
+      }
+    }
     return o;
   }
 
@@ -195,6 +255,56 @@ final class DeepGenerator implements Generator, ConditionalSampler {
             ? Vae.init(Params.shapesOnly(), t.width(), options, null)
             : Gan.init(Params.shapesOnly(), t.width(), conditions.width(), options, null);
     params.checkLike(shape, weights);
-    return new DeepGenerator(model, t, params, options, conditions);
+    DeepGenerator g = new DeepGenerator(model, t, params, options, conditions);
+    if (root.get("schema").isMissing() && root.get("ids").isMissing()) {
+      return g; // written before ids were left out of the model
+    }
+    return restoreIds(g, t, root.get("schema"), root.get("ids"));
+  }
+
+  /**
+   * {@code g} with the saved schema and ids: the schema without its id columns must be the
+   * transform's, and the ids must be the schema's id columns, in order, numeric ones with a bound.
+   */
+  private static DeepGenerator restoreIds(
+      DeepGenerator g, DataTransform t, JsonAt schemaAt, JsonAt idsAt) {
+    List<ColumnSpec> specs = new ArrayList<>();
+    for (JsonAt c : schemaAt.list("a list of columns [{\"name\": ..., \"type\": ..., ...}]")) {
+      specs.add(GeneratorFiles.column(c));
+    }
+    Schema schema = Schema.of(specs);
+    List<String> modelled =
+        FreshIds.dataSchema(schema).columns().stream().map(ColumnSpec::name).toList();
+    List<String> transformed = t.schema().columns().stream().map(ColumnSpec::name).toList();
+    if (!modelled.equals(transformed)) {
+      throw schemaAt.bad(
+          "columns other than ids " + modelled,
+          "the transform's columns " + transformed + ", in that order");
+    }
+    List<String> idNames = schema.names(ColumnRole.ID);
+    List<JsonAt> items = idsAt.list("a list of id columns [{\"name\": ..., \"above\": ...}]");
+    List<String> savedNames = new ArrayList<>();
+    for (JsonAt i : items) {
+      savedNames.add(i.get("name").asText());
+    }
+    if (!savedNames.equals(idNames)) {
+      throw idsAt.bad(
+          savedNames.isEmpty() ? "no ids" : "ids " + savedNames,
+          "the schema's id columns " + idNames + ", in that order");
+    }
+    List<FreshIds.IdModel> ids = new ArrayList<>();
+    for (int k = 0; k < items.size(); k++) {
+      String name = savedNames.get(k);
+      Double above = null;
+      if (schema.spec(name).type() == ColumnType.NUMERIC) {
+        JsonAt a = items.get(k).get("above");
+        if (a.isMissing() || !a.node().isNumber() || !Double.isFinite(a.node().doubleValue())) {
+          throw a.bad("the largest id of the sample, a finite number");
+        }
+        above = a.node().doubleValue();
+      }
+      ids.add(new FreshIds.IdModel(name, above));
+    }
+    return g.withIds(schema, ids);
   }
 }

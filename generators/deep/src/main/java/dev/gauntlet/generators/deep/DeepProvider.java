@@ -1,7 +1,9 @@
 package dev.gauntlet.generators.deep;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.internal.FreshIds;
 import dev.gauntlet.random.Seed;
 import dev.gauntlet.spi.Generator;
 import dev.gauntlet.spi.GeneratorProvider;
@@ -50,12 +52,16 @@ abstract class DeepProvider implements GeneratorProvider {
   public final Generator fit(
       Table sample, Map<String, String> params, Seed seed, Progress progress) {
     TrainingOptions o = TrainingOptions.parse(name, parameters, params).forRows(sample.rowCount());
-    DataTransform t = DataTransform.fit(sample, o.maxModes());
-    return train(sample, t, t.encode(sample), o, seed, listener(o, progress));
+    Schema schema = sample.schema();
+    List<FreshIds.IdModel> ids = FreshIds.fit(sample);
+    // ids are not modelled: one-hot levels per row would widen the network and copy sample ids
+    Table data = sample.select(FreshIds.dataSchema(schema).names());
+    DataTransform t = DataTransform.fit(data, o.maxModes(), o.valueModes());
+    return train(data, t, t.encode(data), o, seed, listener(o, progress)).withIds(schema, ids);
   }
 
   /** Trains on {@code data}, the sample encoded by {@code t}. */
-  abstract Generator train(
+  abstract DeepGenerator train(
       Table sample,
       DataTransform t,
       float[] data,

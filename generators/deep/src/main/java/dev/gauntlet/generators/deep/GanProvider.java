@@ -2,7 +2,6 @@ package dev.gauntlet.generators.deep;
 
 import dev.gauntlet.data.Table;
 import dev.gauntlet.random.Seed;
-import dev.gauntlet.spi.Generator;
 
 /** The {@code gan} generator: a CTGAN-like conditional GAN (see {@link Gan}). */
 public final class GanProvider extends DeepProvider {
@@ -23,7 +22,7 @@ public final class GanProvider extends DeepProvider {
   }
 
   @Override
-  Generator train(
+  DeepGenerator train(
       Table sample,
       DataTransform t,
       float[] data,

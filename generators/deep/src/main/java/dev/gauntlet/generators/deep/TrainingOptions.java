@@ -24,8 +24,14 @@ import java.util.Map;
  * @param maxModes most mixture components per numeric column
  * @param embedding width of the latent (VAE) or noise (GAN) vector
  * @param hidden width of the hidden layers
- * @param pac rows per PacGAN pack of the critic (unused by the VAE)
+ * @param pac rows per PacGAN pack of the critic (unused by the VAE); 0 = from the batch ({@link
+ *     #forRows})
  * @param progress print a progress line per epoch on stderr
+ * @param drawLevels VAE: draw each one-hot's level from the decoder's softmax when sampling (false:
+ *     its arg-max, as TVAE does)
+ * @param klWeight VAE: weight of the KL term of the loss (1: the evidence lower bound)
+ * @param valueModes a whole-number column with at most {@code maxModes} values gets a mode per
+ *     value ({@link DataTransform#fit(dev.gauntlet.data.Table, int, boolean)})
  */
 record TrainingOptions(
     int epochs,
@@ -38,7 +44,10 @@ record TrainingOptions(
     int embedding,
     int hidden,
     int pac,
-    boolean progress) {
+    boolean progress,
+    boolean drawLevels,
+    double klWeight,
+    boolean valueModes) {
 
   /**
    * Widest hidden layer or latent vector: 4096 x 4096 weights are 64 MB a layer, already more than
@@ -48,6 +57,9 @@ record TrainingOptions(
   static final int MAX_WIDTH = 4096;
 
   static final int MAX_PAC = 64;
+
+  /** Largest automatic pac: CTGAN's 10, reached from batches of 100 rows. */
+  static final int AUTO_PAC_MAX = 10;
 
   /**
    * Default step budget: 300 epochs of 14 batches of 500 on telco's 7,043 rows (the figures of
@@ -69,9 +81,20 @@ record TrainingOptions(
    */
   TrainingOptions forRows(int rows) {
     int batch = batchSize;
+    int p = pac;
     if (batch == 0) {
       batch = Math.max(AUTO_BATCH_MIN, Math.min(AUTO_BATCH_MAX, rows / 10));
-      batch = Math.max(pac, batch / pac * pac);
+    }
+    if (p == 0) {
+      // at least ten packs a critic step: on penguins' half (batches of 30) packs of 10 gave the
+      // critic three samples a step
+      p = Math.max(1, Math.min(AUTO_PAC_MAX, batch / 10));
+      while (batch % p != 0) {
+        p--;
+      }
+    }
+    if (batchSize == 0) {
+      batch = Math.max(p, batch / p * p);
     }
     int e = epochs;
     if (e == 0) {
@@ -88,8 +111,11 @@ record TrainingOptions(
         maxModes,
         embedding,
         hidden,
-        pac,
-        progress);
+        p,
+        progress,
+        drawLevels,
+        klWeight,
+        valueModes);
   }
 
   static final int MAX_MODES = 100;
@@ -126,8 +152,27 @@ record TrainingOptions(
       p.add(
           new Parameter(
               "pac",
-              "10",
-              "rows per PacGAN pack seen together by the critic (1 to " + MAX_PAC + ")"));
+              "auto",
+              "rows per PacGAN pack seen together by the critic (1 to "
+                  + MAX_PAC
+                  + "; auto: a tenth of the batch, at most "
+                  + AUTO_PAC_MAX
+                  + ", so the critic sees ten packs a step)"));
+    }
+    if (criticLr == null) {
+      p.add(
+          new Parameter(
+              "levels",
+              "draw",
+              "how a sampled row's categorical levels (and numeric modes) are chosen from the"
+                  + " decoder's output: draw (from its softmax) or argmax (TVAE's choice; on scarce"
+                  + " data it drops rare levels)"));
+      p.add(
+          new Parameter(
+              "kl-weight",
+              "1",
+              "weight of the KL term in the loss (1: the evidence lower bound; lower: closer"
+                  + " reconstructions, a less regular latent)"));
     }
     p.add(
         new Parameter(
@@ -140,6 +185,12 @@ record TrainingOptions(
             "max-modes",
             "10",
             "most Gaussian-mixture modes per numeric column (1 to " + MAX_MODES + ")"));
+    p.add(
+        new Parameter(
+            "value-modes",
+            "true",
+            "a whole-number column with at most max-modes distinct values (a 1-to-4 scale, a year)"
+                + " gets one mode per value instead of a fitted mixture (false: always a mixture)"));
     p.add(
         new Parameter(
             "embedding", "128", "width of the latent or noise vector (1 to " + MAX_WIDTH + ")"));
@@ -168,8 +219,11 @@ record TrainingOptions(
       v.put(e.getKey(), e.getValue());
     }
     int batch = autoOrWholeNumber(generator, v, "batch-size");
-    int pac = v.containsKey("pac") ? wholeNumber(generator, v, "pac", 1, MAX_PAC) : 1;
-    if (batch != 0 && batch % pac != 0) {
+    int pac =
+        !v.containsKey("pac")
+            ? 1
+            : v.get("pac").trim().equals("auto") ? 0 : wholeNumber(generator, v, "pac", 1, MAX_PAC);
+    if (batch != 0 && pac != 0 && batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
           "batch-size " + batch + " and pac " + pac,
@@ -189,7 +243,10 @@ record TrainingOptions(
         wholeNumber(generator, v, "embedding", 1, MAX_WIDTH),
         wholeNumber(generator, v, "hidden", 1, MAX_WIDTH),
         pac,
-        bool(generator, v, "progress"));
+        bool(generator, v, "progress"),
+        !v.containsKey("levels") || levels(generator, v),
+        v.containsKey("kl-weight") ? positiveDouble(generator, v, "kl-weight") : 1,
+        bool(generator, v, "value-modes"));
   }
 
   JsonNode toJson() {
@@ -204,6 +261,9 @@ record TrainingOptions(
     o.put("embedding", embedding);
     o.put("hidden", hidden);
     o.put("pac", pac);
+    o.put("drawLevels", drawLevels);
+    o.put("klWeight", klWeight);
+    o.put("valueModes", valueModes);
     return o;
   }
 
@@ -224,7 +284,11 @@ record TrainingOptions(
         o.get("embedding").asInt(1, MAX_WIDTH),
         o.get("hidden").asInt(1, MAX_WIDTH),
         o.get("pac").asInt(1, MAX_PAC),
-        false);
+        false,
+        // models saved before the option took the arg-max
+        !o.get("drawLevels").isMissing() && o.get("drawLevels").asBoolean(),
+        !o.get("klWeight").isMissing() ? o.get("klWeight").asPositive() : 1,
+        !o.get("valueModes").isMissing() && o.get("valueModes").asBoolean());
   }
 
   /** A whole number of at least {@code min}: one check, so the message states the one limit. */
@@ -280,6 +344,14 @@ record TrainingOptions(
       // reported below
     }
     throw bad(g, key, text, "a positive number such as 0.001");
+  }
+
+  private static boolean levels(String g, Map<String, String> v) {
+    String text = v.get("levels").trim();
+    if (text.equals("draw") || text.equals("argmax")) {
+      return text.equals("draw");
+    }
+    throw bad(g, "levels", text, "draw or argmax");
   }
 
   private static boolean bool(String g, Map<String, String> v, String key) {

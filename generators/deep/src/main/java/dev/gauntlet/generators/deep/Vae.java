@@ -28,9 +28,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * the scalar terms on the tanh columns alone, summed over the batch before dividing by sigma^2, and
  * the three sums weighted by one dot product.
  *
- * <p>Sampling draws latents, decodes, adds {@code sigma * N(0, 1)} to every tanh scalar and takes
- * the arg-max of every one-hot. All random numbers (initial weights, shuffling, noise) come from
- * the Java seed, so a seed fixes the weights and the rows.
+ * <p>Sampling draws latents, decodes, adds {@code sigma * N(0, 1)} to every tanh scalar and draws
+ * every one-hot's slot from its softmax (or, with {@code levels=argmax}, takes its arg-max as TVAE
+ * does: on scarce data that drops rare levels and collapses rows onto the most common ones). All
+ * random numbers (initial weights, shuffling, noise) come from the Java seed, so a seed fixes the
+ * weights and the rows.
  */
 final class Vae {
   static final double WEIGHT_DECAY = 1e-5;
@@ -114,9 +116,9 @@ final class Vae {
       java.util.Arrays.fill(weights, -2f / batch);
       weights[0] = 1f / batch;
       weights[1] = 2f;
-      weights[ng + 2] = 0.5f / batch;
+      weights[ng + 2] = (float) (0.5 * o.klWeight() / batch);
       NDArray terms = root.create(weights);
-      NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding());
+      NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding() * o.klWeight());
       EarlyStop stop = new EarlyStop(o.patience());
       // the next epoch's shuffle and latent noise are drawn on another thread while this epoch
       // trains: one thread uses the random source, in the same order as drawing them inline
@@ -245,11 +247,11 @@ final class Vae {
 
   /** Encoded rows (after activation and noise), ready for {@link DataTransform#decode}. */
   static float[] sample(
-      Params p, DataTransform t, int embedding, int rows, UniformRandomProvider rng) {
+      Params p, DataTransform t, TrainingOptions o, int rows, UniformRandomProvider rng) {
     float[] out;
     try (NDManager m = Torch.newManager()) {
       Map<String, NDArray> w = p.toArrays(m, false);
-      NDArray z = Nn.gaussian(m, rng, rows, embedding);
+      NDArray z = Nn.gaussian(m, rng, rows, o.embedding());
       NDArray g = Nn.relu(Nn.dense(z, w, "dec0"));
       g = Nn.relu(Nn.dense(g, w, "dec1"));
       out = Nn.dense(g, w, "out").toFloatArray();
@@ -263,6 +265,11 @@ final class Vae {
           int i = r * d + s.start();
           double v = Math.tanh(out[i]) + sigma[s.start()] * gauss.sample();
           out[i] = (float) Math.max(-1, Math.min(1, v));
+        } else if (o.drawLevels()) {
+          // Gumbel-max: the arg-max of logits plus Gumbel noise is a draw from their softmax
+          for (int i = 0; i < s.length(); i++) {
+            out[r * d + s.start() + i] += (float) Nn.gumbel(rng);
+          }
         }
       }
     }

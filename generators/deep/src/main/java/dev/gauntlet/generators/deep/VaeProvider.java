@@ -2,7 +2,6 @@ package dev.gauntlet.generators.deep;
 
 import dev.gauntlet.data.Table;
 import dev.gauntlet.random.Seed;
-import dev.gauntlet.spi.Generator;
 
 /** The {@code vae} generator: a TVAE-like variational autoencoder (see {@link Vae}). */
 public final class VaeProvider extends DeepProvider {
@@ -23,7 +22,7 @@ public final class VaeProvider extends DeepProvider {
   }
 
   @Override
-  Generator train(
+  DeepGenerator train(
       Table sample,
       DataTransform t,
       float[] data,

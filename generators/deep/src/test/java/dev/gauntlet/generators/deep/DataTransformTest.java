@@ -98,4 +98,33 @@ class DataTransformTest {
     assertThat(v).isBetween(0.0, 9.0);
     assertThat(v).isEqualTo(Math.rint(v));
   }
+
+  @Test
+  void aSmallWholeNumberScaleGetsOneModePerValueWhateverTheScalar() {
+    double[] scale = new double[100];
+    double[] wide = new double[100];
+    for (int r = 0; r < 100; r++) {
+      scale[r] = 1 + (r * 7) % 4; // 1 to 4, 25 rows each
+      wide[r] = r % 15; // 15 values: more than max-modes 10, so a fitted mixture
+    }
+    Table t = Table.builder().numeric("scale", scale).numeric("wide", wide).build();
+    DataTransform transform = DataTransform.fit(t, 10, true);
+    DataTransform.ColumnCode c = transform.columns().get(0);
+    assertThat(c.means()).containsExactly(1, 2, 3, 4);
+    assertThat(c.weights()).containsExactly(0.25, 0.25, 0.25, 0.25);
+    assertThat(transform.columns().get(1).means().length).isLessThanOrEqualTo(10);
+    assertThat(transform.decode(transform.encode(t), 100)).isEqualTo(t);
+    // the networks choose the value by its mode: no scalar they output moves it off the value
+    for (float scalar : new float[] {-1f, -0.3f, 0.4f, 1f}) {
+      for (int k = 0; k < 4; k++) {
+        float[] row = new float[transform.width()];
+        row[c.offset()] = scalar;
+        row[c.oneHotOffset() + k] = 1;
+        assertThat(transform.decode(row, 1).numeric("scale").get(0)).isEqualTo(k + 1.0);
+      }
+    }
+    // without value modes the same column is a fitted mixture
+    assertThat(DataTransform.fit(t, 10, false).columns().get(0).stds())
+        .doesNotContain(DataTransform.VALUE_MODE_STD);
+  }
 }

@@ -60,8 +60,20 @@ class TrainingOptionsTest {
     TrainingOptions half = auto.forRows(500);
     assertThat(half.batchSize()).isEqualTo(50);
     assertThat(half.epochs()).isEqualTo(420);
-    // iris's half: the smallest batch, a multiple of the GAN's pac of 10
+    // iris's half: the smallest batch
     assertThat(auto.forRows(75).batchSize()).isEqualTo(30);
+    // pac: a tenth of the batch, at most 10, so the critic sees at least ten packs a step
+    assertThat(telco.pac()).isEqualTo(10);
+    assertThat(half.pac()).isEqualTo(5);
+    assertThat(auto.forRows(75).pac()).isEqualTo(3);
+    // a given batch keeps its size and gets a pac that divides it; a given pac is kept
+    assertThat(TrainingOptions.parse("gan", GAN, Map.of("batch-size", "70")).forRows(500).pac())
+        .isEqualTo(7);
+    assertThat(TrainingOptions.parse("gan", GAN, Map.of("batch-size", "37")).forRows(500).pac())
+        .isEqualTo(1);
+    TrainingOptions pac10 = TrainingOptions.parse("gan", GAN, Map.of("pac", "10")).forRows(500);
+    assertThat(pac10.pac()).isEqualTo(10);
+    assertThat(pac10.batchSize()).isEqualTo(50);
     // given values are kept
     TrainingOptions given =
         TrainingOptions.parse("gan", GAN, Map.of("epochs", "7", "batch-size", "20")).forRows(500);

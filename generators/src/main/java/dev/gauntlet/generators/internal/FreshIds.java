@@ -1,4 +1,4 @@
-package dev.gauntlet.generators.stat;
+package dev.gauntlet.generators.internal;
 
 import dev.gauntlet.data.CategoricalColumn;
 import dev.gauntlet.data.Column;
@@ -14,9 +14,9 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
- * How the statistical generators make id columns (role {@link ColumnRole#ID}): not modelled, since
- * an id describes no row, but drawn fresh for every generated row, so that no sample id is copied
- * out and no id repeats.
+ * How the generators (statistical and deep) make id columns (role {@link ColumnRole#ID}): not
+ * modelled, since an id describes no row, but drawn fresh for every generated row, so that no
+ * sample id is copied out and no id repeats.
  *
  * <ul>
  *   <li>A categorical id is {@value #TEXT_PREFIX} and 16 random hexadecimal digits (64 bits): in a
@@ -30,8 +30,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Each batch draws its ids from its own stream ({@code stream.derive("ids")}), so the ids, like the
  * other columns, depend only on the seed.
  */
-final class FreshIds {
-  static final String TEXT_PREFIX = "syn-";
+public final class FreshIds {
+  public static final String TEXT_PREFIX = "syn-";
 
   private FreshIds() {}
 
@@ -41,10 +41,10 @@ final class FreshIds {
    * @param name the column
    * @param above for a numeric id, the sample's largest id (0 when it had none); null for text
    */
-  record IdModel(String name, Double above) {}
+  public record IdModel(String name, Double above) {}
 
   /** The id columns of a sample, in schema order. */
-  static List<IdModel> fit(Table sample) {
+  public static List<IdModel> fit(Table sample) {
     List<IdModel> out = new ArrayList<>();
     for (ColumnSpec spec : sample.schema().columns()) {
       if (spec.role() != ColumnRole.ID) {
@@ -67,12 +67,12 @@ final class FreshIds {
   }
 
   /** The schema without its id columns: what the models generate. */
-  static Schema dataSchema(Schema schema) {
+  public static Schema dataSchema(Schema schema) {
     return Schema.of(schema.columns().stream().filter(c -> c.role() != ColumnRole.ID).toList());
   }
 
   /** {@code data} with fresh id columns inserted, columns in {@code schema}'s order. */
-  static Table insert(Table data, Schema schema, List<IdModel> ids, Seed stream) {
+  public static Table insert(Table data, Schema schema, List<IdModel> ids, Seed stream) {
     if (ids.isEmpty()) {
       return data;
     }
