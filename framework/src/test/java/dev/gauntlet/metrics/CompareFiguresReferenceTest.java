@@ -3,8 +3,9 @@ package dev.gauntlet.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
 import dev.gauntlet.data.Table;
@@ -144,6 +145,24 @@ class CompareFiguresReferenceTest {
     // scipy's sqrtm and Gauntlet's eigen-decomposition agree to about 1e-8 relative here
     double frechet = e.get("frechet_distance_encoded").asDouble();
     assertThat(f.frechetDistanceEncoded()).isCloseTo(frechet, within(frechet * 1e-7));
+    double raw = e.get("frechet_distance").asDouble();
+    assertThat(f.frechetDistance()).isCloseTo(raw, within(raw * 1e-7));
+    double standardized = e.get("frechet_distance_standardized").asDouble();
+    assertThat(f.frechetDistanceStandardized())
+        .isCloseTo(standardized, within(standardized * 1e-7));
+    e.get("moments")
+        .fields()
+        .forEachRemaining(
+            c -> {
+              NumericFidelity n = (NumericFidelity) f.columns().get(c.getKey());
+              JsonNode m = c.getValue();
+              assertThat(n.meanReal()).isCloseTo(m.get("mean_real").asDouble(), within(1e-12));
+              assertThat(n.stdReal()).isCloseTo(m.get("std_real").asDouble(), within(1e-12));
+              assertThat(n.meanSynthetic())
+                  .isCloseTo(m.get("mean_synthetic").asDouble(), within(1e-12));
+              assertThat(n.stdSynthetic())
+                  .isCloseTo(m.get("std_synthetic").asDouble(), within(1e-12));
+            });
     assertThat(f.contingencySimilarity())
         .isCloseTo(e.get("contingency_similarity").asDouble(), within(1e-12));
     assertThat(f.contingencySimilaritySharedBins())
@@ -167,6 +186,48 @@ class CompareFiguresReferenceTest {
     assertThat(drift.datasetDrift()).isEqualTo(dr.get("share").asDouble() >= 0.5);
   }
 
+  /** Each drift test forced on every column it applies to ({@code compare --drift-test}). */
+  @ParameterizedTest
+  @ValueSource(strings = {"iris_noise", "iris_shifted", "iris_slight"})
+  void forcedDriftTestsMatchTheReference(String name) {
+    JsonNode e = EXPECTED.get(name).get("forced_drift");
+    Table real = read("iris.csv");
+    Table synthetic = read(name + ".csv");
+    for (Drift.Test test :
+        List.of(Drift.Test.CHI_SQUARE, Drift.Test.JENSEN_SHANNON, Drift.Test.WASSERSTEIN)) {
+      Drift drift = Drift.of(real, synthetic, Drift.Options.defaults().withTest(test));
+      JsonNode expected = e.get(test.id());
+      int drifted = 0;
+      for (Map.Entry<String, Drift.ColumnDrift> c : drift.columns().entrySet()) {
+        Drift.ColumnDrift d = c.getValue();
+        if (!expected.has(c.getKey())) {
+          // Wasserstein is for numeric columns: species keeps its default test
+          assertThat(d.forced()).as(c.getKey()).isFalse();
+          drifted += d.drifted() ? 1 : 0;
+          continue;
+        }
+        assertThat(d.test()).isEqualTo(test);
+        JsonNode x = expected.get(c.getKey());
+        double statistic = x.isObject() ? x.get("statistic").asDouble() : x.asDouble();
+        if (Double.isInfinite(statistic)) {
+          assertThat(d.statistic()).as(c.getKey()).isEqualTo(statistic);
+        } else {
+          assertThat(d.statistic()).as(c.getKey()).isCloseTo(statistic, within(1e-12));
+        }
+        if (test.isPValue()) {
+          double p = x.get("p_value").asDouble();
+          assertThat(d.pValue()).as(c.getKey()).isCloseTo(p, within(p * 1e-6 + 1e-300));
+          assertThat(d.drifted()).isEqualTo(p < 0.05);
+        } else {
+          // Evidently's distance threshold 0.1
+          assertThat(d.drifted()).as(c.getKey()).isEqualTo(statistic >= 0.1);
+        }
+        drifted += d.drifted() ? 1 : 0;
+      }
+      assertThat(drift.shareDrifted()).isEqualTo(drifted / 5.0);
+    }
+  }
+
   private static int[] folds(String name) {
     try (InputStream in = resource("folds_" + name + ".txt")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -178,7 +239,11 @@ class CompareFiguresReferenceTest {
 
   private static JsonNode expected() {
     try (InputStream in = resource("compare_reference.out")) {
-      return new ObjectMapper().readTree(in);
+      // Python writes an infinite chi-square statistic as Infinity
+      return JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .build()
+          .readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

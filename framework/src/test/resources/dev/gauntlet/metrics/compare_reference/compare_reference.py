@@ -28,10 +28,15 @@ Definitions (as documented in Gauntlet's javadoc, reimplemented here):
   draws;
 - DCR overfitting: share of synthetic rows strictly closer to a training row than to any holdout
   row (ranges from the training rows); score min(1, 2 (1 - share));
-- Frechet: pytorch-fid's formula (covariance ddof 1, scipy.linalg.sqrtm, real part);
+- Frechet: pytorch-fid's formula (covariance ddof 1, scipy.linalg.sqrtm, real part), on the
+  encoded columns, on the raw numeric columns, and on them z-scored by the real mean and sd (ddof 1);
+- per numeric column: mean and standard deviation (ddof 1) on each side;
 - drift (Evidently's defaults below 1,000 rows): KS (scipy ks_2samp, method auto) for numeric
   columns with more than 5 values, chi-square goodness of fit of the synthetic counts against
-  the real proportions for the others; drift when p < 0.05; the share of drifted columns;
+  the real proportions for the others; drift when p < 0.05; the share of drifted columns; and
+  each test forced on every column it applies to (Evidently's definitions): chi-square and
+  Jensen-Shannon (natural log, zero proportions raised to 1e-4, scipy's jensenshannon) with
+  every distinct value a category, Wasserstein-1 (scipy) over the real population sd;
 - contingency similarity with shared bins (Gauntlet's own variant): pairs with the categorical
   column, numbers in 10 equal-width right-closed bins over the real column's range (values beyond
   it in the end bins), 1 - total variation distance of the joint frequencies, mean over pairs.
@@ -44,7 +49,7 @@ import tempfile
 import numpy as np
 import pandas as pd
 from scipy import linalg, stats
-from scipy.spatial.distance import cdist, pdist
+from scipy.spatial.distance import cdist, jensenshannon, pdist
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import pairwise_distances, roc_auc_score
 
@@ -156,6 +161,50 @@ def drift(synth):
     return dict(p_values=verdicts, drifted=drifted, share=len(drifted) / len(verdicts))
 
 
+def category_counts(ref, cur):
+    keys = sorted(set(ref) | set(cur))
+    return (np.array([int((ref == k).sum()) for k in keys]),
+            np.array([int((cur == k).sum()) for k in keys]))
+
+
+def chi_square_forced(ref, cur):
+    r, c = category_counts(ref, cur)
+    expected = r * len(cur) / len(ref)
+    if np.any((expected == 0) & (c > 0)):
+        return float("inf"), 0.0
+    keep = expected > 0
+    statistic = float((((c - expected) ** 2)[keep] / expected[keep]).sum())
+    return statistic, float(stats.chi2.sf(statistic, len(r) - 1))
+
+
+def jensen_shannon_forced(ref, cur):
+    r, c = category_counts(ref, cur)
+    p = np.where(r == 0, 1e-4, r / len(ref))
+    q = np.where(c == 0, 1e-4, c / len(cur))
+    return float(jensenshannon(p, q))
+
+
+def forced_drift(synth):
+    raw_real = pd.read_csv("iris.csv", dtype=str)
+    raw_synth = pd.read_csv(CASE_FILE, dtype=str)
+    out = {"chisquare": {}, "jensenshannon": {}, "wasserstein": {}}
+    for c in NUMERIC + ["species"]:
+        ref, cur = raw_real[c].to_numpy(), raw_synth[c].to_numpy()
+        statistic, p_value = chi_square_forced(ref, cur)
+        out["chisquare"][c] = dict(statistic=statistic, p_value=p_value)
+        out["jensenshannon"][c] = jensen_shannon_forced(ref, cur)
+    for c in NUMERIC:
+        out["wasserstein"][c] = float(
+            stats.wasserstein_distance(real[c], synth[c]) / max(real[c].std(ddof=0), 0.001))
+    return out
+
+
+def moments(synth):
+    return {c: dict(mean_real=real[c].mean(), std_real=real[c].std(ddof=1),
+                    mean_synthetic=synth[c].mean(), std_synthetic=synth[c].std(ddof=1))
+            for c in NUMERIC}
+
+
 def bins(values, lo, hi):
     width = (hi - lo) / 10
     return np.clip(np.ceil((values - lo) / width).astype(int) - 1, 0, 9)
@@ -185,7 +234,8 @@ def sdmetrics_contingency(case):
 training, holdout = real.iloc[0::2].reset_index(drop=True), real.iloc[1::2].reset_index(drop=True)
 result = {}
 for case in ["iris_noise", "iris_shifted", "iris_slight"]:
-    synth = pd.read_csv(case + ".csv")
+    CASE_FILE = case + ".csv"
+    synth = pd.read_csv(CASE_FILE)
     xr, xf = encode(real, real), encode(synth, real)
     folds = np.array([int(v) for v in open("folds_" + case + ".txt").read().split(",")])
     dcr = closest(cells(synth), cells(real), real)
@@ -205,6 +255,12 @@ for case in ["iris_noise", "iris_shifted", "iris_slight"]:
         exact_copy_share=float(np.mean([tuple(r) in copies for r in synth.astype(str).to_numpy()])),
         dcr_overfitting=dict(closer_to_training=share, score=min(1.0, 2 * (1 - share))),
         frechet_distance_encoded=frechet(xr, xf),
+        frechet_distance=frechet(real[NUMERIC].to_numpy(), synth[NUMERIC].to_numpy()),
+        frechet_distance_standardized=frechet(
+            ((real[NUMERIC] - real[NUMERIC].mean()) / real[NUMERIC].std(ddof=1)).to_numpy(),
+            ((synth[NUMERIC] - real[NUMERIC].mean()) / real[NUMERIC].std(ddof=1)).to_numpy()),
+        moments=moments(synth),
+        forced_drift=forced_drift(synth),
         drift=drift(synth),
         contingency_similarity=sdmetrics_contingency(case),
         contingency_similarity_shared_bins=shared_bins_contingency(synth),
