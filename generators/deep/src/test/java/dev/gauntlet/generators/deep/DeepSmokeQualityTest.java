@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  * trends 0.42, quality 0.67 with seed 7). Budgets are small (500-600 steps, hidden layers of 64) so
  * that each fit takes seconds; the GAN reads packs of 1 row (pac 1) with a learning rate of 0.002,
  * because at the default pac of 10 its critic sees 4 packs a step and learns nothing in 600 steps.
- * Measured with seed 7: VAE pair trends 0.63, quality 0.70 (6 s of test time under load); GAN
- * 0.80, 0.82 (15 s). The pair-trend margins (0.1 and 0.15) are about half the measured gain, so
- * they hold for a working generator yet fail one that learned nothing; the VAE's short run still
- * has weak marginals, so its quality need only beat independent's (it did by 0.03).
+ * Measured with seed 7: VAE pair trends 0.63, quality 0.70 (6 s of test time under load); GAN 0.80,
+ * 0.82 (15 s). The pair-trend margins (0.1 and 0.15) are about half the measured gain, so they hold
+ * for a working generator yet fail one that learned nothing; the VAE's short run still has weak
+ * marginals, so its quality need only beat independent's (it did by 0.03).
  */
 class DeepSmokeQualityTest {
   private static final Seed SEED = Seed.of(7);
