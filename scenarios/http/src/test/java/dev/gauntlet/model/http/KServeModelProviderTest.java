@@ -217,8 +217,11 @@ class KServeModelProviderTest {
         .hasMessageContaining("gauntlet serve");
   }
 
-  @Test
-  void theServerServesAClassifierAsTheClientReadsIt() throws IOException {
+  static final TensorLayout LAYOUT =
+      TensorLayout.of(Map.of("inputs", "a, b", "classes", "no, yes"), List.of());
+
+  /** A logistic regression on two inputs, a and b, of classes no and yes. */
+  static Classifier smallModel() {
     Table train =
         Table.builder()
             .numeric("a", 0, 1, 2, 3, 4, 5, 0.5, 4.5)
@@ -226,9 +229,13 @@ class KServeModelProviderTest {
             .categorical("y", "no", "no", "no", "yes", "yes", "yes", "no", "yes")
             .build()
             .withRole("y", dev.gauntlet.data.ColumnRole.LABEL);
-    Classifier lr = LogisticRegression.trainer("y").fit(train);
-    TensorLayout layout =
-        TensorLayout.of(Map.of("inputs", "a, b", "classes", "no, yes"), List.of());
+    return LogisticRegression.trainer("y").fit(train);
+  }
+
+  @Test
+  void theServerServesAClassifierAsTheClientReadsIt() throws IOException {
+    Classifier lr = smallModel();
+    TensorLayout layout = LAYOUT;
     try (KServeServer s = KServeServer.start("m", lr, layout, 0)) {
       Map<String, String> p = params(s.url());
       p.put("batch-size", "3");
@@ -245,16 +252,8 @@ class KServeModelProviderTest {
 
   @Test
   void serveOpensAFixedModelThroughTheRegistryAndServesIt() throws IOException {
-    Table train =
-        Table.builder()
-            .numeric("a", 0, 1, 2, 3, 4, 5, 0.5, 4.5)
-            .numeric("b", 1, 0, 1, 0, 1, 0, 0, 1)
-            .categorical("y", "no", "no", "no", "yes", "yes", "yes", "no", "yes")
-            .build()
-            .withRole("y", dev.gauntlet.data.ColumnRole.LABEL);
-    Classifier lr = LogisticRegression.trainer("y").fit(train);
-    TensorLayout layout =
-        TensorLayout.of(Map.of("inputs", "a, b", "classes", "no, yes"), List.of());
+    Classifier lr = smallModel();
+    TensorLayout layout = LAYOUT;
     // the fixed model served here is itself an http endpoint: serve() opens it by kind
     try (KServeServer origin = KServeServer.start("m", lr, layout, 0);
         KServeServer relay =
