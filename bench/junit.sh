@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark of the JUnit extension (not a test): examples/scenarios/churn-world.yaml run as a
-# @ScenarioTest through JUnit against the same scenario through the engine directly (read, run,
-# reports written), alternating in one JVM, and the share the extension adds to the median.
+# @ScenarioTest through JUnit, as a plain @Test through JUnit that calls the engine itself (read,
+# run, reports written), and as that bare engine call, alternating in one JVM after rounds/2
+# warm-up rounds; prints the share the extension adds to the plain test's median, and what JUnit
+# and the extension add together to the bare call's.
 # Target (issue 15): under 10 %.
 # Usage: bench/junit.sh [rounds]   (default 5)
 set -euo pipefail
