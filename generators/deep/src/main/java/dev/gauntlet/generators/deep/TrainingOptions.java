@@ -219,10 +219,7 @@ record TrainingOptions(
       v.put(e.getKey(), e.getValue());
     }
     int batch = autoOrWholeNumber(generator, v, "batch-size");
-    int pac =
-        !v.containsKey("pac")
-            ? 1
-            : v.get("pac").trim().equals("auto") ? 0 : wholeNumber(generator, v, "pac", 1, MAX_PAC);
+    int pac = !v.containsKey("pac") ? 1 : autoOrWholeNumber(generator, v, "pac", MAX_PAC);
     if (batch != 0 && pac != 0 && batch % pac != 0) {
       throw new UserInputException(
           "generator " + generator + " parameters batch-size and pac",
@@ -298,19 +295,30 @@ record TrainingOptions(
 
   /** "auto" (0) or a whole number of at least 1. */
   private static int autoOrWholeNumber(String g, Map<String, String> v, String key) {
+    return autoOrWholeNumber(g, v, key, Integer.MAX_VALUE);
+  }
+
+  /** "auto" (0) or a whole number within [1, {@code max}] ({@code max} = int's largest: none). */
+  private static int autoOrWholeNumber(String g, Map<String, String> v, String key, int max) {
     if (v.get(key).trim().equals("auto")) {
       return 0;
     }
     String text = v.get(key);
     try {
       int n = Integer.parseInt(text.trim());
-      if (n >= 1) {
+      if (n >= 1 && n <= max) {
         return n;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw bad(g, key, text, "auto or a whole number >= 1");
+    throw bad(
+        g,
+        key,
+        text,
+        max == Integer.MAX_VALUE
+            ? "auto or a whole number >= 1"
+            : "auto or a whole number from 1 to " + max);
   }
 
   /** A whole number within [{@code min}, {@code max}] ({@code max} = int's largest: none). */

@@ -27,7 +27,7 @@ class TrainingOptionsTest {
             "max-modes", "a whole number from 1 to 100",
             "embedding", "a whole number from 1 to 4096",
             "hidden", "a whole number from 1 to 4096",
-            "pac", "a whole number from 1 to 64");
+            "pac", "auto or a whole number from 1 to 64");
     for (Map.Entry<String, String> limit : limits.entrySet()) {
       String key = limit.getKey();
       List<String> values =
