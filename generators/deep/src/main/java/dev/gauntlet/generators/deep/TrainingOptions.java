@@ -303,22 +303,11 @@ record TrainingOptions(
     if (v.get(key).trim().equals("auto")) {
       return 0;
     }
-    String text = v.get(key);
     try {
-      int n = Integer.parseInt(text.trim());
-      if (n >= 1 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+      return wholeNumber(g, v, key, 1, max);
+    } catch (UserInputException e) {
+      throw bad(g, key, v.get(key), "auto or " + e.expected());
     }
-    throw bad(
-        g,
-        key,
-        text,
-        max == Integer.MAX_VALUE
-            ? "auto or a whole number >= 1"
-            : "auto or a whole number from 1 to " + max);
   }
 
   /** A whole number within [{@code min}, {@code max}] ({@code max} = int's largest: none). */
