@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.model.CrossValidation;
+import dev.gauntlet.model.LogisticRegression;
 import dev.gauntlet.scenario.internal.Engine;
 import dev.gauntlet.scenario.report.ReportFiles;
 import dev.gauntlet.scenario.report.RunInfo;
@@ -318,5 +320,39 @@ class ScenarioDatasetsTest {
       n += level.equals(c.level(r)) ? 1 : 0;
     }
     return n;
+  }
+
+  @Test
+  void syntheticVariantsMeasureUtilityOnTheTestRowsTheGeneratorNeverSaw() throws IOException {
+    // Failed before: each synthetic variant split the training rows again (seeded by its name)
+    // and tested TSTR on rows its generator had been fitted on, so the TRTR baseline differed
+    // between the variants of one scenario and TSTR was measured on seen rows.
+    ScenarioSpec spec =
+        plain()
+            .variant(
+                VariantSpec.of("copula", "synthetic").withParam("rows", "400").withSeverities(0))
+            .variant(
+                VariantSpec.of("independent", "synthetic")
+                    .withParam("generator", "independent")
+                    .withParam("rows", "400")
+                    .withSeverities(0))
+            .output(new OutputSpec(null, true))
+            .build();
+    ScenarioResult r = run(spec, 1);
+    ReportFiles.write(r, new RunInfo("x", null, 1), tmp, List.of());
+    Table train = Csv.read(tmp.resolve("datasets/train.csv"));
+    Table test = Csv.read(tmp.resolve("datasets/test.csv"));
+    double trtr =
+        CrossValidation.accuracy(LogisticRegression.trainer("class").fit(train), test, "class");
+    assertThat(r.measured("trtr_accuracy", "copula", 0).orElseThrow().value()).isEqualTo(trtr);
+    assertThat(r.measured("trtr_accuracy", "independent", 0).orElseThrow().value()).isEqualTo(trtr);
+    // TSTR too is measured on the test rows
+    double tstr =
+        CrossValidation.accuracy(
+            LogisticRegression.trainer("class")
+                .fit(Csv.read(tmp.resolve("datasets/copula/synthetic.csv"))),
+            test,
+            "class");
+    assertThat(r.measured("tstr_accuracy", "copula", 0).orElseThrow().value()).isEqualTo(tstr);
   }
 }

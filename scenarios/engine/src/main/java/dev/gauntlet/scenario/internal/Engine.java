@@ -855,6 +855,7 @@ public final class Engine {
                 () ->
                     Synthetic.report(
                         train,
+                        test,
                         synthetic,
                         label,
                         seed.derive("report"),

@@ -5,6 +5,7 @@ import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Column;
 import dev.gauntlet.data.ColumnRole;
 import dev.gauntlet.data.ColumnSpec;
+import dev.gauntlet.data.Split;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.metrics.Drift;
 import dev.gauntlet.metrics.Fidelity;
@@ -203,21 +204,26 @@ final class Synthetic {
 
   /**
    * Fidelity, privacy and utility of {@code synthetic} against {@code train}, and drift. Utility
-   * (TSTR and TRTR accuracy of a logistic regression) only with {@code classes}: for a numeric
-   * label the variant's own sweep is the utility, the scenario's regressor trained on synthetic
-   * rows (severity 1) and tested on real ones.
+   * (TSTR and TRTR accuracy of a logistic regression) only with {@code classes}: both models are
+   * tested on the scenario's {@code test} rows, which the generator never saw, so every synthetic
+   * variant of a scenario has the same TRTR baseline. For a numeric label the variant's own sweep
+   * is the utility, the scenario's regressor trained on synthetic rows (severity 1) and tested on
+   * real ones.
    */
-  static Report report(Table train, Table synthetic, String label, Seed seed, boolean classes) {
+  static Report report(
+      Table train, Table test, Table synthetic, String label, Seed seed, boolean classes) {
     List<String> ids = train.schema().names(ColumnRole.ID);
-    Table real = ids.isEmpty() ? train : train.drop(ids.toArray(String[]::new));
-    Table syn = ids.isEmpty() ? synthetic : synthetic.drop(ids.toArray(String[]::new));
+    String[] idNames = ids.toArray(String[]::new);
+    Table real = ids.isEmpty() ? train : train.drop(idNames);
+    Table syn = ids.isEmpty() ? synthetic : synthetic.drop(idNames);
     Fidelity f = Fidelity.compare(real, syn);
     Privacy p = Privacy.of(real, syn, PRIVACY_ROWS, seed.derive("privacy"));
     // the figures as compare computes them (one definition), then the ones a variant reports
     Map<String, Double> all = new LinkedHashMap<>(MetricValues.fidelity(f));
     all.putAll(MetricValues.privacy(p));
     if (classes) {
-      all.putAll(MetricValues.utility(Utility.of(real, syn, label, seed.derive("utility"))));
+      Table unseen = ids.isEmpty() ? test : test.drop(idNames);
+      all.putAll(MetricValues.utility(Utility.of(new Split(real, unseen), syn, label)));
     }
     Map<String, Double> out = new LinkedHashMap<>();
     for (String id : METRICS) {

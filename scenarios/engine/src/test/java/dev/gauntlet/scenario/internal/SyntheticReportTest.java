@@ -37,7 +37,8 @@ class SyntheticReportTest {
   void aTableWithOneColumnHasNoPairTrendScore() {
     Table real = Table.builder().numeric("x", 1, 2, 3, 4, 5, 6, 7, 8).build();
     Table syn = Table.builder().numeric("x", 1.5, 2, 2.5, 4, 6, 6, 7.5, 9).build();
-    Map<String, Double> reported = Synthetic.report(real, syn, null, Seed.of(5), false).metrics();
+    Map<String, Double> reported =
+        Synthetic.report(real, real, syn, null, Seed.of(5), false).metrics();
     assertThat(reported).isEqualTo(compareFigures(real, syn));
     // one column: the quality is the shape score, and there is no pair to score (the old formula,
     // 2 x quality - shapes, gave the shape score again)
@@ -59,7 +60,7 @@ class SyntheticReportTest {
             .numeric("y", 1, 1, 4, 4, 6, 6, 7, 7)
             .categorical("c", "a", "a", "a", "b", "a", "b", "b", "b")
             .build();
-    assertThat(Synthetic.report(real, syn, null, Seed.of(5), false).metrics())
+    assertThat(Synthetic.report(real, real, syn, null, Seed.of(5), false).metrics())
         .isEqualTo(compareFigures(real, syn))
         .containsKeys("quality_score", "column_shapes", "column_pair_trends", "exact_copy_rate");
   }
