@@ -4,6 +4,7 @@ import dev.gauntlet.expectations.Expectations;
 import dev.gauntlet.expectations.Measurement;
 import dev.gauntlet.expectations.Measurements;
 import dev.gauntlet.expectations.Verdict;
+import dev.gauntlet.spi.ModelTask;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * @param name the scenario's name
  * @param seed the root seed
  * @param label the label column
- * @param classes the model's classes
+ * @param task what the model predicts: classes (a classifier) or numbers (a regressor)
+ * @param classes the model's classes; none for a regressor
  * @param model the model's kind, or its class name
  * @param trainRows training rows
  * @param testRows test rows
@@ -41,6 +43,7 @@ public record ScenarioResult(
     String name,
     long seed,
     String label,
+    ModelTask task,
     List<String> classes,
     String model,
     int trainRows,
@@ -58,6 +61,7 @@ public record ScenarioResult(
 
   public ScenarioResult {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(task, "task");
     classes = List.copyOf(classes);
     metrics = List.copyOf(metrics);
     Objects.requireNonNull(clean, "clean");
@@ -86,6 +90,7 @@ public record ScenarioResult(
         name,
         seed,
         label,
+        task,
         classes,
         model,
         trainRows,
@@ -105,6 +110,7 @@ public record ScenarioResult(
         name,
         seed,
         label,
+        task,
         classes,
         model,
         trainRows,

@@ -37,6 +37,7 @@ class ExampleScenariosTest {
     assertThat(one.failures()).isEmpty();
     assertThat(report(two)).isEqualTo(report(one));
     assertThat(one.verdicts()).hasSize(ScenarioFiles.load(CREDIT).expectations().size());
+    assertThat(report(one).path("model").path("task").asText()).isEqualTo("classification");
     // Severity 0 changes nothing, for every kind: its figures are the clean rows' figures.
     for (VariantResult v : one.sweeps()) {
       PlaceResult zero = v.places().get(0);

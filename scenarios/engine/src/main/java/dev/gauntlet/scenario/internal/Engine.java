@@ -255,6 +255,7 @@ public final class Engine {
               spec.name() != null ? spec.name() : "scenario",
               root.value(),
               data.label(),
+              task,
               baseClassesOrNone(),
               supplied != null
                   ? suppliedName

@@ -40,6 +40,7 @@ public final class ReportJson {
     ObjectNode model = root.putObject("model");
     model.put("kind", r.model());
     model.put("label", r.label());
+    model.put("task", r.task().id());
     r.classes().forEach(model.putArray("classes")::add);
     ObjectNode rows = root.putObject("rows");
     rows.put("train", r.trainRows());

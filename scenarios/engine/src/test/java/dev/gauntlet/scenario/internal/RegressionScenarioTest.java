@@ -152,6 +152,9 @@ class RegressionScenarioTest {
     var one = ReportJson.withoutTimings(ReportJson.of(run(spec, split, 1)));
     var two = ReportJson.withoutTimings(ReportJson.of(run(spec, split, 2)));
     assertThat(two).isEqualTo(one);
+    // the report says what the model predicts: a regressor has no classes to list
+    assertThat(one.path("model").path("task").asText()).isEqualTo("regression");
+    assertThat(one.path("model").path("classes")).isEmpty();
     assertThat(one.path("clean").path("metrics").path("rmse").path("value").asDouble())
         .isPositive();
     // and the tree's clean figures are its own predictions' (the seed of the fit: "model")
