@@ -1,6 +1,7 @@
 package dev.gauntlet.data;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,10 +116,7 @@ public final class Schema {
       }
     }
     return new UserInputException(
-        where,
-        notFound,
-        "one of " + names,
-        "use one of the listed names (they are case-sensitive)");
+        where, notFound, "one of " + names, Suggestions.columnFix(name, names));
   }
 
   @Override

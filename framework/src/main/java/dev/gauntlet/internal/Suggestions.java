@@ -35,6 +35,16 @@ public final class Suggestions {
   }
 
   /**
+   * The fix for a column name that is not in {@code names}: "did you mean" the closest, else the
+   * advice to use one of the listed names.
+   */
+  public static String columnFix(String typed, Collection<String> names) {
+    return closest(typed, names)
+        .map(s -> "did you mean " + s + "? (names are case-sensitive)")
+        .orElse("use one of the listed names (they are case-sensitive)");
+  }
+
+  /**
    * The optimal string alignment distance: insertions, deletions, substitutions and swaps of two
    * neighbouring characters, one edit each ({@code dorp} is one edit from {@code drop}).
    */

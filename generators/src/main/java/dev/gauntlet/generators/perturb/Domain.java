@@ -11,6 +11,7 @@ import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.NumberText;
 import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.internal.Suggestions;
 import dev.gauntlet.spi.Parameter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,7 +172,7 @@ public final class Domain {
           key,
           "no column " + quote(column),
           "one of " + table.schema().names(),
-          "use one of the listed names (they are case-sensitive)");
+          Suggestions.columnFix(column, table.schema().names()));
     }
   }
 

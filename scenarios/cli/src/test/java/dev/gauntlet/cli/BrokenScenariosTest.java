@@ -121,6 +121,38 @@ class BrokenScenariosTest {
   }
 
   @Test
+  void aColumnOnlyTheRowsCanRefuseIsPlacedAtItsParameterWithADidYouMean() throws IOException {
+    // Failed before: validate cannot know the CSV's columns, and the run's message named only
+    // "covariate-shift: column", with no file, line or variant, and no suggestion.
+    Path yaml = GENERATED.resolve("unknown-column.yaml");
+    Files.copy(
+        CORPUS.resolve("iris.csv"),
+        GENERATED.resolve("iris.csv"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        yaml,
+        "data: iris.csv\n"
+            + "variants:\n"
+            + "  - name: wider\n"
+            + "    kind: covariate-shift\n"
+            + "    params: {column: sepal_widht_cm}\n");
+    Path out = GENERATED.resolve("unknown-column-out");
+
+    CliRun run = CliRun.of("run", yaml.toString(), "--out", out.toString(), "--quiet");
+
+    assertThat(run.code()).as(run.err()).isEqualTo(GauntletCli.USER_ERROR);
+    assertThat(normalise(run.err()))
+        .isEqualTo(
+            yaml
+                + ":5:22 (variants[0].params.column) covariate-shift: column"
+                + "\n  found:    no column \"sepal_widht_cm\""
+                + "\n  expected: one of [sepal_length_cm, sepal_width_cm, petal_length_cm,"
+                + " petal_width_cm, species]"
+                + "\n  fix:      did you mean sepal_width_cm? (names are case-sensitive)\n");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
   void aValidScenarioExitsZeroAndSaysWhatItHolds() {
     CliRun run = CliRun.of("validate", "../../examples/scenarios/scarce-data-synthetic.yaml");
 

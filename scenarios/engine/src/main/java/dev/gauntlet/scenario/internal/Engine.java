@@ -754,7 +754,7 @@ public final class Engine {
         Comparator.comparingInt(p -> p.kind.category() == VariantKind.Category.SYNTHETIC ? 0 : 1));
     Map<Integer, Future<Function<Double, Evaluation>>> preparations = new HashMap<>();
     for (Planned p : byPreparation) {
-      preparations.put(p.index, tasks.submit(() -> prepare(p)));
+      preparations.put(p.index, tasks.submit(() -> placedAt(p, () -> prepare(p))));
     }
     List<Place> order = new ArrayList<>();
     for (Planned p : planned) {
@@ -781,7 +781,8 @@ public final class Engine {
               x.j,
               tasks.submit(
                   () -> {
-                    Evaluation e = Tasks.join(run).apply(x.s);
+                    Function<Double, Evaluation> prepared = Tasks.join(run);
+                    Evaluation e = placedAt(x.p, () -> prepared.apply(x.s));
                     Evaluation c = clean();
                     // severity 0 of most kinds is the clean evaluation itself: its figures are
                     // those (a regressor's evaluations have no y and p, only numbers)
@@ -812,6 +813,26 @@ public final class Engine {
     }
     List<VariantResult> out = merged.stream().map(Tasks::join).toList();
     return new Swept(cleanPlace(cleanFigures), out, (System.nanoTime() - t) / 1e9);
+  }
+
+  /**
+   * Runs a variant's work, placing a user error it raises at the variant in the scenario: a
+   * perturbation that finds no column {@code agee} in the rows only knows its own parameter ({@code
+   * covariate-shift: column}), the scenario knows it is {@code variants[0].params.column}.
+   */
+  private static <T> T placedAt(Planned p, java.util.function.Supplier<T> work) {
+    try {
+      return work.get();
+    } catch (UserInputException e) {
+      if (e.where().startsWith(p.where)) {
+        throw e;
+      }
+      String kind = p.kind.name() + ": ";
+      String param =
+          e.where().startsWith(kind) ? e.where().substring(kind.length()).split(" ", 2)[0] : "";
+      String at = p.spec.params().containsKey(param) ? p.where + ".params." + param : p.where;
+      throw new UserInputException(at + ") " + e.where(), e.found(), e.expected(), e.fix(), e);
+    }
   }
 
   private Seed variantSeed(Planned p) {
