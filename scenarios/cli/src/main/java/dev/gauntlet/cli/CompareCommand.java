@@ -630,6 +630,20 @@ final class CompareCommand implements Callable<Integer> {
     Json.put(details, "contingency_similarity_shared_bins", f.contingencySimilaritySharedBins());
   }
 
+  /**
+   * A distance between date-times, which are compared in epoch seconds, with its unit: seconds, and
+   * days beside them from a day on (JSON keeps the seconds alone).
+   */
+  static String duration(double seconds) {
+    if (Double.isNaN(seconds)) {
+      return num(seconds);
+    }
+    if (Double.isInfinite(seconds) || Math.abs(seconds) < 86_400) {
+      return num(seconds) + " s";
+    }
+    return num(seconds) + " s (" + num(seconds / 86_400) + " days)";
+  }
+
   private void print(PrintWriter out, Fidelity f, Schema realSchema) {
     out.printf(
         "%s (%d rows) vs %s (%d rows)%n%n", real, f.rowsReal(), synthetic, f.rowsSynthetic());
@@ -646,7 +660,7 @@ final class CompareCommand implements Callable<Integer> {
                 + " (p "
                 + num(n.ks().pValue())
                 + "), Wasserstein "
-                + num(n.wasserstein())
+                + (type.equals("datetime") ? duration(n.wasserstein()) : num(n.wasserstein()))
                 + ", PSI "
                 + num(n.psi().value());
       } else {

@@ -83,6 +83,13 @@ class CompareAndEvaluateCommandTest {
     CliRun text = run("compare", a.toString(), b.toString());
     assertThat(text.code()).as(text.err()).isZero();
     assertThat(text.out()).containsPattern("(?m)^day\\s+datetime\\s+KS ");
+    // date-times are compared in epoch seconds: the text says so, and gives days from a day on
+    // (|1-1| + |2-3| + |5-4| = 2 days over 3 rows = 57,600 s; shifted by 3 days, 259,200 s)
+    assertThat(columns.get("day").get("wasserstein").asDouble()).isEqualTo(57_600.0);
+    assertThat(text.out()).contains("Wasserstein 57600 s, PSI");
+    Path later = write("later.csv", "day,y\n2024-01-04,2\n2024-01-05,3\n2024-01-08,4\n");
+    assertThat(run("compare", a.toString(), later.toString()).out())
+        .contains("Wasserstein 259200 s (3 days), PSI");
   }
 
   @Test
