@@ -9,6 +9,9 @@
 # fallback when even that one exceeds 1.628 / sqrt(n) (the asymptotic 1 % critical value).
 # "distributions": cdf and ppf of each family at fixed points, from scipy.stats (the mixture's ppf
 # by brentq on its cdf, the truncated Poisson's by a search over the counts).
+# "correlations": the copula's repair of a correlation matrix that is not positive definite
+# (numpy's eigh, eigenvalues raised to 1e-6, rescaled to a unit diagonal; NaN read as 0) and the
+# Cholesky factor of the result (numpy.linalg.cholesky).
 import json
 import math
 import sys
@@ -230,9 +233,32 @@ def distribution_cases():
     return out
 
 
+def correlation_cases():
+    out = []
+    for name, r in [
+        ("not-positive-definite", [[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]),
+        ("nan-entry", [[1, 0.5, float("nan")], [0.5, 1, 0.2], [float("nan"), 0.2, 1]]),
+        ("positive-definite", [[1, 0.3, 0.1, -0.2], [0.3, 1, 0.4, 0.0], [0.1, 0.4, 1, 0.25],
+                               [-0.2, 0.0, 0.25, 1]]),
+    ]:
+        m = np.nan_to_num(np.array(r, dtype=float), nan=0.0)
+        np.fill_diagonal(m, 1)
+        w, v = np.linalg.eigh(m)
+        fixed = v @ np.diag(np.maximum(w, 1e-6)) @ v.T
+        d = np.sqrt(np.diag(fixed))
+        fixed = fixed / np.outer(d, d)
+        np.fill_diagonal(fixed, 1)
+        out.append({"name": name, "input": [[None if math.isnan(x) else x for x in row]
+                                            for row in r],
+                    "eigenvalues": list(w), "repaired": fixed.tolist(),
+                    "cholesky": np.linalg.cholesky(fixed).tolist()})
+    return out
+
+
 def main():
     doc = {"scipy": __import__("scipy").__version__, "numpy": np.__version__,
-           "fitting": fitting_cases(), "distributions": distribution_cases()}
+           "fitting": fitting_cases(), "distributions": distribution_cases(),
+           "correlations": correlation_cases()}
     json.dump(doc, sys.stdout, indent=1, default=float)
     sys.stdout.write("\n")
 
