@@ -16,9 +16,9 @@
 # tests for every mutant, so they would take hours. Tests tagged `slow` are left out too. Each
 # package is mutated against the tests of its own package (PIT_TESTS overrides, a glob of classes).
 #
-# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*), PIT_CLASSES (PACKAGE.*: a glob of the classes
-# to mutate, or after `~` a regular expression, to narrow a long run to a few classes, e.g.
-# 'dev.gauntlet.generators.stat.Fitting*' or '~dev\.gauntlet\.generators\.stat\.(Fitting|Distribution).*').
+# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*), PIT_CLASSES (PACKAGE.*: the classes to
+# mutate, to narrow a long run; a glob such as 'dev.gauntlet.generators.stat.Fitting*', or after `~`
+# a regular expression: '~dev\.gauntlet\.generators\.stat\.(Fitting|Distribution).*').
 # Exit code 0 when every run worked (whatever the scores), 1 otherwise.
 set -euo pipefail
 
