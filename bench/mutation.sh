@@ -16,8 +16,10 @@
 # tests for every mutant, so they would take hours. Tests tagged `slow` are left out too. Each
 # package is mutated against the tests of its own package (PIT_TESTS overrides, a glob of classes).
 #
-# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*). Exit code 0 when every run worked (whatever
-# the scores), 1 otherwise.
+# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*), PIT_CLASSES (PACKAGE.*: the classes to
+# mutate, to narrow a long run; a glob such as 'dev.gauntlet.generators.stat.Fitting*', or after `~`
+# a regular expression: '~dev\.gauntlet\.generators\.stat\.(Fitting|Distribution).*').
+# Exit code 0 when every run worked (whatever the scores), 1 otherwise.
 set -euo pipefail
 
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -51,13 +53,13 @@ for pkg in "${packages[@]}"; do
     status=1
     continue
   fi
-  echo "$pkg: mutating in module $module ($threads threads)..." >&2
+  echo "$pkg: mutating ${PIT_CLASSES:-$pkg.*} in module $module ($threads threads)..." >&2
   started=$(date +%s)
   # -am builds the modules it depends on from this checkout (nothing is installed); PIT runs in
   # them too but finds none of the target classes there
   if ! ./mvnw -B -q -P mutation -pl "$module" -am test-compile \
     org.pitest:pitest-maven:mutationCoverage \
-    -Dpit.targetClasses="$pkg.*" -Dpit.targetTests="${PIT_TESTS:-$pkg.*}" \
+    -Dpit.targetClasses="${PIT_CLASSES:-$pkg.*}" -Dpit.targetTests="${PIT_TESTS:-$pkg.*}" \
     -Dpit.threads="$threads" >&2; then
     echo "$pkg: the PIT run failed (see above)" >&2
     status=1
