@@ -16,7 +16,10 @@
 # tests for every mutant, so they would take hours. Tests tagged `slow` are left out too. Each
 # package is mutated against the tests of its own package (PIT_TESTS overrides, a glob of classes).
 #
-# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*). Exit code 0 when every run worked (whatever
+# Environment: PIT_THREADS (2), PIT_TESTS (PACKAGE.*), PIT_CLASSES (PACKAGE.*: a glob of the
+# classes to mutate, to look at a few classes' survivors quickly, e.g.
+# PIT_CLASSES='dev.gauntlet.generators.perturb.*Attack*' PIT_TESTS='dev.gauntlet.generators.perturb.*Attack*'
+# bench/mutation.sh dev.gauntlet.generators.perturb). Exit code 0 when every run worked (whatever
 # the scores), 1 otherwise.
 set -euo pipefail
 
@@ -57,7 +60,7 @@ for pkg in "${packages[@]}"; do
   # them too but finds none of the target classes there
   if ! ./mvnw -B -q -P mutation -pl "$module" -am test-compile \
     org.pitest:pitest-maven:mutationCoverage \
-    -Dpit.targetClasses="$pkg.*" -Dpit.targetTests="${PIT_TESTS:-$pkg.*}" \
+    -Dpit.targetClasses="${PIT_CLASSES:-$pkg.*}" -Dpit.targetTests="${PIT_TESTS:-$pkg.*}" \
     -Dpit.threads="$threads" >&2; then
     echo "$pkg: the PIT run failed (see above)" >&2
     status=1
