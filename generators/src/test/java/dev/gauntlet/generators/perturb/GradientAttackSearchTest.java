@@ -261,6 +261,13 @@ class GradientAttackSearchTest {
       // A start flips when its offsets (za, zb) give 0.2 + za - 2 zb < 0: about half of the box
       // and of the disc; 200 seeded draws land far inside (20, 180).
       assertThat(r.successes()).as(norm.toString()).isBetween(20, 180);
+      // Expected about 0.45 of the box (89 of 200) and 0.44 of the disc (89 of 200, a start
+      // uniform in the disc); the seeded counts and mean norms are pinned as a regression check
+      // of the draws (a start on the sphere, or a radius eps u rather than eps sqrt u, moves them)
+      assertThat(r.successes()).as(norm.toString()).isEqualTo(norm == Norm.LINF ? 95 : 84);
+      assertThat(r.meanPerturbationStd())
+          .as(norm.toString())
+          .isCloseTo(norm == Norm.LINF ? 0.6808770739505234 : 0.7096889468869938, within(1e-12));
       Set<Double> distinct = new HashSet<>();
       for (int i : r.successfulRows()) {
         double za = r.adversarial().numeric("a").get(i) + 0.3; // s_a = 1
