@@ -96,4 +96,65 @@ class LabelEffectSizeTest {
     assertThat(PerturbationEffectSizeTest.sd(residual)).isCloseTo(0.3, within(0.02));
     assertThat(DriftEffectSizeTest.mean(residual)).isCloseTo(0, within(0.02));
   }
+
+  /** Rows whose color, shape and label are all the given ones. */
+  static int matching(Table t, String column1, String value1, String column2, String value2) {
+    int n = 0;
+    for (int r = 0; r < N; r++) {
+      n +=
+          t.column(column1).format(r).equals(value1)
+                  && t.column(column2).format(r).equals(value2)
+                  && t.column("y").format(r).equals("c")
+              ? 1
+              : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void backdoorStampsTheRarestLevelsOnExactlyRateTimesSeverityOfTheRowsAndRelabelsThem() {
+    // color is red but on row 0 (violet, the rarest), shape square but on row 1 (circle): no row
+    // has the default trigger (violet, circle) before, and none is labelled c with either.
+    String[] color = new String[N];
+    String[] shape = new String[N];
+    for (int r = 0; r < N; r++) {
+      color[r] = r == 0 ? "violet" : "red";
+      shape[r] = r == 1 ? "circle" : "square";
+    }
+    Table base = table();
+    Table in =
+        Table.builder()
+            .numeric("x", base.numeric("x").values())
+            .categorical("color", color)
+            .categorical("shape", shape)
+            .add(base.schema().spec("y"), base.column("y"))
+            .build();
+    Table out = perturbation("backdoor", "target", "c", "rate", "0.2").apply(in, 0.5, Seed.of(6));
+    // round(0.2 * 0.5 * 3000) rows carry the trigger and the target class
+    assertThat(matching(out, "color", "violet", "shape", "circle")).isEqualTo(300);
+    int differ = 0;
+    for (int r = 0; r < N; r++) {
+      boolean same =
+          out.column("color").format(r).equals(color[r])
+              && out.column("shape").format(r).equals(shape[r])
+              && out.column("y").format(r).equals(in.column("y").format(r));
+      differ += same ? 0 : 1;
+    }
+    assertThat(differ).as("rows changed: the stamped ones only").isLessThanOrEqualTo(300);
+    assertThat(out.numeric("x")).isEqualTo(in.numeric("x"));
+    // Without categorical features the trigger is the maximum of the first two numeric ones.
+    double[] z = new double[N];
+    for (int r = 0; r < N; r++) {
+      z[r] = (r * 7) % 11;
+    }
+    Table numeric =
+        Table.builder()
+            .numeric("x", base.numeric("x").values())
+            .numeric("z", z)
+            .add(base.schema().spec("y"), base.column("y"))
+            .build();
+    Table stamped =
+        perturbation("backdoor", "target", "c", "rate", "0.1").apply(numeric, 1, Seed.of(6));
+    assertThat(matching(stamped, "x", "1499.5", "z", "10")).isEqualTo(300);
+  }
 }
