@@ -64,7 +64,9 @@ class SeverityZeroTest {
           Map<String, String> params = new HashMap<>(common);
           params.putAll(ValidityPropertyTest.REQUIRED.getOrDefault(provider.name(), Map.of()));
           Perturbation p = provider.create(params);
-          for (long s = 1; s <= 3; s++) {
+          // Two seeds: a draw that ignores severity shows with either; each seed costs about 2.5 s,
+          // paid again for every mutant that survives in a mutation run.
+          for (long s = 1; s <= 2; s++) {
             String where = provider.name() + " " + params + " seed " + s;
             Table out = p.apply(input, 0, Seed.of(s));
             requireSame(where, input, out);

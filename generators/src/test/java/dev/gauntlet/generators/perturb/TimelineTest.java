@@ -41,6 +41,29 @@ class TimelineTest {
         .isEqualTo(batches);
   }
 
+  @Test
+  void edgesOfThePatternsAndOfTheSettings() {
+    // a gradual change at the last batch is complete there (not 1 / 1 of a ramp of zero length)
+    assertThat(sev(new Timeline(Timeline.Pattern.GRADUAL, 4, 10, 3, 1)))
+        .containsExactly(0, 0, 0, 1);
+    // a change at batch 0 drifts the first batch already; a period of 1 alternates every batch
+    assertThat(sev(new Timeline(Timeline.Pattern.RECURRING, 4, 10, 0, 1)))
+        .containsExactly(1, 0, 1, 0);
+    for (int[] bad :
+        new int[][] {{0, 10, 0, 1}, {3, 0, 0, 1}, {3, 10, 0, 0}, {3, 10, -1, 1}, {3, 10, 3, 1}}) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> new Timeline(Timeline.Pattern.SUDDEN, bad[0], bad[1], bad[2], bad[3]))
+          .as(java.util.Arrays.toString(bad))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    new Timeline(Timeline.Pattern.SUDDEN, 3, 1, 2, 1); // the smallest valid settings
+    var none = Registry.perturbations().get("gaussian-noise").create(Map.of());
+    List<Table> batches =
+        new Timeline(Timeline.Pattern.SUDDEN, 3, 7, 2, 1)
+            .generate(Data.creditG(), none, Seed.of(2));
+    assertThat(batches).extracting(Table::rowCount).containsExactly(7, 7, 7);
+  }
+
   static double[] sev(Timeline t) {
     double[] out = new double[t.batches()];
     for (int i = 0; i < out.length; i++) {
