@@ -2,11 +2,8 @@ package dev.gauntlet.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Csv;
-import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.BatchGeneration;
 import dev.gauntlet.random.Seed;
@@ -24,10 +21,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,33 +106,7 @@ class SparkGenerationTest {
     assertThat(spark().read().parquet(out.toString()).schema())
         .isEqualTo(SparkGeneration.sparkSchema(rows.schema()));
     assertThat(actual).hasSize(rows.rowCount());
-    assertThat(actual).isEqualTo(expectedRows(rows));
-  }
-
-  /** Gauntlet's cells as Spark's: doubles, level text, null for a missing value. */
-  static List<Row> expectedRows(Table rows) {
-    int width = rows.columnCount();
-    List<Row> expected = new ArrayList<>(rows.rowCount());
-    for (int r = 0; r < rows.rowCount(); r++) {
-      Object[] cells = new Object[width];
-      for (int j = 0; j < width; j++) {
-        cells[j] =
-            rows.column(j) instanceof NumericColumn n
-                ? (Double.isNaN(n.get(r)) ? null : (Object) n.get(r))
-                : rows.column(j).format(r).isEmpty() ? null : rows.column(j).format(r);
-      }
-      expected.add(RowFactory.create(cells));
-    }
-    return expected;
-  }
-
-  @Test
-  void aBadModelFileFailsOnTheDriverWithTheUsualMessage() {
-    byte[] notAModel = "churn,tenure\nNo,1\n".getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> SparkGeneration.of(spark(), notAModel, "data.csv"))
-        .isInstanceOf(UserInputException.class)
-        .hasMessageContaining("data.csv")
-        .hasMessageContaining("give the model file, not the data");
+    assertThat(actual).isEqualTo(Frames.rows(rows));
   }
 
   /** The rows the local run drew: its batches, concatenated. */
