@@ -19,12 +19,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -100,13 +101,17 @@ public final class SparkGeneration {
     Broadcast<byte[]> m = model;
     return spark
         .range(0, batches, 1, partitions)
-        .map(
-            (MapFunction<Long, String>)
-                index -> {
-                  String text =
-                      BatchGeneration.formatBatch(cached(m), Seed.of(seed), rows, batchSize, index);
-                  return text.substring(0, text.length() - 1);
-                },
+        .mapPartitions(
+            (MapPartitionsFunction<Long, String>)
+                indices ->
+                    perBatch(
+                        indices,
+                        m,
+                        (g, index) -> {
+                          String text =
+                              BatchGeneration.formatBatch(g, Seed.of(seed), rows, batchSize, index);
+                          return List.of(text.substring(0, text.length() - 1)).iterator();
+                        }),
             Encoders.STRING());
   }
 
@@ -135,15 +140,18 @@ public final class SparkGeneration {
     StructType schema = sparkSchema(generator.schema());
     return spark
         .range(0, batches, 1, partitions)
-        .flatMap(
-            (FlatMapFunction<Long, Row>)
-                index -> {
-                  Generator g = cached(m);
-                  Table batch =
-                      g.batch(
-                          Seed.of(seed), index, BatchGeneration.batchRows(rows, batchSize, index));
-                  return rowsOf(batch);
-                },
+        .mapPartitions(
+            (MapPartitionsFunction<Long, Row>)
+                indices ->
+                    perBatch(
+                        indices,
+                        m,
+                        (g, index) ->
+                            rowsOf(
+                                g.batch(
+                                    Seed.of(seed),
+                                    index,
+                                    BatchGeneration.batchRows(rows, batchSize, index)))),
             Encoders.row(schema));
   }
 
@@ -229,22 +237,39 @@ public final class SparkGeneration {
         new String(modelFile, StandardCharsets.UTF_8), source, Registry.generators());
   }
 
-  /** A generator read from a broadcast model file, by the broadcast's id. */
-  private record Loaded(long broadcast, Generator generator) {}
+  /** What one batch of a partition becomes. */
+  private interface BatchItems<T> {
+    Iterator<T> of(Generator generator, long index);
+  }
 
-  /** The last generator this JVM read, so an executor's tasks read the file once. */
-  private static volatile Loaded last = new Loaded(-1, null);
-
-  private static Generator cached(Broadcast<byte[]> model) {
-    Loaded seen = last;
-    if (seen.broadcast() == model.id()) {
-      return seen.generator();
+  /**
+   * The items of each batch index in turn, made as they are consumed (one batch in memory at a
+   * time); the model is read once per partition, and not at all for an empty one.
+   */
+  private static <T> Iterator<T> perBatch(
+      Iterator<Long> indices, Broadcast<byte[]> model, BatchItems<T> items) {
+    if (!indices.hasNext()) {
+      return Collections.emptyIterator();
     }
-    synchronized (SparkGeneration.class) {
-      if (last.broadcast() != model.id()) {
-        last = new Loaded(model.id(), load(model.value(), "the broadcast model file"));
+    Generator generator = load(model.value(), "the broadcast model file");
+    return new Iterator<>() {
+      private Iterator<T> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && indices.hasNext()) {
+          current = items.of(generator, indices.next());
+        }
+        return current.hasNext();
       }
-      return last.generator();
-    }
+
+      @Override
+      public T next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 }

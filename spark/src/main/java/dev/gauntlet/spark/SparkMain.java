@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -383,24 +382,13 @@ public final class SparkMain {
     }
   }
 
-  /** A model file's bytes, or the CLI's message for a missing one. */
+  /** A model file's bytes, checked first by the library's reader (the CLI's messages). */
   static byte[] read(Path file) {
+    GeneratorFiles.load(file);
     try {
       return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserInputException(
-          file.toString(),
-          "no such file",
-          "a model file written by --save-model",
-          "check the path, or fit a model first with gauntlet generate --fit DATA.csv"
-              + " --save-model FILE");
     } catch (IOException e) {
-      throw new UserInputException(
-          file.toString(),
-          "cannot read: " + e.getMessage(),
-          "a readable model file",
-          "check the path and the file's permissions",
-          e);
+      throw new java.io.UncheckedIOException(e); // it was read a moment ago
     }
   }
 

@@ -2,7 +2,9 @@ package dev.gauntlet.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.BatchGeneration;
@@ -23,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -107,6 +110,15 @@ class SparkGenerationTest {
         .isEqualTo(SparkGeneration.sparkSchema(rows.schema()));
     assertThat(actual).hasSize(rows.rowCount());
     assertThat(actual).isEqualTo(Frames.rows(rows));
+  }
+
+  @Test
+  void aBadModelFileFailsOnTheDriverWithTheUsualMessage() {
+    byte[] notAModel = "churn,tenure\nNo,1\n".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> SparkGeneration.of(spark(), notAModel, "data.csv"))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("data.csv")
+        .hasMessageContaining("give the model file, not the data");
   }
 
   /** The rows the local run drew: its batches, concatenated. */
