@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.UserInputException;
+import dev.gauntlet.data.ColumnType;
 import dev.gauntlet.data.Csv;
+import dev.gauntlet.data.CsvOptions;
+import dev.gauntlet.data.NumericColumn;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.BatchGeneration;
 import dev.gauntlet.random.Seed;
@@ -17,6 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +30,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +126,50 @@ class SparkGenerationTest {
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("data.csv")
         .hasMessageContaining("give the model file, not the data");
+  }
+
+  @Test
+  void datesAndDateTimesBecomeSparkDatesAndTimestamps() throws Exception {
+    StringBuilder csv = new StringBuilder("day,at,x\n");
+    for (int i = 0; i < 60; i++) {
+      csv.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "2024-%02d-%02d,2024-03-%02dT%02d:%02d:00,%d.5%n",
+              1 + i % 12,
+              1 + i % 28,
+              1 + i % 28,
+              i % 24,
+              (7 * i) % 60,
+              i));
+    }
+    Table sample =
+        Csv.read(new java.io.StringReader(csv.toString()), "dates.csv", CsvOptions.defaults());
+    assertThat(sample.schema().get(0).type()).isEqualTo(ColumnType.DATETIME);
+    assertThat(sample.schema().get(1).type()).isEqualTo(ColumnType.DATETIME);
+    Generator g = Registry.generators().get("independent").fit(sample, Map.of(), Seed.of(1));
+    byte[] bytes = GeneratorFiles.envelope(g).toString().getBytes(StandardCharsets.UTF_8);
+
+    Dataset<Row> rows = SparkGeneration.of(spark(), bytes, "dates").rows(SEED, 50, 20, 2);
+    assertThat(rows.schema().fields()[0].dataType()).isEqualTo(DataTypes.DateType);
+    assertThat(rows.schema().fields()[1].dataType()).isEqualTo(DataTypes.TimestampType);
+    List<Row> actual = rows.collectAsList();
+    List<Table> batches = new ArrayList<>();
+    for (long i = 0; i < 3; i++) {
+      batches.add(g.batch(Seed.of(SEED), i, BatchGeneration.batchRows(50, 20, i)));
+    }
+    Table local = Table.concat(batches);
+    assertThat(actual).hasSize(50);
+    for (int r = 0; r < 50; r++) {
+      // the day the CSV shows, and the instant of the value to the microsecond
+      assertThat(((java.sql.Date) actual.get(r).get(0)).toLocalDate())
+          .isEqualTo(LocalDate.parse(local.schema().get(0).format(local.column(0), r)));
+      double seconds = ((NumericColumn) local.column(1)).get(r);
+      long micros = Math.round(seconds * 1e6);
+      assertThat(((java.sql.Timestamp) actual.get(r).get(1)).toInstant())
+          .isEqualTo(Instant.EPOCH.plus(micros, ChronoUnit.MICROS));
+      assertThat(actual.get(r).getDouble(2)).isEqualTo(((NumericColumn) local.column(2)).get(r));
+    }
   }
 
   /** The rows the local run drew: its batches, concatenated. */
