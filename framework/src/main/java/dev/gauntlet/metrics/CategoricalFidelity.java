@@ -52,8 +52,22 @@ public record CategoricalFidelity(
     for (int i = 0; i < categories.size(); i++) {
       index.put(categories.get(i), i);
     }
-    long[] a = count(real, index, categories.size());
-    long[] b = count(synthetic, index, categories.size());
+    return ofCounts(
+        categories,
+        count(real, index, categories.size()),
+        count(synthetic, index, categories.size()));
+  }
+
+  /**
+   * The figures from counts already made (by Spark's aggregation in gauntlet-spark, say): {@code
+   * categories} sorted as {@link #of} sorts them, with each side's rows per category.
+   */
+  public static CategoricalFidelity ofCounts(List<String> categories, long[] a, long[] b) {
+    if (a.length != categories.size() || b.length != categories.size()) {
+      throw new IllegalArgumentException(
+          categories.size() + " categories, " + a.length + " and " + b.length + " counts");
+    }
+    categories = List.copyOf(categories);
     boolean empty = sum(a) == 0 || sum(b) == 0;
     return new CategoricalFidelity(
         categories,

@@ -143,6 +143,15 @@ public final class GeneratorFiles {
           "check the path and the file's permissions",
           e);
     }
+    return read(text, file.toString(), registry);
+  }
+
+  /**
+   * Reads a generator from a model file's text (as {@link #load} does), for callers that ship the
+   * file's bytes rather than its path (the Spark module broadcasts them to its executors); {@code
+   * source} names it in error messages.
+   */
+  public static Generator read(String text, String source, Registry<GeneratorProvider> registry) {
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
@@ -150,7 +159,7 @@ public final class GeneratorFiles {
       // a model file is one JSON object naming its format; anything else is another file
       boolean model = text.stripLeading().startsWith("{") && text.contains(FORMAT);
       throw new UserInputException(
-          JsonErrors.where(file.toString(), e),
+          JsonErrors.where(source, e),
           JsonErrors.syntax(e, text),
           "a model file written by --save-model",
           model
@@ -158,7 +167,7 @@ public final class GeneratorFiles {
               : "give the model file, not the data or a scenario",
           e);
     }
-    return fromEnvelope(root, file.toString(), registry);
+    return fromEnvelope(root, source, registry);
   }
 
   /** Rebuilds a generator from an envelope; {@code source} names it in error messages. */

@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.CategoricalColumn;
-import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvOptions;
-import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.data.Schema;
 import dev.gauntlet.data.Table;
+import dev.gauntlet.generators.BatchGeneration;
 import dev.gauntlet.generators.auto.AutoProvider;
 import dev.gauntlet.generators.deep.ConditionalSampler;
 import dev.gauntlet.generators.stat.StatGenerator;
@@ -25,17 +24,12 @@ import dev.gauntlet.spi.Registry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -157,10 +151,7 @@ final class GenerateCommand implements Callable<Integer> {
   int batchSize;
 
   /** The largest --batch-size: one batch is held in memory whole, as a table and as text. */
-  static final int MAX_BATCH_SIZE = 1_000_000;
-
-  /** A generous guess of the heap one cell of a batch in flight takes (table, text, buffers). */
-  static final long BYTES_PER_CELL = 64;
+  static final int MAX_BATCH_SIZE = BatchGeneration.MAX_BATCH_SIZE;
 
   @Option(
       names = "--save-model",
@@ -252,7 +243,7 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null) {
       int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       long start = System.nanoTime();
-      write(rowsOf, Seed.of(seed), rows, batchSize, t, out, progress);
+      BatchGeneration.writeCsv(rowsOf, Seed.of(seed), rows, batchSize, t, out, progress);
       double seconds = (System.nanoTime() - start) / 1e9;
       stdout.printf(
           Locale.ROOT,
@@ -617,72 +608,5 @@ final class GenerateCommand implements Callable<Integer> {
         "generator " + quote(name) + ", which cannot fix a column's level",
         "a generator of " + CONDITIONAL,
         "fit one with --generator vae (or gan), then use --where");
-  }
-
-  /**
-   * How many batches may be in flight: 2 × threads, as many as fit in half of {@code maxMemory} at
-   * {@link #BYTES_PER_CELL} a cell, and at least 1. The window does not change the output.
-   */
-  static int window(int threads, int batchSize, int columns, long maxMemory) {
-    long perBatch = (long) batchSize * Math.max(1, columns) * BYTES_PER_CELL;
-    long fit = (maxMemory / 2) / perBatch;
-    return (int) Math.max(1, Math.min(2L * threads, fit));
-  }
-
-  /**
-   * Writes {@code rows} rows in batches of {@code batchSize}: {@code threads} workers make and
-   * format batches, this thread writes them in batch order. At most 2 × threads batches are in
-   * flight, fewer when they would not fit in half the heap ({@link #window}), so memory does not
-   * grow with the row count.
-   *
-   * @param progress told of every batch written
-   */
-  static void write(
-      Generator g, Seed root, long rows, int batchSize, int threads, Path out, Progress progress)
-      throws InterruptedException {
-    long batches = (rows + batchSize - 1) / batchSize;
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "gauntlet-generate");
-              t.setDaemon(true);
-              return t;
-            });
-    ArrayDeque<Future<String>> window = new ArrayDeque<>();
-    int maxInFlight =
-        window(threads, batchSize, g.schema().size(), Runtime.getRuntime().maxMemory());
-    long start = System.nanoTime();
-    try (CsvSink sink = CsvSink.open(out, g.schema())) {
-      long next = 0;
-      long written = 0;
-      while (next < batches || !window.isEmpty()) {
-        while (next < batches && window.size() < maxInFlight) {
-          long index = next++;
-          int n = (int) Math.min(batchSize, rows - index * batchSize);
-          window.add(pool.submit(() -> Csv.formatRows(g.batch(root, index, n))));
-        }
-        String text;
-        try {
-          text = window.poll().get();
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof RuntimeException r) {
-            throw r;
-          }
-          throw new IllegalStateException(e.getCause());
-        }
-        sink.writeFormatted(text);
-        written += Math.min(batchSize, rows - written);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        progress.update(
-            "generate",
-            written,
-            rows,
-            String.format(Locale.ROOT, "%,.0f rows/s", written / seconds));
-      }
-      sink.commit();
-    } finally {
-      pool.shutdownNow();
-    }
   }
 }

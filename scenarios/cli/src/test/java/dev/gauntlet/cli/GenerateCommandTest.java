@@ -336,12 +336,6 @@ class GenerateCommandTest {
         run("generate", "--fit", iris, "--rows", "5", "--out", "" + out, "--batch-size", "1000000");
     assertThat(max.code()).as(max.err()).isZero();
     assertThat(run("generate", "--help").out()).contains("at most 1,000,000");
-
-    long gb = 1L << 30;
-    assertThat(GenerateCommand.window(8, 10_000, 20, gb)).isEqualTo(16);
-    // 1e6 rows x 20 columns x 64 bytes is 1.28 GB a batch: 2 fit in half of 6 GB, none in 1 GB
-    assertThat(GenerateCommand.window(8, 1_000_000, 20, 6 * gb)).isEqualTo(2);
-    assertThat(GenerateCommand.window(8, 1_000_000, 20, gb)).isEqualTo(1);
   }
 
   @Test
