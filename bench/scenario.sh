@@ -19,6 +19,10 @@
 #    as much CPU time as the engine's own on this scenario) runs at 1 thread on the otherwise idle
 #    second processor and at 2 threads competes with the engine's threads: the cold figure pays for
 #    that, the warm one does not;
+#  - the same cold speed-up with the C2 compiler off (-XX:TieredStopAtLevel=1: C1 only), from one
+#    more pair of runs per round: on this scenario C2's work is about 1.5 times the engine's own
+#    CPU time and its code arrives too late to pay off (the engine's CPU time at 1 thread is the
+#    same with C1 alone), so this shows what the JIT costs the cold figure;
 #  - the engine's own overhead at 1 thread: wall time minus the time spent inside the library
 #    (reading data, perturbations, model fits and calls, attacks, metrics, bootstrap), as a share
 #    of the wall time, from report.json's timings; and, from one more run at 1 thread with
@@ -28,7 +32,8 @@
 #    machine reading CPU times adds wall time of its own.) That run also gives the process's CPU
 #    time beside the engine's threads': the rest is the JVM's own work (start, JIT, GC).
 # Targets (issue 12, an idle 2-core machine): speed-up >= 1.7, overhead <= 5 %.
-# Usage: bench/scenario.sh [rounds]   (default 3; WARMUP=n sets the warm-up pairs)
+# Usage: bench/scenario.sh [rounds]   (default 3; WARMUP=n sets the warm-up pairs, SCENARIO=FILE
+# times another scenario)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -36,7 +41,7 @@ rounds="${1:-3}"
 warmup="${WARMUP:-3}"
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
-scenario=bench/scenario.yaml
+scenario="${SCENARIO:-bench/scenario.yaml}"
 
 ./gauntlet run --list >/dev/null 2>&1 || ./gauntlet run --list >/dev/null  # builds the CLI if need be
 cp="scenarios/cli/target/gauntlet-cli.jar:scenarios/cli/target/lib/*"
@@ -51,20 +56,25 @@ for i in $(seq 1 "$rounds"); do
     { time ./gauntlet run "$scenario" --threads "$t" --quiet --out "$out/t$t-$i" 2>/dev/null; } \
       2>"$out/t$t-$i.time"
   done
+  for t in 1 2; do
+    { time GAUNTLET_JAVA_OPTS="-XX:TieredStopAtLevel=1" \
+      ./gauntlet run "$scenario" --threads "$t" --quiet --out "$out/c1-t$t-$i" 2>/dev/null; } \
+      2>"$out/c1-t$t-$i.time"
+  done
 done
 { time GAUNTLET_JAVA_OPTS="-Dgauntlet.timings.cpu=true" \
   ./gauntlet run "$scenario" --threads 1 --quiet --out "$out/cpu" 2>/dev/null; } 2>"$out/cpu.time"
 bench warm "$scenario" "$warmup" "$rounds" "$out/warm"
 cut -d' ' -f1-3 /proc/loadavg >"$out/load-after"
 
-/usr/bin/python3 - "$out" "$rounds" "$warmup" <<'PY'
+/usr/bin/python3 - "$out" "$rounds" "$warmup" "$scenario" <<'PY'
 import json, os, sys
 out, rounds, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 def times(f):  # wall, user, system seconds of a process
     return [float(x) for x in open(f).read().split()]
-def run(t, i):
-    r = json.load(open(f"{out}/t{t}-{i}/report.json"))
-    r["process"] = times(f"{out}/t{t}-{i}.time")[0]
+def run(t, i, prefix=""):
+    r = json.load(open(f"{out}/{prefix}t{t}-{i}/report.json"))
+    r["process"] = times(f"{out}/{prefix}t{t}-{i}.time")[0]
     return r
 def pairs(f):  # "name value" lines
     out = {}
@@ -76,7 +86,8 @@ one = [run(1, i) for i in range(1, rounds + 1)]
 two = [run(2, i) for i in range(1, rounds + 1)]
 wall = lambda r: r["timings"]["wall"]["seconds"]
 load = lambda f: open(f"{out}/{f}").read().strip()
-print(f"processors: {os.cpu_count()}; load average (1, 5, 15 min) before: {load('load-before')},"
+print(f"scenario: {sys.argv[4]}; processors: {os.cpu_count()};"
+      f" load average (1, 5, 15 min) before: {load('load-before')},"
       f" after: {load('load-after')}; runs per thread count: {rounds}")
 for name, runs in (("1 thread ", one), ("2 threads", two)):
     print(f"{name}: engine wall " + ", ".join(f"{wall(r):.2f}" for r in runs)
@@ -90,6 +101,12 @@ cold = wall(best1) / wall(best2)
 print(f"speed-up of --threads 2 over --threads 1 (best of each): {cold:.2f}x,"
       f" {100 * cold / ceiling:.0f} % of the ceiling"
       f" (whole process: {min(r['process'] for r in one) / min(r['process'] for r in two):.2f}x)")
+c1 = {t: [run(t, i, "c1-") for i in range(1, rounds + 1)] for t in (1, 2)}
+print("C2 compiler off: 1 thread " + ", ".join(f"{wall(r):.2f}" for r in c1[1]) + " s; 2 threads "
+      + ", ".join(f"{wall(r):.2f}" for r in c1[2]) + " s (engine wall)")
+cold_c1 = min(map(wall, c1[1])) / min(map(wall, c1[2]))
+print(f"speed-up with the C2 compiler off (best of each): {cold_c1:.2f}x,"
+      f" {100 * cold_c1 / ceiling:.0f} % of the ceiling")
 w = pairs(f"{out}/warm")
 warm = min(w["wall1"]) / min(w["wall2"])
 warm_ceiling = max(w["ceiling"])
@@ -117,5 +134,5 @@ print(f"that run's process: {process_cpu:.2f} s of CPU, of which the engine's th
       f" writing the reports")
 strip = lambda r: {k: v for k, v in r.items() if k not in ("timings", "process")}
 print("reports identical apart from timings across all runs:",
-      all(strip(r) == strip(one[0]) for r in one + two + [timed]))
+      all(strip(r) == strip(one[0]) for r in one + two + c1[1] + c1[2] + [timed]))
 PY
