@@ -1,12 +1,22 @@
 import com.sun.management.OperatingSystemMXBean;
+import dev.gauntlet.scenario.ScenarioResult;
 import dev.gauntlet.scenario.ScenarioRunner;
 import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,16 +61,89 @@ public class ScenarioThreadsBench {
     for (int i = -warmup; i < rounds; i++) {
       for (int threads = 1; threads <= 2; threads++) {
         long cpu = os.getProcessCpuTime();
+        PoolWatch watch = threads == 2 ? PoolWatch.start() : null;
         long start = System.nanoTime();
-        ScenarioRunner.withDefaults().withThreads(threads).run(spec, folder);
+        ScenarioResult r = ScenarioRunner.withDefaults().withThreads(threads).run(spec, folder);
         double wall = (System.nanoTime() - start) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpu) / 1e9;
+        double[] pool = watch != null ? watch.stop(wall) : null;
         if (i >= 0) {
           out.printf("wall%d %.4f%ncpu%d %.4f%n", threads, wall, threads, processCpu);
+          if (pool != null) {
+            // the share of the pool threads' lives spent waiting (for a task, or for a task's
+            // result): how well the tasks keep two threads busy
+            out.printf("waiting %.4f%n", pool[0]);
+          } else {
+            // reading the data comes before any task: the serial part of the run
+            out.printf("serial %.4f%n", r.timings().get("stages").get("data") / wall);
+          }
         }
       }
       if (i >= 0) {
         out.printf("ceiling %.4f%n", ceiling());
+      }
+    }
+  }
+
+  /**
+   * Watches the engine's pool threads (named pool-N-thread-M by the JDK's default factory) while a
+   * run lasts, with a flight recording of their starts, ends, parks and monitor waits: the time
+   * each lived and the time it waited (for a task, or for a task's result), and their CPU time. On
+   * a loaded machine a thread that could run but waits for a processor counts as living, not
+   * waiting, so the waiting share depends on the tasks' graph rather than on the load.
+   */
+  private static final class PoolWatch {
+    private final Recording recording = new Recording();
+    private final long start = System.nanoTime();
+
+    static PoolWatch start() {
+      PoolWatch w = new PoolWatch();
+      for (String e : List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait")) {
+        w.recording.enable(e).withThreshold(Duration.ZERO).withoutStackTrace();
+      }
+      w.recording.enable("jdk.ThreadStart");
+      w.recording.enable("jdk.ThreadEnd");
+      w.recording.start();
+      return w;
+    }
+
+    /** Stops watching; the waiting share of the pool threads' lives, then their CPU seconds. */
+    double[] stop(double wallSeconds) throws Exception {
+      Thread.sleep(100); // the pool's threads end just after the run: wait for their end events
+      recording.stop();
+      Path file = Files.createTempFile("pool-watch", ".jfr");
+      try {
+        recording.dump(file);
+        recording.close();
+        Map<Long, Instant> born = new HashMap<>();
+        Map<Long, Instant> died = new HashMap<>();
+        Map<Long, Duration> waited = new HashMap<>();
+        for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+          String type = e.getEventType().getName();
+          RecordedThread t =
+              type.equals("jdk.ThreadStart") || type.equals("jdk.ThreadEnd")
+                  ? e.getThread("thread")
+                  : e.getThread();
+          if (t == null || t.getJavaName() == null || !t.getJavaName().startsWith("pool-")) {
+            continue;
+          }
+          long id = t.getJavaThreadId();
+          switch (type) {
+            case "jdk.ThreadStart" -> born.put(id, e.getStartTime());
+            case "jdk.ThreadEnd" -> died.put(id, e.getStartTime());
+            default -> waited.merge(id, e.getDuration(), Duration::plus);
+          }
+        }
+        double lived = 0;
+        double idle = 0;
+        for (var b : born.entrySet()) {
+          Instant end = died.getOrDefault(b.getKey(), Instant.now()); // not ended yet: now
+          lived += Duration.between(b.getValue(), end).toNanos() / 1e9;
+          idle += waited.getOrDefault(b.getKey(), Duration.ZERO).toNanos() / 1e9;
+        }
+        return new double[] {lived == 0 ? Double.NaN : idle / lived};
+      } finally {
+        Files.deleteIfExists(file);
       }
     }
   }

@@ -16,9 +16,15 @@
 #  - the same speed-up once the code is compiled: the scenario run in one JVM (bench/
 #    ScenarioThreadsBench.java) at 1 and 2 threads in turn after WARMUP pairs of rounds (default 3),
 #    with the ceiling measured between its rounds. In a fresh process the JIT compiler's work (about
-#    as much CPU time as the engine's own on this scenario) runs at 1 thread on the otherwise idle
-#    second processor and at 2 threads competes with the engine's threads: the cold figure pays for
-#    that, the warm one does not;
+#    as much CPU time as the engine's own on this scenario, or more) runs at 1 thread on the
+#    otherwise idle second processor and at 2 threads competes with the engine's threads: the cold
+#    figure pays for that, the warm one does not;
+#  - what the engine's tasks allow, from the warm rounds, unlike wall times not changed by a load:
+#    the share of the 2-thread pool's lives its threads spent waiting (for a task, or a task's
+#    result; a flight recording of their parks), and the share of the 1-thread wall spent reading
+#    the data before any task starts; with two free processors the speed-up can be at most
+#    1 / (serial + (1 - serial) / (2 (1 - waiting))); and the process's CPU time at 2 threads over
+#    that at 1 (above 1: the threads slow each other down, e.g. contending for memory);
 #  - the same cold speed-up with the C2 compiler off (-XX:TieredStopAtLevel=1: C1 only), from one
 #    more pair of runs per round: on this scenario C2's work is about 1.5 times the engine's own
 #    CPU time and its code arrives too late to pay off (the engine's CPU time at 1 thread is the
@@ -116,6 +122,14 @@ print(f"warm, in one JVM after {warmup} pairs of warm-up rounds: 1 thread "
       + ", ".join(f"{x:.2f}x" for x in w["ceiling"]))
 print(f"warm speed-up (best of each): {warm:.2f}x, {100 * warm / warm_ceiling:.0f} % of that run's"
       f" ceiling ({warm_ceiling:.2f}x)")
+median = lambda xs: sorted(xs)[len(xs) // 2]
+waiting, serial = median(w["waiting"]), median(w["serial"])
+cpu_ratio = median([b / a for a, b in zip(w["cpu1"], w["cpu2"])])
+bound = 1 / (serial + (1 - serial) / (2 * (1 - waiting)))
+print(f"what the tasks allow (warm, medians; a load changes neither share): the pool's 2 threads"
+      f" waited {100 * waiting:.1f} % of their lives for a task or a result, reading the data"
+      f" (before any task) took {100 * serial:.1f} % of the 1-thread wall, so two free processors"
+      f" give at most {bound:.2f}x; process CPU at 2 threads / at 1: {cpu_ratio:.2f} (JIT included)")
 t = best1["timings"]
 work, inside = t["work"], sum(t["work"].values())
 print("time inside the library at 1 thread: " + ", ".join(f"{k} {v:.2f} s" for k, v in sorted(work.items())))
