@@ -61,23 +61,25 @@ public class ScenarioThreadsBench {
     for (int i = -warmup; i < rounds; i++) {
       for (int threads = 1; threads <= 2; threads++) {
         long cpu = os.getProcessCpuTime();
-        PoolWatch watch = threads == 2 ? PoolWatch.start() : null;
         long start = System.nanoTime();
         ScenarioResult r = ScenarioRunner.withDefaults().withThreads(threads).run(spec, folder);
         double wall = (System.nanoTime() - start) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpu) / 1e9;
-        double[] pool = watch != null ? watch.stop(wall) : null;
         if (i >= 0) {
           out.printf("wall%d %.4f%ncpu%d %.4f%n", threads, wall, threads, processCpu);
-          if (pool != null) {
-            // the share of the pool threads' lives spent waiting (for a task, or for a task's
-            // result): how well the tasks keep two threads busy
-            out.printf("waiting %.4f%n", pool[0]);
-          } else {
+          if (threads == 1) {
             // reading the data comes before any task: the serial part of the run
             out.printf("serial %.4f%n", r.timings().get("stages").get("data") / wall);
           }
         }
+      }
+      if (i >= 0) {
+        // the share of the pool threads' lives spent waiting (for a task, or for a task's
+        // result): how well the tasks keep two threads busy; a run of its own, since the
+        // recording's threads would take processor time from the timed runs
+        PoolWatch watch = PoolWatch.start();
+        ScenarioRunner.withDefaults().withThreads(2).run(spec, folder);
+        out.printf("waiting %.4f%n", watch.stop());
       }
       if (i >= 0) {
         out.printf("ceiling %.4f%n", ceiling());
@@ -88,9 +90,9 @@ public class ScenarioThreadsBench {
   /**
    * Watches the engine's pool threads (named pool-N-thread-M by the JDK's default factory) while a
    * run lasts, with a flight recording of their starts, ends, parks and monitor waits: the time
-   * each lived and the time it waited (for a task, or for a task's result), and their CPU time. On
-   * a loaded machine a thread that could run but waits for a processor counts as living, not
-   * waiting, so the waiting share depends on the tasks' graph rather than on the load.
+   * each lived and the time it waited (for a task, or for a task's result). On a loaded machine a
+   * thread that could run but waits for a processor counts as living, not waiting, so the waiting
+   * share depends on the tasks' graph rather than on the load.
    */
   private static final class PoolWatch {
     private final Recording recording = new Recording();
@@ -107,8 +109,8 @@ public class ScenarioThreadsBench {
       return w;
     }
 
-    /** Stops watching; the waiting share of the pool threads' lives, then their CPU seconds. */
-    double[] stop(double wallSeconds) throws Exception {
+    /** Stops watching; the share of the pool threads' summed lives they spent waiting. */
+    double stop() throws Exception {
       Thread.sleep(100); // the pool's threads end just after the run: wait for their end events
       recording.stop();
       Path file = Files.createTempFile("pool-watch", ".jfr");
@@ -141,7 +143,7 @@ public class ScenarioThreadsBench {
           lived += Duration.between(b.getValue(), end).toNanos() / 1e9;
           idle += waited.getOrDefault(b.getKey(), Duration.ZERO).toNanos() / 1e9;
         }
-        return new double[] {lived == 0 ? Double.NaN : idle / lived};
+        return lived == 0 ? Double.NaN : idle / lived;
       } finally {
         Files.deleteIfExists(file);
       }
