@@ -35,7 +35,10 @@ import java.util.concurrent.Future;
  *       turn, {@code WARMUP} pairs of rounds first: the engine's speed-up once the code is compiled,
  *       without JVM start and JIT compilation, which in a fresh process at 1 thread run on the
  *       otherwise idle second processor, and at 2 threads compete with the engine's. Between the
- *       rounds it measures the ceiling as above, so both see the same load.
+ *       rounds it measures the ceiling as above, so both see the same load, and, in one more
+ *       2-thread run, the share of the pool threads' lives they spent waiting, and with each
+ *       1-thread round the share of its wall spent reading the data before any task: what the
+ *       engine's tasks allow, whatever the load.
  * </ul>
  */
 public class ScenarioThreadsBench {
