@@ -5,6 +5,7 @@ import dev.gauntlet.scenario.spec.ScenarioSpec;
 import dev.gauntlet.scenario.yaml.ScenarioFiles;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedThread;
@@ -17,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two measurements for bench/scenario.sh (not a test), each written as "name value" lines to a
@@ -44,6 +47,7 @@ import java.util.concurrent.Future;
 public class ScenarioThreadsBench {
   // about 0.3 s of one processor: long enough that thread start and timer resolution do not count
   private static final long SPIN = 150_000_000L;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static volatile long sink;
 
   public static void main(String[] args) throws Exception {
@@ -64,12 +68,17 @@ public class ScenarioThreadsBench {
     for (int i = -warmup; i < rounds; i++) {
       for (int threads = 1; threads <= 2; threads++) {
         long cpu = os.getProcessCpuTime();
+        long ownCpu = THREADS.getCurrentThreadCpuTime();
+        PoolCpu pool = new PoolCpu();
         long start = System.nanoTime();
         ScenarioResult r = ScenarioRunner.withDefaults().withThreads(threads).run(spec, folder);
         double wall = (System.nanoTime() - start) / 1e9;
         double processCpu = (os.getProcessCpuTime() - cpu) / 1e9;
+        // the engine's threads: the caller's (every task at 1 thread) and the pool's
+        double engineCpu = (THREADS.getCurrentThreadCpuTime() - ownCpu + pool.stop()) / 1e9;
         if (i >= 0) {
           out.printf("wall%d %.4f%ncpu%d %.4f%n", threads, wall, threads, processCpu);
+          out.printf("engine_cpu%d %.4f%n", threads, engineCpu);
           if (threads == 1) {
             // reading the data comes before any task: the serial part of the run
             out.printf("serial %.4f%n", r.timings().get("stages").get("data") / wall);
@@ -77,16 +86,60 @@ public class ScenarioThreadsBench {
         }
       }
       if (i >= 0) {
-        // the share of the pool threads' lives spent waiting (for a task, or for a task's
-        // result): how well the tasks keep two threads busy; a run of its own, since the
-        // recording's threads would take processor time from the timed runs
-        PoolWatch watch = PoolWatch.start();
-        ScenarioRunner.withDefaults().withThreads(2).run(spec, folder);
-        out.printf("waiting %.4f%n", watch.stop());
-      }
-      if (i >= 0) {
         out.printf("ceiling %.4f%n", ceiling());
       }
+    }
+    // the share of the pool threads' lives spent waiting (for a task, or for a task's result):
+    // how well the tasks keep two threads busy. Runs of their own, after the timed ones: a
+    // flight recording makes the JIT recompile code, which slowed the rounds after it.
+    for (int i = 0; i < rounds; i++) {
+      PoolWatch watch = PoolWatch.start();
+      ScenarioRunner.withDefaults().withThreads(2).run(spec, folder);
+      out.printf("waiting %.4f%n", watch.stop());
+    }
+  }
+
+  /**
+   * The CPU time of the engine's pool threads (named pool-N-thread-M by the JDK's default factory),
+   * read every 5 ms while they live: they end with the run, and after their last task they only
+   * wait. Finding them by enumerating this thread group's threads stops no thread.
+   */
+  private static final class PoolCpu {
+    private final Map<Long, Long> cpu = new ConcurrentHashMap<>();
+    private final Thread sampler;
+    private volatile boolean running = true;
+
+    PoolCpu() {
+      ThreadGroup group = Thread.currentThread().getThreadGroup();
+      sampler =
+          new Thread(
+              () -> {
+                Thread[] all = new Thread[256];
+                while (running) {
+                  int n = group.enumerate(all);
+                  for (int k = 0; k < n; k++) {
+                    if (all[k].getName().startsWith("pool-")) {
+                      long id = all[k].getId();
+                      cpu.merge(id, THREADS.getThreadCpuTime(id), Math::max);
+                    }
+                  }
+                  try {
+                    Thread.sleep(5);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "bench-pool-cpu");
+      sampler.setDaemon(true);
+      sampler.start();
+    }
+
+    /** Stops reading; the pool threads' summed CPU nanoseconds. */
+    long stop() throws InterruptedException {
+      running = false;
+      sampler.join();
+      return cpu.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 
@@ -99,8 +152,6 @@ public class ScenarioThreadsBench {
    */
   private static final class PoolWatch {
     private final Recording recording = new Recording();
-    private final long start = System.nanoTime();
-
     static PoolWatch start() {
       PoolWatch w = new PoolWatch();
       for (String e : List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait")) {
@@ -155,7 +206,8 @@ public class ScenarioThreadsBench {
 
   /** 2 x (a loop's time on one thread alone) / (the time of two threads running it at once). */
   private static double ceiling() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(2);
+    // named apart from the engine's pool-N-thread-M, which PoolCpu and PoolWatch look for
+    ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "bench-ceiling"));
     try {
       pool.submit(() -> spin(SPIN / 10)).get(); // compiled before it is timed
       long start = System.nanoTime();
@@ -169,6 +221,7 @@ public class ScenarioThreadsBench {
       return 2 * one / (System.nanoTime() - start);
     } finally {
       pool.shutdownNow();
+      pool.awaitTermination(1, TimeUnit.MINUTES);
     }
   }
 

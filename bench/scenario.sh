@@ -23,8 +23,9 @@
 #    the share of the 2-thread pool's lives its threads spent waiting (for a task, or a task's
 #    result; a flight recording of their parks), and the share of the 1-thread wall spent reading
 #    the data before any task starts; with two free processors the speed-up can be at most
-#    1 / (serial + (1 - serial) / (2 (1 - waiting))); and the process's CPU time at 2 threads over
-#    that at 1 (above 1: the threads slow each other down, e.g. contending for memory);
+#    1 / (serial + (1 - serial) / (2 (1 - waiting))); and the engine's threads' CPU time at 2
+#    threads over that at 1 (above 1: the threads slow each other down, e.g. contending for
+#    memory or a lock);
 #  - the same cold speed-up with the C2 compiler off (-XX:TieredStopAtLevel=1: C1 only), from one
 #    more pair of runs per round: on this scenario C2's work is about 1.5 times the engine's own
 #    CPU time and its code arrives too late to pay off (the engine's CPU time at 1 thread is the
@@ -124,12 +125,14 @@ print(f"warm speed-up (best of each): {warm:.2f}x, {100 * warm / warm_ceiling:.0
       f" ceiling ({warm_ceiling:.2f}x)")
 median = lambda xs: sorted(xs)[len(xs) // 2]
 waiting, serial = median(w["waiting"]), median(w["serial"])
-cpu_ratio = median([b / a for a, b in zip(w["cpu1"], w["cpu2"])])
+cpu_ratio = median(w["engine_cpu2"]) / median(w["engine_cpu1"])
 bound = 1 / (serial + (1 - serial) / (2 * (1 - waiting)))
 print(f"what the tasks allow (warm, medians; a load changes neither share): the pool's 2 threads"
       f" waited {100 * waiting:.1f} % of their lives for a task or a result, reading the data"
       f" (before any task) took {100 * serial:.1f} % of the 1-thread wall, so two free processors"
-      f" give at most {bound:.2f}x; process CPU at 2 threads / at 1: {cpu_ratio:.2f} (JIT included)")
+      f" give at most {bound:.2f}x; the engine's threads' CPU time at 2 threads / at 1:"
+      f" {cpu_ratio:.2f} (" + ", ".join(f"{x:.2f}" for x in w["engine_cpu2"]) + " s / "
+      + ", ".join(f"{x:.2f}" for x in w["engine_cpu1"]) + " s)")
 t = best1["timings"]
 work, inside = t["work"], sum(t["work"].values())
 print("time inside the library at 1 thread: " + ", ".join(f"{k} {v:.2f} s" for k, v in sorted(work.items())))
