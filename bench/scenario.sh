@@ -13,6 +13,10 @@
 #    the runner measures its own wall time: JVM start and writing the reports excluded), both
 #    measured in this run, and its share of the ceiling; the same ratio for the whole process is
 #    printed beside it;
+#  - the same cold speed-up with the C2 compiler off (-XX:TieredStopAtLevel=1: C1 only), from one
+#    more pair of runs per round: on this scenario C2's work is about 1.5 times the engine's own
+#    CPU time and its code arrives too late to pay off (the engine's CPU time at 1 thread is the
+#    same with C1 alone), so this shows what the JIT costs the cold figure;
 #  - the same speed-up once the code is compiled: the scenario run in one JVM (bench/
 #    ScenarioThreadsBench.java) at 1 and 2 threads in turn after WARMUP pairs of rounds (default 3),
 #    with the ceiling measured between its rounds. In a fresh process the JIT compiler's work (about
@@ -26,10 +30,6 @@
 #    1 / (serial + (1 - serial) / (2 (1 - waiting))); and the engine's threads' CPU time at 2
 #    threads over that at 1 (above 1: the threads slow each other down, e.g. contending for
 #    memory or a lock);
-#  - the same cold speed-up with the C2 compiler off (-XX:TieredStopAtLevel=1: C1 only), from one
-#    more pair of runs per round: on this scenario C2's work is about 1.5 times the engine's own
-#    CPU time and its code arrives too late to pay off (the engine's CPU time at 1 thread is the
-#    same with C1 alone), so this shows what the JIT costs the cold figure;
 #  - the engine's own overhead at 1 thread: wall time minus the time spent inside the library
 #    (reading data, perturbations, model fits and calls, attacks, metrics, bootstrap), as a share
 #    of the wall time, from report.json's timings; and, from one more run at 1 thread with
