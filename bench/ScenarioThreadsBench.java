@@ -38,10 +38,11 @@ import java.util.concurrent.TimeUnit;
  *       turn, {@code WARMUP} pairs of rounds first: the engine's speed-up once the code is compiled,
  *       without JVM start and JIT compilation, which in a fresh process at 1 thread run on the
  *       otherwise idle second processor, and at 2 threads compete with the engine's. Between the
- *       rounds it measures the ceiling as above, so both see the same load, and, in one more
- *       2-thread run, the share of the pool threads' lives they spent waiting, and with each
- *       1-thread round the share of its wall spent reading the data before any task: what the
- *       engine's tasks allow, whatever the load.
+ *       rounds it measures the ceiling as above, so both see the same load; in each round the
+ *       engine's threads' CPU time, and at 1 thread the share of the wall spent reading the data
+ *       before any task; and in 2-thread runs of their own after the timed ones, the share of
+ *       the pool threads' lives they spent waiting: what the engine's tasks allow, whatever the
+ *       load.
  * </ul>
  */
 public class ScenarioThreadsBench {
@@ -52,7 +53,8 @@ public class ScenarioThreadsBench {
 
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[args.length - 1])))) {
+    Path results = Path.of(args[args.length - 1]);
+    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(results))) {
       if (args[0].equals("ceiling")) {
         out.printf("ceiling %.4f%n", ceiling());
       } else {
@@ -152,6 +154,7 @@ public class ScenarioThreadsBench {
    */
   private static final class PoolWatch {
     private final Recording recording = new Recording();
+
     static PoolWatch start() {
       PoolWatch w = new PoolWatch();
       for (String e : List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.JavaMonitorWait")) {
