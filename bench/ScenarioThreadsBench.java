@@ -34,14 +34,14 @@ import java.util.concurrent.TimeUnit;
  *       work each: 2 x (time alone) / (time of the two). An idle machine with two independent
  *       cores gives 2; the load of other processes, or two virtual processors that share a core,
  *       give less.
- *   <li>{@code warm SCENARIO WARMUP ROUNDS OUT}: the scenario in this one JVM at 1 and 2 threads in
- *       turn, {@code WARMUP} pairs of rounds first: the engine's speed-up once the code is compiled,
- *       without JVM start and JIT compilation, which in a fresh process at 1 thread run on the
- *       otherwise idle second processor, and at 2 threads compete with the engine's. Between the
- *       rounds it measures the ceiling as above, so both see the same load; in each round the
- *       engine's threads' CPU time, and at 1 thread the share of the wall spent reading the data
- *       before any task; and in 2-thread runs of their own after the timed ones, the share of
- *       the pool threads' lives they spent waiting: what the engine's tasks allow, whatever the
+ *   <li>{@code warm SCENARIO WARMUP ROUNDS OUT}: the scenario in this one JVM at 1 and 2
+ *       threads in turn, {@code WARMUP} pairs of rounds first: the engine's speed-up once the code
+ *       is compiled, without JVM start and JIT compilation, which in a fresh process at 1 thread
+ *       run on the otherwise idle second processor, and at 2 threads compete with the engine's.
+ *       Between the rounds it measures the ceiling as above, so both see the same load; in each
+ *       round the engine's threads' CPU time, and at 1 thread the share of the wall spent reading
+ *       the data before any task; and in 2-thread runs of their own after the timed ones, the share
+ *       of the pool threads' lives they spent waiting: what the engine's tasks allow, whatever the
  *       load.
  * </ul>
  */
