@@ -296,6 +296,34 @@ class GradientAttackSearchTest {
   }
 
   @Test
+  void edgeCasesOfTheAccount() {
+    // every row misclassified: nothing attacked, the success rate undefined (not 0 of 0 = 0)
+    Table wrong = rows(row(0.2, 0, 2, "blue", "no"), row(-0.4, 0.2, 2, "blue", "yes"));
+    AttackResult r = run(GradientAttack.fgsm(Norm.LINF, 0.5), wrong);
+    assertThat(r.attacked()).isZero();
+    assertThat(r.successes()).isZero();
+    assertThat(r.successRate()).isNaN();
+    assertThat(r.meanPerturbationStd()).isNaN();
+    assertThat(r.empiricalRobustness()).isNaN();
+    assertThat(r.cleanAccuracy()).isZero();
+    assertThat(r.adversarial()).isEqualTo(wrong);
+    // no column the attack may move: only the clean prediction is asked for
+    Table right = rows(row(0.2, 0, 2, "blue", "yes"));
+    AttackResult fixed =
+        run(GradientAttack.fgsm(Norm.LINF, 0.5).withDomain(Map.of("immutable", "a;b;n")), right);
+    assertThat(fixed.successes()).isZero();
+    assertThat(fixed.maxQueries()).isEqualTo(1);
+    assertThat(fixed.successRate()).isEqualTo(0.0);
+    // without a label (label= empty) every row is attacked and no accuracy is defined
+    AttackResult unlabelled =
+        run(GradientAttack.fgsm(Norm.LINF, 0.5).withDomain(Map.of("label", "")), wrong);
+    assertThat(unlabelled.attacked()).isEqualTo(2);
+    assertThat(unlabelled.successfulRows()).containsExactly(0, 1);
+    assertThat(unlabelled.cleanAccuracy()).isNaN();
+    assertThat(unlabelled.accuracyUnderAttack()).isNaN();
+  }
+
+  @Test
   void badSettingsAreRefused() {
     assertThatThrownBy(() -> GradientAttack.fgsm(Norm.LINF, -0.1))
         .isInstanceOf(IllegalArgumentException.class);
