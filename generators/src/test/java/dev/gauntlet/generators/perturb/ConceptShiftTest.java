@@ -187,6 +187,42 @@ class ConceptShiftTest {
   }
 
   @Test
+  void noiseWithoutATruthColumnStaysAtTheWorldsRateWhereTheRuleChangedMost() {
+    // The same rate, checked apart where x1 is high (the old rule said yes, the new one says no)
+    // and where it is low: over all rows the reversal of x1 is symmetric, so an error in the
+    // posterior of a flip that favours one class over the other cancels out there, not here
+    // (keep = p0 (1 + noise) for labelled positives passes the test above, fails this one).
+    double noise = 0.4; // a high rate: the flip posterior matters most
+    WorldSpec w = world(noise, null);
+    Logistic after = changed(w);
+    Table in = sample(w, 9);
+    Table out = ConceptShift.of(w, after).apply(in, 1, Seed.of(10));
+    double[] p =
+        WorldGenerator.positiveProbability(after, w.columns())
+            .apply(in.select("x1", "x2", "region"));
+    int[] y = codes(out, "y");
+    for (int side : new int[] {1, -1}) {
+      double expected = 0;
+      double variance = 0;
+      int positives = 0;
+      int rows = 0;
+      for (int r = 0; r < N; r++) {
+        if (side * in.numeric("x1").get(r) > 0.5) {
+          double q = p[r] * (1 - noise) + (1 - p[r]) * noise;
+          expected += q;
+          variance += q * (1 - q);
+          positives += y[r];
+          rows++;
+        }
+      }
+      assertThat(rows).isGreaterThan(N / 4);
+      assertThat(Math.abs(positives - expected))
+          .as("x1 " + (side > 0 ? "> 0.5" : "< -0.5"))
+          .isLessThanOrEqualTo(4.5 * Math.sqrt(variance));
+    }
+  }
+
+  @Test
   void aThresholdWorldAtSeverityOneHasExactlyTheNewRulesLabels() {
     WorldSpec before =
         WorldSpec.builder()

@@ -68,6 +68,34 @@ class DriftEffectSizeTest {
     }
   }
 
+  @Test
+  void aConstantColumnShiftsByShiftTimesOneAsItsStdIsTakenAsOne() {
+    // std 0 would make the shift vanish; the documented fallback is 1
+    Table in = Table.builder().numeric("k", 5.5, 5.5, 5.5).numeric("x", -1.5, 0.5, 2.5).build();
+    Table out =
+        perturbation("covariate-shift", "columns", "k", "shift", "1").apply(in, 1, Seed.of(1));
+    assertThat(out.numeric("k").values()).containsExactly(6.5, 6.5, 6.5);
+  }
+
+  @Test
+  void rangesAreReadAsColumnMinMaxWithOpenEndsAndEqualEnds() {
+    Table in = Table.builder().numeric("x", -1.5, 0.5, 2.5).build();
+    // a range of one value is allowed: the shift is clamped to it
+    Table pinned =
+        perturbation("covariate-shift", "columns", "x", "shift", "1", "ranges", "x:0.5..0.5")
+            .apply(in, 1, Seed.of(1));
+    assertThat(pinned.numeric("x").values()).containsExactly(0.5, 0.5, 0.5);
+    // an empty column name is refused as a malformed item, before looking the column up
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> perturbation("covariate-shift", "ranges", ":1..2").apply(in, 1, Seed.of(1)))
+        .isInstanceOf(dev.gauntlet.UserInputException.class)
+        .hasMessageContaining("column:min..max");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> perturbation("covariate-shift", "ranges", "x:2..1").apply(in, 1, Seed.of(1)))
+        .isInstanceOf(dev.gauntlet.UserInputException.class)
+        .hasMessageContaining("min <= max");
+  }
+
   static double mean(double[] v) {
     return Arrays.stream(v).average().orElseThrow();
   }

@@ -195,6 +195,21 @@ class EvasionAttackSearchTest {
   }
 
   @Test
+  void withNoColumnToMoveOnlyTheCleanPredictionIsAskedFor() {
+    for (EvasionAttack attack :
+        List.of(
+            EvasionAttack.scoreBased(Norm.LINF, 0.5), EvasionAttack.decisionBased(Norm.L2, 0.5))) {
+      AttackResult r =
+          run(
+              attack.withMaxQueries(50).withDomain(Map.of("immutable", "a;b;n")),
+              oneColumnRows(),
+              1);
+      assertThat(r.successes()).isZero();
+      assertThat(r.maxQueries()).as(attack.describe()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void describeSaysMethodNormBudgetAndQueries() {
     assertThat(EvasionAttack.scoreBased(Norm.L2, 0.5).describe())
         .isEqualTo("score-based L2 eps=0.5 queries<=1000");

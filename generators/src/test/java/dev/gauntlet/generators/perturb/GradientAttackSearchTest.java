@@ -240,6 +240,25 @@ class GradientAttackSearchTest {
   }
 
   @Test
+  void theFirstClassCanBeTheTarget() {
+    // Class index 0 is a target like any other (an index test written "<= 0" would take it for
+    // "untargeted"). Row 0 is c1 (logits 0, 0.3, -0.225): descending -log p0 moves a and b down,
+    // to a = -0.95, b = -0.7 (logits 0, -0.7, -0.475: c0). Row 1 is c0 already: not attacked.
+    LinearSoftmax model = AttackFixture.threeClasses();
+    Table t = rows(row(-0.45, 0.3, 2, "blue", "c1"), row(-0.1, -0.1, 2, "blue", "c0"));
+    AttackResult r =
+        GradientAttack.fgsm(Norm.LINF, 0.5)
+            .withTarget("c0")
+            .withScaleReference(AttackFixture.scaleReference())
+            .run(model, t, Seed.of(1));
+    assertRow(r.adversarial(), 0, -0.95, -0.7, 2);
+    assertRow(r.adversarial(), 1, -0.1, -0.1, 2);
+    assertThat(r.successfulRows()).containsExactly(0);
+    assertThat(r.maxQueries()).isEqualTo(3);
+    assertThat(r.meanQueries()).isEqualTo(2.0);
+  }
+
+  @Test
   void aRandomStartIsAUniformPointOfTheBudget() {
     // 200 copies of a row with L = 0.2 (a = -0.3, b = -0.5: negative, not whole, so not bounded at
     // 0 nor rounded) and n immutable; step size 0, one step: the result is the
@@ -293,6 +312,34 @@ class GradientAttackSearchTest {
   void pgdsDefaultIsFortyStepsOfTwoAndAHalfEpsilonOverSteps() {
     assertThat(GradientAttack.pgd(Norm.LINF, 2.0).describe())
         .isEqualTo("PGD L-inf eps=2.0 steps=40 step=0.125 random-start");
+  }
+
+  @Test
+  void edgeCasesOfTheAccount() {
+    // every row misclassified: nothing attacked, the success rate undefined (not 0 of 0 = 0)
+    Table wrong = rows(row(0.2, 0, 2, "blue", "no"), row(-0.4, 0.2, 2, "blue", "yes"));
+    AttackResult r = run(GradientAttack.fgsm(Norm.LINF, 0.5), wrong);
+    assertThat(r.attacked()).isZero();
+    assertThat(r.successes()).isZero();
+    assertThat(r.successRate()).isNaN();
+    assertThat(r.meanPerturbationStd()).isNaN();
+    assertThat(r.empiricalRobustness()).isNaN();
+    assertThat(r.cleanAccuracy()).isZero();
+    assertThat(r.adversarial()).isEqualTo(wrong);
+    // no column the attack may move: only the clean prediction is asked for
+    Table right = rows(row(0.2, 0, 2, "blue", "yes"));
+    AttackResult fixed =
+        run(GradientAttack.fgsm(Norm.LINF, 0.5).withDomain(Map.of("immutable", "a;b;n")), right);
+    assertThat(fixed.successes()).isZero();
+    assertThat(fixed.maxQueries()).isEqualTo(1);
+    assertThat(fixed.successRate()).isEqualTo(0.0);
+    // without a label (label= empty) every row is attacked and no accuracy is defined
+    AttackResult unlabelled =
+        run(GradientAttack.fgsm(Norm.LINF, 0.5).withDomain(Map.of("label", "")), wrong);
+    assertThat(unlabelled.attacked()).isEqualTo(2);
+    assertThat(unlabelled.successfulRows()).containsExactly(0, 1);
+    assertThat(unlabelled.cleanAccuracy()).isNaN();
+    assertThat(unlabelled.accuracyUnderAttack()).isNaN();
   }
 
   @Test
