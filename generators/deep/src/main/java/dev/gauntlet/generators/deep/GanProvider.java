@@ -17,7 +17,7 @@ public final class GanProvider extends DeepProvider {
     super(
         NAME,
         "CTGAN-like conditional GAN trained with DJL on PyTorch (CPU)",
-        TrainingOptions.parameters("0.0002", "0.0002", "256"),
+        TrainingOptions.parameters("0.001", "0.001", "256"),
         listener);
   }
 
