@@ -25,9 +25,10 @@ import java.util.Map;
  * rejects a candidate whose exact copies of fitted rows exceed the held-out rows' own collision
  * rate with them by more than 5 points, and keeps the first candidate that passed (the copula by
  * default: cheaper to fit and steadier) unless another beats its score by more than {@code margin}
- * (0.01), in which case it keeps the best; the winner is refitted to the whole sample. On a few
- * hundred held-out rows, scores a few thousandths apart are seed noise. The generator returned is
- * the winner's own, so a saved model is the winner's model file.
+ * (0.01), in which case it keeps the best; the winner is refitted to the whole sample with the seed
+ * auto was given, so it is the very model the winner alone makes at that seed. On a few hundred
+ * held-out rows, scores a few thousandths apart are seed noise. The generator returned is the
+ * winner's own, so a saved model is the winner's model file.
  */
 public final class AutoProvider implements GeneratorProvider {
   public static final String NAME = "auto";
@@ -217,7 +218,8 @@ public final class AutoProvider implements GeneratorProvider {
     Generator winner = bestFit;
     if (refit || winner == null) {
       GeneratorProvider p = registry.get(best);
-      winner = p.fit(sample, ownParams(p, progressOn), seed.derive("auto-refit"), progress);
+      // the seed the winner would get on its own: auto's model is then the winner's very model
+      winner = p.fit(sample, ownParams(p, progressOn), seed, progress);
     }
     return new Choice(winner, List.copyOf(judged), heldCopies);
   }

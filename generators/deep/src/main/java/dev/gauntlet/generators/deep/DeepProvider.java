@@ -2,6 +2,7 @@ package dev.gauntlet.generators.deep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.data.Schema;
+import dev.gauntlet.data.Split;
 import dev.gauntlet.data.Table;
 import dev.gauntlet.generators.internal.FreshIds;
 import dev.gauntlet.random.Seed;
@@ -51,20 +52,31 @@ abstract class DeepProvider implements GeneratorProvider {
   @Override
   public final Generator fit(
       Table sample, Map<String, String> params, Seed seed, Progress progress) {
-    TrainingOptions o = TrainingOptions.parse(name, parameters, params).forRows(sample.rowCount());
+    TrainingOptions given = TrainingOptions.parse(name, parameters, params);
     Schema schema = sample.schema();
     List<FreshIds.IdModel> ids = FreshIds.fit(sample);
     // ids are not modelled: one-hot levels per row would widen the network and copy sample ids
     Table data = sample.select(FreshIds.dataSchema(schema).names());
-    DataTransform t = DataTransform.fit(data, o.maxModes(), o.valueModes());
-    return train(data, t, t.encode(data), o, seed, listener(o, progress)).withIds(schema, ids);
+    // the transform sees every row, so a level or range only the held-out rows have is known
+    DataTransform t = DataTransform.fit(data, given.maxModes(), given.valueModes());
+    Split parts = Validation.split(data, given.validation(), seed);
+    Table train = parts.train();
+    Validation held =
+        parts.test().rowCount() == 0 ? null : new Validation(parts.test(), t.encode(parts.test()));
+    TrainingOptions o = given.forRows(train.rowCount());
+    return train(train, t, t.encode(train), held, o, seed, listener(o, progress))
+        .withIds(schema, ids);
   }
 
-  /** Trains on {@code data}, the sample encoded by {@code t}. */
+  /**
+   * Trains on {@code data}, the sample encoded by {@code t}, checking the model on {@code held}
+   * (null: no checks) and keeping the best check's weights.
+   */
   abstract DeepGenerator train(
       Table sample,
       DataTransform t,
       float[] data,
+      Validation held,
       TrainingOptions o,
       Seed seed,
       TrainingListener listener);

@@ -17,7 +17,7 @@ public final class GanProvider extends DeepProvider {
     super(
         NAME,
         "CTGAN-like conditional GAN trained with DJL on PyTorch (CPU)",
-        TrainingOptions.parameters("0.0002", "0.0002", "256"),
+        TrainingOptions.parameters("0.001", "0.001", "256"),
         listener);
   }
 
@@ -26,12 +26,14 @@ public final class GanProvider extends DeepProvider {
       Table sample,
       DataTransform t,
       float[] data,
+      Validation held,
       TrainingOptions o,
       Seed seed,
       TrainingListener listener) {
     Gan.Conditions cond = Gan.Conditions.of(t, data, sample.rowCount());
     Params p =
-        Torch.exclusively(() -> Gan.train(t, data, sample.rowCount(), cond, o, seed, listener));
+        Torch.exclusively(
+            () -> Gan.train(t, data, sample.rowCount(), cond, held, o, seed, listener));
     return new DeepGenerator(NAME, t, p, o, cond);
   }
 }

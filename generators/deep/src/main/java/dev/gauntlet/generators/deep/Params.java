@@ -95,6 +95,15 @@ final class Params {
     return shapes.get(name).clone();
   }
 
+  /** A copy whose values are its own (training may go on changing these). */
+  Params copy() {
+    Params c = new Params();
+    for (Map.Entry<String, float[]> e : values.entrySet()) {
+      c.put(e.getKey(), e.getValue().clone(), shapes.get(e.getKey()).clone());
+    }
+    return c;
+  }
+
   Map<String, float[]> values() {
     return values;
   }

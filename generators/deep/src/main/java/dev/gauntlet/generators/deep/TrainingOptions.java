@@ -20,7 +20,8 @@ import java.util.Map;
  * @param steps optimizer steps when {@code epochs} is 0
  * @param learningRate Adam's step for the VAE, or for the GAN's generator
  * @param criticLearningRate Adam's step for the GAN's critic (unused by the VAE)
- * @param patience stop when the monitored loss has not improved for this many epochs; 0 = never
+ * @param patience early stopping: stop after this many checks in a row without a better validation
+ *     figure (0 = train the whole budget, still keeping the best checkpoint)
  * @param maxModes most mixture components per numeric column
  * @param embedding width of the latent (VAE) or noise (GAN) vector
  * @param hidden width of the hidden layers
@@ -32,6 +33,9 @@ import java.util.Map;
  * @param klWeight VAE: weight of the KL term of the loss (1: the evidence lower bound)
  * @param valueModes a whole-number column with at most {@code maxModes} values gets a mode per
  *     value ({@link DataTransform#fit(dev.gauntlet.data.Table, int, boolean)})
+ * @param validation share of the rows held out from training to check the model on (0 = none: no
+ *     checks, the last weights are kept)
+ * @param checkEvery optimizer steps between two checks on the held-out rows
  */
 record TrainingOptions(
     int epochs,
@@ -47,7 +51,9 @@ record TrainingOptions(
     boolean progress,
     boolean drawLevels,
     double klWeight,
-    boolean valueModes) {
+    boolean valueModes,
+    double validation,
+    int checkEvery) {
 
   /**
    * Widest hidden layer or latent vector: 4096 x 4096 weights are 64 MB a layer, already more than
@@ -115,10 +121,25 @@ record TrainingOptions(
         progress,
         drawLevels,
         klWeight,
-        valueModes);
+        valueModes,
+        validation,
+        checkEvery);
   }
 
   static final int MAX_MODES = 100;
+
+  /** Default share of the rows held out for the checks. */
+  static final String DEFAULT_VALIDATION = "0.1";
+
+  static final String DEFAULT_CHECK_EVERY = "200";
+
+  static final String DEFAULT_PATIENCE = "5";
+
+  /** Fewer held-out rows than this give a figure too noisy to choose weights by: no checks. */
+  static final int MIN_VALIDATION_ROWS = 5;
+
+  /** Most of the rows that may be held out. */
+  static final double MAX_VALIDATION = 0.5;
 
   static List<Parameter> parameters(String lr, String criticLr, String hidden) {
     List<Parameter> p = new ArrayList<>();
@@ -176,10 +197,28 @@ record TrainingOptions(
     }
     p.add(
         new Parameter(
+            "validation",
+            DEFAULT_VALIDATION,
+            "share of the rows held out from training (seeded) to check the model on every"
+                + " check-every steps; the best check's weights are kept (0 = no checks, keep the"
+                + " last weights; none either when fewer than "
+                + MIN_VALIDATION_ROWS
+                + " rows would be held out)"));
+    p.add(
+        new Parameter(
+            "check-every",
+            DEFAULT_CHECK_EVERY,
+            "optimizer steps between checks on the held-out rows ("
+                + (criticLr == null
+                    ? "the VAE's loss on them"
+                    : "the quality score of as many generated rows against them")
+                + ")"));
+    p.add(
+        new Parameter(
             "patience",
-            "0",
-            "early stopping: epochs without improvement of the monitored loss before training"
-                + " stops (0 = train all epochs)"));
+            DEFAULT_PATIENCE,
+            "early stopping: checks in a row without a better figure before training stops (0 ="
+                + " train all steps, still keeping the best check's weights)"));
     p.add(
         new Parameter(
             "max-modes",
@@ -243,7 +282,9 @@ record TrainingOptions(
         bool(generator, v, "progress"),
         !v.containsKey("levels") || levels(generator, v),
         v.containsKey("kl-weight") ? positiveDouble(generator, v, "kl-weight") : 1,
-        bool(generator, v, "value-modes"));
+        bool(generator, v, "value-modes"),
+        share(generator, v, "validation", MAX_VALIDATION),
+        wholeNumber(generator, v, "check-every", 1));
   }
 
   JsonNode toJson() {
@@ -261,6 +302,8 @@ record TrainingOptions(
     o.put("drawLevels", drawLevels);
     o.put("klWeight", klWeight);
     o.put("valueModes", valueModes);
+    o.put("validation", validation);
+    o.put("checkEvery", checkEvery);
     return o;
   }
 
@@ -285,7 +328,12 @@ record TrainingOptions(
         // models saved before the option took the arg-max
         !o.get("drawLevels").isMissing() && o.get("drawLevels").asBoolean(),
         !o.get("klWeight").isMissing() ? o.get("klWeight").asPositive() : 1,
-        !o.get("valueModes").isMissing() && o.get("valueModes").asBoolean());
+        !o.get("valueModes").isMissing() && o.get("valueModes").asBoolean(),
+        // models saved before the checks were trained without them
+        !o.get("validation").isMissing() ? o.get("validation").asNonNegative() : 0,
+        !o.get("checkEvery").isMissing()
+            ? o.get("checkEvery").asInt(1, max)
+            : Integer.parseInt(DEFAULT_CHECK_EVERY));
   }
 
   /** A whole number of at least {@code min}: one check, so the message states the one limit. */
@@ -341,6 +389,20 @@ record TrainingOptions(
       // reported below
     }
     throw bad(g, key, text, "a positive number such as 0.001");
+  }
+
+  /** A share within [0, {@code max}]. */
+  private static double share(String g, Map<String, String> v, String key, double max) {
+    String text = v.get(key);
+    try {
+      double d = Double.parseDouble(text.trim());
+      if (d >= 0 && d <= max) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw bad(g, key, text, "a share from 0 to " + max + " such as 0.1");
   }
 
   private static boolean levels(String g, Map<String, String> v) {

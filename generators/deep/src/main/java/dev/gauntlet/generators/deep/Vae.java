@@ -22,7 +22,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * one output per encoded slot, plus a learned sigma per slot (clamped to [0.01, 1] after every
  * step, as TVAE does). Loss per batch: {@code 2 * (sum over continuous scalars of (x - tanh(out))^2
  * / (2 sigma^2) + log sigma, plus cross-entropy of each one-hot) / B + KL / B}. Adam with weight
- * decay 1e-5.
+ * decay 1e-5. Every {@code check-every} steps the loss is computed on the held-out rows (each
+ * latent at its mean); the weights of the best check are kept, and training stops after {@code
+ * patience} checks without a lower loss ({@link Checkpoints}).
  *
  * <p>The loss is written in few libtorch operations (each costs a JNI call and an autograd node):
  * the scalar terms on the tanh columns alone, summed over the batch before dividing by sigma^2, and
@@ -64,6 +66,7 @@ final class Vae {
       DataTransform t,
       float[] data,
       int rows,
+      Validation held,
       TrainingOptions o,
       Seed seed,
       TrainingListener listener) {
@@ -119,11 +122,16 @@ final class Vae {
       weights[ng + 2] = (float) (0.5 * o.klWeight() / batch);
       NDArray terms = root.create(weights);
       NDArray klConstant = Nn.scalar(root, -0.5 * o.embedding() * o.klWeight());
-      EarlyStop stop = new EarlyStop(o.patience());
+      Checkpoints checks = new Checkpoints(o.patience());
+      NDArray heldRows =
+          held == null ? null : root.create(held.encoded(), new Shape(held.rowCount(), d));
+      int trained = 0;
+      int total = o.epochs() * steps;
       // the next epoch's shuffle and latent noise are drawn on another thread while this epoch
       // trains: one thread uses the random source, in the same order as drawing them inline
       EpochDraws draws = new EpochDraws(rng, rows, steps, batch, o.embedding());
       try {
+        training:
         for (int epoch = 1; epoch <= o.epochs(); epoch++) {
           long start = System.nanoTime();
           EpochDraws.Draw draw = draws.next(epoch < o.epochs());
@@ -186,6 +194,21 @@ final class Vae {
                 net.clip("sigma", 0.01, 1.0);
                 lossSum += loss.getFloat();
               }
+              trained++;
+              if (heldRows != null && (trained % o.checkEvery() == 0 || trained == total)) {
+                double figure = validationLoss(net, root, heldRows, held, t, o);
+                boolean stop =
+                    checks.record(
+                        figure,
+                        trained,
+                        () -> {
+                          net.readBack(params);
+                          return params.copy();
+                        });
+                if (stop) {
+                  break training;
+                }
+              }
             }
           }
           double mean = lossSum / steps;
@@ -195,16 +218,76 @@ final class Vae {
           listener.onEpoch(
               new TrainingListener.Epoch(
                   "vae", epoch, o.epochs(), losses, steps * batch / Math.max(seconds, 1e-9)));
-          if (stop.shouldStop(mean)) {
-            break;
-          }
         }
       } finally {
         draws.close();
       }
+      if (checks.bestWeights() != null) {
+        return checks.bestWeights();
+      }
       net.readBack(params);
     }
     return params;
+  }
+
+  /**
+   * The loss on the held-out rows, per row, with each row's latent at its encoded mean (so without
+   * noise): {@code 2 * (sum over continuous scalars of (x - tanh(out))^2 / (2 sigma^2) + log sigma,
+   * plus cross-entropy of each one-hot) + klWeight * KL}, as in training.
+   */
+  private static double validationLoss(
+      Flat net,
+      NDManager root,
+      NDArray heldRows,
+      Validation held,
+      DataTransform t,
+      TrainingOptions o) {
+    int n = held.rowCount();
+    int d = t.width();
+    float[] out;
+    float[] mu;
+    float[] logvar;
+    float[] sigma;
+    try (NDManager m = root.newSubManager()) {
+      Map<String, NDArray> w = net.views(m, true);
+      NDArray h = Nn.relu(Nn.linear(heldRows, w, "enc0"));
+      h = Nn.relu(Nn.linear(h, w, "enc1"));
+      NDArray mean = Nn.linear(h, w, "mu");
+      NDArray g = Nn.relu(Nn.linear(mean, w, "dec0"));
+      g = Nn.relu(Nn.linear(g, w, "dec1"));
+      out = Nn.linear(g, w, "out").toFloatArray();
+      mu = mean.toFloatArray();
+      logvar = Nn.linear(h, w, "logvar").toFloatArray();
+      sigma = w.get("sigma").toFloatArray();
+    }
+    float[] x = held.encoded();
+    double reconstruction = 0;
+    for (int r = 0; r < n; r++) {
+      for (DataTransform.Span s : t.spans()) {
+        int at = r * d + s.start();
+        if (s.tanh()) {
+          double diff = x[at] - Math.tanh(out[at]);
+          double sd = sigma[s.start()];
+          reconstruction += diff * diff / (2 * sd * sd) + Math.log(sd);
+        } else {
+          int observed = DataTransform.argMax(x, at, s.length());
+          double max = Double.NEGATIVE_INFINITY;
+          for (int i = 0; i < s.length(); i++) {
+            max = Math.max(max, out[at + i]);
+          }
+          double sum = 0;
+          for (int i = 0; i < s.length(); i++) {
+            sum += Math.exp(out[at + i] - max);
+          }
+          reconstruction += max + Math.log(sum) - out[at + observed];
+        }
+      }
+    }
+    double kl = 0;
+    for (int i = 0; i < mu.length; i++) {
+      kl += mu[i] * mu[i] + Math.exp(logvar[i]) - logvar[i] - 1;
+    }
+    return (2 * reconstruction + o.klWeight() * kl / 2) / n;
   }
 
   /**

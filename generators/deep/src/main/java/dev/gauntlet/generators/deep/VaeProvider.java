@@ -26,10 +26,12 @@ public final class VaeProvider extends DeepProvider {
       Table sample,
       DataTransform t,
       float[] data,
+      Validation held,
       TrainingOptions o,
       Seed seed,
       TrainingListener listener) {
-    Params p = Torch.exclusively(() -> Vae.train(t, data, sample.rowCount(), o, seed, listener));
+    Params p =
+        Torch.exclusively(() -> Vae.train(t, data, sample.rowCount(), held, o, seed, listener));
     return new DeepGenerator(NAME, t, p, o, null);
   }
 }

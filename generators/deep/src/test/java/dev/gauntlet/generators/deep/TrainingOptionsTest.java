@@ -46,6 +46,12 @@ class TrainingOptionsTest {
       assertThat(refused("patience", value).expected()).isEqualTo("a whole number >= 0");
     }
     assertThat(TrainingOptions.parse("gan", GAN, Map.of("patience", "0")).patience()).isZero();
+    for (String value : List.of("-0.1", "0.6", "abc")) {
+      assertThat(refused("validation", value).expected())
+          .isEqualTo("a share from 0 to 0.5 such as 0.1");
+    }
+    assertThat(refused("check-every", "0").expected()).isEqualTo("a whole number >= 1");
+    assertThat(TrainingOptions.parse("gan", GAN, Map.of("validation", "0")).validation()).isZero();
     assertThat(TrainingOptions.parse("gan", GAN, Map.of("epochs", "1")).epochs()).isEqualTo(1);
   }
 
