@@ -77,8 +77,9 @@ final class Transform {
   Table toModel(Table sample) {
     Table t = sample;
     for (Constraint.Inequality i : inequalities) {
-      double[] a = t.numeric(i.lower()).values();
-      double[] b = t.numeric(i.upper()).values();
+      // the sample's own values: in a chain a < b <= c, t's b is already the difference b - a
+      double[] a = sample.numeric(i.lower()).values();
+      double[] b = sample.numeric(i.upper()).values();
       double[] d = new double[b.length];
       for (int r = 0; r < d.length; r++) {
         d[r] = b[r] - a[r];
