@@ -1,5 +1,6 @@
 package dev.gauntlet.generators;
 
+import dev.gauntlet.UserInputException;
 import dev.gauntlet.data.Csv;
 import dev.gauntlet.data.CsvSink;
 import dev.gauntlet.random.Seed;
@@ -28,6 +29,20 @@ public final class BatchGeneration {
   static final long BYTES_PER_CELL = 64;
 
   private BatchGeneration() {}
+
+  /**
+   * The user error for a {@code --batch-size} outside 1 to {@link #MAX_BATCH_SIZE}, as the CLI and
+   * gauntlet-spark both say it.
+   */
+  public static void checkBatchSizeOption(int batchSize) {
+    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+      throw new UserInputException(
+          "--batch-size " + batchSize,
+          Integer.toString(batchSize),
+          "from 1 to 1000000 rows per batch",
+          "leave --batch-size out for 10000");
+    }
+  }
 
   /** How many batches {@code rows} rows take. */
   public static long batchCount(long rows, int batchSize) {

@@ -190,13 +190,7 @@ public final class SparkMain {
         throw new UserInputException(
             "--rows " + rows, Long.toString(rows), "a row count of 0 or more", "give --rows 10000");
       }
-      if (batchSize < 1 || batchSize > BatchGeneration.MAX_BATCH_SIZE) {
-        throw new UserInputException(
-            "--batch-size " + batchSize,
-            Integer.toString(batchSize),
-            "from 1 to 1000000 rows per batch",
-            "leave --batch-size out for 10000");
-      }
+      BatchGeneration.checkBatchSizeOption(batchSize);
       long batches = BatchGeneration.batchCount(rows, batchSize);
       if (partitions != null && partitions < 1) {
         throw new UserInputException(

@@ -150,9 +150,6 @@ final class GenerateCommand implements Callable<Integer> {
               + " batches are made fewer at a time, to fit in memory.")
   int batchSize;
 
-  /** The largest --batch-size: one batch is held in memory whole, as a table and as text. */
-  static final int MAX_BATCH_SIZE = BatchGeneration.MAX_BATCH_SIZE;
-
   @Option(
       names = "--save-model",
       paramLabel = "FILE",
@@ -427,13 +424,7 @@ final class GenerateCommand implements Callable<Integer> {
           "1 or more threads",
           "leave --threads out to use every core");
     }
-    if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-      throw new UserInputException(
-          "--batch-size " + batchSize,
-          Integer.toString(batchSize),
-          "from 1 to 1000000 rows per batch",
-          "leave --batch-size out for 10000");
-    }
+    BatchGeneration.checkBatchSizeOption(batchSize);
   }
 
   /** Whether two paths (already checked to be in existing folders) name one file. */
